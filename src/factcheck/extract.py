@@ -1,0 +1,134 @@
+"""The extraction pipeline: files in, documents with their claims out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path, PurePath
+
+from . import markup, packs, published, quantities, repair, segment
+from .decoding import decode
+from .lexicon import build
+from .models import Claim, Document, Link, Quantity
+from .sources import Source, discover, read
+from .textmap import MappedText, SourceMap
+
+
+def extract_paths(
+    paths: Iterable[Path],
+    published_on: str | None = None,
+    rules: tuple[Path, ...] = (),
+    on_skip: Callable[[str, str], None] | None = None,
+) -> list[Document]:
+    """Read every article under `paths` and extract its claims."""
+    found = discover(list(paths))
+    if on_skip is not None:
+        for path, reason in found.skipped:
+            on_skip(path.as_posix(), reason)
+    rule_set = packs.load(rules)
+    docs = []
+    for path in found.files:
+        source = read(path)
+        doc = extract_source(source, published_on, rule_set)
+        if doc is None:
+            if on_skip is not None:
+                on_skip(source.path, "binary file")
+            continue
+        docs.append(doc)
+    return docs
+
+
+def extract_text(
+    text: str, path: str = "<text>", published: str | None = None, rules: tuple[Path, ...] = ()
+) -> Document:
+    """Extract the claims of one article given as text."""
+    doc = _extract(SourceMap(text), path, "utf-8", published, packs.load(rules))
+    return doc
+
+
+def extract_source(
+    source: Source, published_on: str | None = None, rule_set: packs.Packs | None = None
+) -> Document | None:
+    """Extract the claims of one file read from disk; None for a binary file."""
+    decoded = decode(source.data)
+    if decoded.binary:
+        return None
+    rule_set = rule_set or packs.load()
+    return _extract(SourceMap(decoded.text), source.path, decoded.encoding, published_on, rule_set, source.suffix)
+
+
+def _extract(
+    root: SourceMap,
+    path: str,
+    encoding: str,
+    published_on: str | None,
+    rule_set: packs.Packs,
+    suffix: str = ".txt",
+) -> Document:
+    repaired, changed = repair.repair(root)
+    if suffix in (".html", ".htm"):
+        marked = markup.from_html(repaired)
+    elif suffix in (".md", ".markdown"):
+        marked = markup.from_markdown(repaired)
+    else:
+        marked = markup.Markup(repaired)
+    text = marked.text
+    lines = segment.lines(text.text, rule_set.boilerplate, marked.hidden)
+    spans = [(ln.start, ln.end) for ln in lines if ln.zone == "body" and ln.end > ln.start]
+    when = published_on or (published.normalise(marked.published) if marked.published else None)
+    when = when or published.from_text(text.text, [(ln.start, ln.end) for ln in lines])
+    title = marked.title or published.title_from_text(text.text, spans)
+    claims = _claims(text, lines, rule_set, PurePath(path).name)
+    return Document(
+        path=path, title=title, published=when, encoding=encoding, repaired=changed, claims=claims
+    )
+
+
+def _claims(text: MappedText, lines: list[segment.Line], rule_set: packs.Packs, name: str) -> list[Claim]:
+    lex = build(rule_set)
+    full = text.text
+    symbols = quantities.resolve_symbols(full, lex)
+    root = text.root()
+    claims: list[Claim] = []
+    for line in lines:
+        if line.zone == "hidden" or line.end <= line.start:
+            continue
+        chunk = full[line.start : line.end]
+        found = quantities.find(chunk, lex, symbols)
+        if not found:
+            continue
+        sentences = segment.sentences(full, line.start, line.end)
+        first_id = len(claims)
+        for f in found:
+            start, end = line.start + f.start, line.start + f.end
+            o_start, o_end = text.origin(start), text.origin_end(end)
+            ln, col = root.line_column(o_start)
+            end_ln, end_col = root.line_column(o_end)
+            sentence = next((s for s in sentences if s.start <= start < s.end), None)
+            s_text = full[sentence.start : sentence.end] if sentence else chunk
+            links = []
+            if f.converts is not None:
+                links.append(Link(kind="conversion", target=f"{name}#{first_id + f.converts + 1}"))
+            claims.append(
+                Claim(
+                    id=f"{name}#{len(claims) + 1}",
+                    line=ln,
+                    column=col,
+                    end_line=end_ln,
+                    end_column=end_col,
+                    text=full[start:end],
+                    sentence=" ".join(s_text.split()),
+                    quantity=Quantity(
+                        kind=f.kind,  # type: ignore[arg-type]
+                        unit=f.unit,
+                        value=f.value,
+                        low=f.low,
+                        high=f.high,
+                        qualifier=f.qualifier,  # type: ignore[arg-type]
+                        stated=f.stated,
+                        resolution=f.resolution,
+                    ),
+                    boilerplate=line.zone == "teaser",
+                    links=links,
+                )
+            )
+    return claims

@@ -1,0 +1,168 @@
+"""The parser's word lists compiled into lookups and regular expressions, once per rule set."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .packs import Packs
+
+
+def _alternation(phrases: list[str]) -> str:
+    """Longest first, so "more than" wins over "more"; spaces match any run of blanks."""
+    unique = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the figure finder looks up, built from the rule packs."""
+
+    number: re.Pattern[str]
+    magnitude: re.Pattern[str]
+    magnitude_factor: dict[str, float]
+    money_only: frozenset[str]
+    prefix_currency: re.Pattern[str]
+    prefix_code: dict[str, str]  # symbol or code as written -> ISO code ("" when ambiguous)
+    suffix_currency: re.Pattern[str]
+    suffix_code: dict[str, str]
+    ambiguous: dict[str, tuple[str, dict[str, tuple[str, ...]]]]
+    percent: re.Pattern[str]
+    before_qualifier: re.Pattern[str]
+    after_qualifier: re.Pattern[str]
+    qualifier_of: dict[str, tuple[str, str]]  # phrase -> (name, sets)
+    number_words: frozenset[str]
+    weak_number_words: frozenset[str]
+    months: frozenset[str]
+    time_units: frozenset[str]
+    period_lead: re.Pattern[str]
+    period_trail: re.Pattern[str]
+    count_stop: frozenset[str]
+    count_nouns: frozenset[str]
+    identifier_lead: re.Pattern[str]
+    change_words: frozenset[str]
+    range_words: frozenset[str]
+
+
+_BUILT: dict[int, tuple[Packs, Lexicon]] = {}
+
+
+def build(packs: Packs) -> Lexicon:
+    """The lexicon of a rule set, built once (rule sets are long-lived and immutable)."""
+    hit = _BUILT.get(id(packs))
+    if hit is None or hit[0] is not packs:
+        hit = (packs, _build(packs))
+        _BUILT[id(packs)] = hit
+    return hit[1]
+
+
+def _build(packs: Packs) -> Lexicon:
+    from .units import magnitude_factors
+
+    parsing = packs.parsing
+    words = _alternation(parsing.number_words)
+    mag_words = [w for m in packs.magnitudes.magnitude for w in m.words]
+    number = re.compile(
+        r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+        rf"|(?P<words>\b(?:{words})(?:(?:\s+and\s+|[ \t]+|-)(?:{words}))*\b)"
+        rf"|(?P<article>\ba(?=[ \t]+(?:{_alternation(mag_words)})\b))",
+        re.IGNORECASE,
+    )
+    factor = magnitude_factors(packs.magnitudes)
+    money_only = {a.lower() for m in packs.magnitudes.magnitude for a in m.money_only}
+    spelled = _alternation([w for m in packs.magnitudes.magnitude for w in m.words])
+    abbrev = _alternation([a for m in packs.magnitudes.magnitude for a in m.abbreviations])
+    magnitude = re.compile(
+        rf"(?:[ \t]*(?P<word>{spelled})\b|[ \t]?(?P<abbr>{abbrev})(?![\w$€£¥]))", re.IGNORECASE
+    )
+
+    prefix_code: dict[str, str] = {}
+    suffix_code: dict[str, str] = {}
+    for c in packs.currencies.currency:
+        for s in c.symbols:
+            prefix_code[s] = c.code
+        for code in c.codes:
+            prefix_code[code] = c.code
+            suffix_code[code.lower()] = c.code
+        for n in c.names:
+            suffix_code[n.lower()] = c.code
+    ambiguous: dict[str, tuple[str, dict[str, tuple[str, ...]]]] = {}
+    for a in packs.currencies.ambiguous:
+        ambiguous[a.symbol] = (a.default, {k: tuple(v) for k, v in a.cues.items()})
+        prefix_code[a.symbol] = ""
+    symbols = [s for s in prefix_code if not s.isalpha()]
+    codes = [s for s in prefix_code if s.isalpha()]
+    prefix_currency = re.compile(
+        rf"(?:(?P<symbol>{_alternation(symbols)})|(?<![\w])(?P<code>{_alternation(codes)}))[ \t]?(?:-[ \t]?)?\Z"
+    )
+    suffix_currency = re.compile(
+        rf"[ \t]*(?P<cur>{_alternation(list(suffix_code))})(?![\w$])", re.IGNORECASE
+    )
+    percent = re.compile(
+        r"[ \t]?(?P<pct>%|per[ \t]?cent\b|pct\b|percentage[ \t-]points?\b|ppts?\b|pp\b"
+        r"|basis[ \t-]points?\b|bps\b|bp\b)",
+        re.IGNORECASE,
+    )
+
+    qualifier_of: dict[str, tuple[str, str]] = {}
+    before: list[str] = []
+    after: list[str] = []
+    for q in packs.qualifiers.qualifier:
+        for p in q.before:
+            qualifier_of[_key(p)] = (q.name, q.sets)
+            before.append(p)
+        for p in q.after:
+            qualifier_of[_key(p)] = (q.name, q.sets)
+            after.append(p)
+    word_before = [p for p in before if p[-1].isalnum() or p[-1] == "."]
+    sign_before = [p for p in before if not (p[-1].isalnum() or p[-1] == ".")]
+    before_qualifier = re.compile(
+        rf"(?:(?<![\w])(?P<q>{_alternation(word_before)})[ \t]+"
+        rf"|(?P<s>{_alternation(sign_before) or '(?!)'})[ \t]*)\Z",
+        re.IGNORECASE,
+    )
+    word_after = [p for p in after if p[0].isalnum()]
+    sign_after = [p for p in after if not p[0].isalnum()]
+    after_qualifier = re.compile(
+        rf"(?:[ \t]+(?P<q>{_alternation(word_after)})\b|(?P<s>{_alternation(sign_after) or '(?!)'}))",
+        re.IGNORECASE,
+    )
+    return Lexicon(
+        number=number,
+        magnitude=magnitude,
+        magnitude_factor=factor,
+        money_only=frozenset(money_only),
+        prefix_currency=prefix_currency,
+        prefix_code=prefix_code,
+        suffix_currency=suffix_currency,
+        suffix_code=suffix_code,
+        ambiguous=ambiguous,
+        percent=percent,
+        before_qualifier=before_qualifier,
+        after_qualifier=after_qualifier,
+        qualifier_of=qualifier_of,
+        number_words=frozenset(w.lower() for w in parsing.number_words),
+        weak_number_words=frozenset(w.lower() for w in parsing.weak_number_words),
+        months=frozenset(m.lower() for m in parsing.months),
+        time_units=frozenset(parsing.time_units),
+        period_lead=re.compile(
+            rf"(?<![\w])(?:{_alternation(parsing.period_lead)})[ \t]+\Z", re.IGNORECASE
+        ),
+        period_trail=re.compile(rf"[ \t]+(?:{_alternation(parsing.period_trail)})\b", re.IGNORECASE),
+        count_stop=frozenset(parsing.count_stop),
+        count_nouns=frozenset(parsing.count_nouns),
+        identifier_lead=re.compile(
+            rf"(?<![\w])(?:{_alternation(parsing.identifier_lead)})[ \t]*#?\Z", re.IGNORECASE
+        ),
+        change_words=frozenset(parsing.change_words),
+        range_words=frozenset(parsing.range_words),
+    )
+
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def qualifier_key(phrase: str) -> str:
+    """The lookup key of a qualifier phrase as written in a text."""
+    return _key(phrase)

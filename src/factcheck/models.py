@@ -1,0 +1,88 @@
+"""Pydantic models for everything that crosses a boundary: claims, documents, reports."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+CLAIMS_SCHEMA = "factcheck.claims/1"
+
+Kind = Literal["money", "percent", "count", "number"]
+Qualifier = Literal["exact", "under", "over", "nearly", "about", "range"]
+LinkKind = Literal["conversion", "change-start", "change-end", "rate-of", "restates"]
+
+
+class Model(BaseModel):
+    """Base: strict about unknown fields, so a typo in a caller fails loudly."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Period(Model):
+    """When a figure holds: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` at each end."""
+
+    start: str | None = None
+    end: str | None = None
+
+
+class Quantity(Model):
+    """A figure normalised to whole units, with the bounds its wording sets."""
+
+    kind: Kind
+    unit: str | None = Field(description="ISO 4217 code, 'percent', 'pp', or null")
+    value: float
+    low: float | None = None
+    high: float | None = None
+    qualifier: Qualifier = "exact"
+    stated: str = Field(description="the digits as written, e.g. '71.4' or 'six'")
+    resolution: float = Field(
+        description="one unit of the last stated digit, in whole units: '71.4 trillion' is 1e11"
+    )
+
+
+class Link(Model):
+    """A relation from one claim to another in the same document."""
+
+    kind: LinkKind
+    target: str = Field(description="id of the other claim")
+
+
+class Claim(Model):
+    """One numeric claim found in a document."""
+
+    id: str
+    line: int = Field(ge=1, description="1-based line in the file on disk")
+    column: int = Field(ge=1, description="1-based character column in the file on disk")
+    end_line: int = Field(ge=1)
+    end_column: int = Field(ge=1, description="column just past the claim's last character")
+    text: str
+    sentence: str
+    quantity: Quantity
+    subject: str | None = None
+    metric: str | None = None
+    period: Period | None = None
+    boilerplate: bool = Field(
+        default=False, description="true for figures outside the article proper (teasers)"
+    )
+    links: list[Link] = Field(default_factory=list)
+
+
+class Document(Model):
+    """One article: where it is, what it is, and the claims it makes."""
+
+    path: str
+    title: str | None = None
+    published: str | None = None
+    encoding: str | None = None
+    repaired: bool = Field(default=False, description="true when mojibake was repaired")
+    claims: list[Claim] = Field(default_factory=list)
+
+
+class ClaimsReport(Model):
+    """The document `factcheck extract --format json` prints."""
+
+    schema_: Literal["factcheck.claims/1"] = Field(default=CLAIMS_SCHEMA, alias="schema")
+    documents: list[Document]
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)

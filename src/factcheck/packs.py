@@ -1,0 +1,205 @@
+"""Load and validate the data in `rules/`: vocabularies, words and patterns.
+
+Each file is TOML with a `schema` line and one pydantic model. A user's rule
+directory (`--rules DIR`) extends the built-in one: lists are appended and
+entries with the same key replace built-in ones.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import InputError
+
+
+class Pack(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Currency(Pack):
+    code: str = Field(pattern=r"^[A-Z]{3}$")
+    name: str
+    symbols: list[str] = []
+    codes: list[str] = []
+    names: list[str] = []
+
+
+class Ambiguous(Pack):
+    symbol: str
+    default: str
+    cues: dict[str, list[str]]
+
+
+class Currencies(Pack):
+    schema_: Literal["factcheck.currencies/1"] = Field(alias="schema")
+    currency: list[Currency]
+    ambiguous: list[Ambiguous] = []
+
+
+class Magnitude(Pack):
+    name: str
+    factor: float = Field(gt=0)
+    words: list[str] = []
+    abbreviations: list[str] = []
+    money_only: list[str] = []
+
+
+class Magnitudes(Pack):
+    schema_: Literal["factcheck.magnitudes/1"] = Field(alias="schema")
+    magnitude: list[Magnitude]
+
+
+class QualifierWords(Pack):
+    name: Literal["under", "over", "nearly", "about"]
+    sets: Literal["high", "low", "none"]
+    before: list[str] = []
+    after: list[str] = []
+
+
+class Qualifiers(Pack):
+    schema_: Literal["factcheck.qualifiers/1"] = Field(alias="schema")
+    qualifier: list[QualifierWords]
+
+
+class Boilerplate(Pack):
+    schema_: Literal["factcheck.boilerplate/1"] = Field(alias="schema")
+    furniture: list[str] = []
+    teasers: list[str] = []
+    end: list[str] = []
+
+    @field_validator("furniture", "teasers", "end")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"{pattern!r} is not a regular expression: {exc}") from exc
+        return patterns
+
+
+class Parsing(Pack):
+    schema_: Literal["factcheck.parsing/1"] = Field(alias="schema")
+    number_words: list[str]
+    weak_number_words: list[str] = []
+    months: list[str]
+    time_units: list[str]
+    period_lead: list[str] = []
+    period_trail: list[str] = []
+    count_stop: list[str] = []
+    count_nouns: list[str] = []
+    identifier_lead: list[str] = []
+    change_words: list[str] = []
+    range_words: list[str] = []
+
+
+class Packs(Pack):
+    """Every rule file, validated."""
+
+    currencies: Currencies
+    magnitudes: Magnitudes
+    qualifiers: Qualifiers
+    boilerplate: Boilerplate
+    parsing: Parsing
+
+
+P = TypeVar("P", bound=Pack)
+
+_FILES: dict[str, type[Pack]] = {
+    "currencies": Currencies,
+    "magnitudes": Magnitudes,
+    "qualifiers": Qualifiers,
+    "boilerplate": Boilerplate,
+    "parsing": Parsing,
+}
+_KEYS = {"currency": "code", "ambiguous": "symbol", "magnitude": "name", "qualifier": "name"}
+
+
+def builtin_dir() -> Path:
+    """The rules shipped with factcheck: inside the wheel, or the source checkout's."""
+    here = Path(__file__).resolve().parent
+    shipped = here / "rules"
+    return shipped if shipped.is_dir() else here.parents[1] / "rules"
+
+
+def load(extra: tuple[Path, ...] = ()) -> Packs:
+    """Built-in rules extended by the user's rule directories, validated."""
+    return _load(tuple(p.resolve() for p in extra))
+
+
+@cache
+def _load(extra: tuple[Path, ...]) -> Packs:
+    for directory in extra:
+        if not directory.is_dir():
+            raise InputError(str(directory), "rule directory not found")
+    packs: dict[str, Pack] = {}
+    for stem, model in _FILES.items():
+        path = builtin_dir() / f"{stem}.toml"
+        raw = _read(path)
+        for directory in extra:
+            user = directory / f"{stem}.toml"
+            if user.is_file():
+                raw = _merge(raw, _read(user))
+                path = user
+        packs[stem] = _validate(model, raw, path)
+    return Packs.model_validate(packs)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except OSError as exc:
+        raise InputError(str(path), (exc.strerror or "cannot read").lower()) from exc
+    except tomllib.TOMLDecodeError as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        raise InputError(str(path), f"not valid TOML: {exc}", int(line.group(1)) if line else None) from exc
+
+
+def _merge(base: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in user.items():
+        if key not in out or not isinstance(value, list) or not isinstance(out[key], list):
+            out[key] = value
+            continue
+        ident = _KEYS.get(key)
+        if ident is None:
+            out[key] = out[key] + [v for v in value if v not in out[key]]
+            continue
+        mine = {v.get(ident): v for v in value if isinstance(v, dict)}
+        kept = [v for v in out[key] if not (isinstance(v, dict) and v.get(ident) in mine)]
+        out[key] = kept + value
+    return out
+
+
+def _validate(model: type[P], raw: dict[str, Any], path: Path) -> P:
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = _describe(err["loc"], raw)
+        raise InputError(str(path), f"{where}: {err['msg']}") from exc
+
+
+def _describe(loc: tuple[int | str, ...], raw: dict[str, Any]) -> str:
+    """`currency[3] (code 'CNY').symbols`: the entry as an editor finds it in the file."""
+    parts: list[str] = []
+    node: Any = raw
+    for step in loc:
+        if isinstance(step, int):
+            parts[-1] += f"[{step + 1}]"
+            node = node[step] if isinstance(node, list) and step < len(node) else None
+            if isinstance(node, dict):
+                label = next((node[k] for k in ("code", "name", "symbol") if k in node), None)
+                if label is not None:
+                    parts[-1] += f" ({label!r})"
+        else:
+            parts.append(str(step))
+            node = node.get(step) if isinstance(node, dict) else None
+    return ".".join(parts) or "file"

@@ -1,0 +1,82 @@
+"""When an article was published and what it is called, from what the text shows."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATES = (
+    re.compile(rf"\b{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+(?:19|20)\d\d\b", re.IGNORECASE),
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH},?[ \t]+(?:19|20)\d\d\b", re.IGNORECASE),
+    re.compile(r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b"),
+    re.compile(r"\b(?:19|20)\d\d/[01]?\d/[0-3]?\d\b"),
+)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}[ \t]+(?:19|20)\d\d\b", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)[ \t]*((?:19|20)\d\d)\b", re.IGNORECASE)
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_HEAD_LINES = 12
+
+
+def normalise(value: str) -> str | None:
+    """An ISO date (or `YYYY-MM`, `YYYY`) from a date as written; None if unreadable."""
+    text = value.strip()
+    partial = _PARTIAL.match(text)
+    if partial:
+        return text
+    from dateutil import parser
+
+    try:
+        parsed = parser.parse(text, default=_DEFAULT, fuzzy=True)
+    except (ValueError, OverflowError):
+        return None
+    return parsed.date().isoformat()
+
+
+_DEFAULT = __import__("datetime").datetime(2000, 1, 1)
+
+
+def from_text(text: str, lines: list[tuple[int, int]]) -> str | None:
+    """The dateline near the top of the article, else the copyright year at its foot."""
+    for start, end in lines[:_HEAD_LINES]:
+        line = text[start:end]
+        for pattern in _DATES:
+            match = pattern.search(line)
+            if match:
+                found = normalise(match.group())
+                if found:
+                    return found
+        match = _MONTH_YEAR.search(line)
+        if match:
+            found = normalise(match.group())
+            if found:
+                return found[:7]
+    for start, end in reversed(lines[-_HEAD_LINES:]):
+        match = _COPYRIGHT.search(text[start:end])
+        if match:
+            return match.group(1)
+    return None
+
+
+def validate_override(value: str) -> str:
+    """The `--published` option: YYYY, YYYY-MM or YYYY-MM-DD."""
+    match = _PARTIAL.match(value.strip())
+    if not match:
+        raise ValueError(f"{value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    date(year or 1, month or 1, day or 1)  # raises ValueError on an impossible date
+    return value.strip()
+
+
+def title_from_text(text: str, lines: list[tuple[int, int]]) -> str | None:
+    """The first line, if it reads as a headline (a few words, not a bullet or a label)."""
+    for start, end in lines[:3]:
+        line = text[start:end].strip()
+        if not line:
+            continue
+        words = line.split()
+        if 3 <= len(words) <= 25 and line[0] not in "-*•#>[{" and not line.endswith(":"):
+            return line
+        return None
+    return None

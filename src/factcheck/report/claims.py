@@ -1,0 +1,40 @@
+"""Render extracted claims: the contract's JSON, or a table for a person."""
+
+from __future__ import annotations
+
+import json
+
+from ..models import ClaimsReport, Document
+
+
+def to_json(docs: list[Document]) -> str:
+    report = ClaimsReport(documents=docs)
+    return json.dumps(report.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=2)
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:.4g}"
+
+
+def to_text(docs: list[Document]) -> str:
+    rows: list[tuple[str, ...]] = [("where", "figure", "value", "unit", "low", "high", "kind")]
+    for doc in docs:
+        for c in doc.claims:
+            q = c.quantity
+            rows.append((
+                f"{doc.path}:{c.line}:{c.column}",
+                c.text + (" [teaser]" if c.boilerplate else ""),
+                _number(q.value),
+                q.unit or "-",
+                _number(q.low),
+                _number(q.high),
+                q.kind,
+            ))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(r)).rstrip() for r in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    count = sum(len(d.claims) for d in docs)
+    lines.append(f"\n{count} claim{'s' * (count != 1)} in {len(docs)} document{'s' * (len(docs) != 1)}")
+    return "\n".join(lines)
