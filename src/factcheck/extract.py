@@ -77,13 +77,20 @@ def _extract(
     when = published_on or (published.normalise(marked.published) if marked.published else None)
     when = when or published.from_text(text.text, [(ln.start, ln.end) for ln in lines])
     title = marked.title or published.title_from_text(text.text, spans)
-    claims = _claims(text, lines, rule_set, PurePath(path).name)
+    hidden = segment.hidden_spans(text.text, marked.hidden)
+    claims = _claims(text, lines, hidden, rule_set, PurePath(path).name)
     return Document(
         path=path, title=title, published=when, encoding=encoding, repaired=changed, claims=claims
     )
 
 
-def _claims(text: MappedText, lines: list[segment.Line], rule_set: packs.Packs, name: str) -> list[Claim]:
+def _claims(
+    text: MappedText,
+    lines: list[segment.Line],
+    hidden: list[tuple[int, int]],
+    rule_set: packs.Packs,
+    name: str,
+) -> list[Claim]:
     lex = build(rule_set)
     full = text.text
     symbols = quantities.resolve_symbols(full, lex)
@@ -94,6 +101,8 @@ def _claims(text: MappedText, lines: list[segment.Line], rule_set: packs.Packs, 
             continue
         chunk = full[line.start : line.end]
         found = quantities.find(chunk, lex, symbols)
+        if hidden:
+            found = [f for f in found if not _within(line.start + f.start, hidden)]
         if not found:
             continue
         sentences = segment.sentences(full, line.start, line.end)
@@ -132,3 +141,7 @@ def _claims(text: MappedText, lines: list[segment.Line], rule_set: packs.Packs, 
                 )
             )
     return claims
+
+
+def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)

@@ -59,11 +59,10 @@ def _looks_like_cp874_mojibake(text: str) -> bool:
     runs = _THAI_RUN.findall(text)
     if not runs:
         return False
-    whole = sum(1 for r in runs if _decode_cp874_run(r, strict=True) is not None)
     readable = sum(1 for r in runs if _decode_cp874_run(r) is not None)
-    # Real Thai prose has long runs that are not UTF-8; mojibake has short runs
-    # that are, or are what is left of one when cp874 dropped a byte.
-    return whole > 0 and readable >= 0.9 * len(runs)
+    # Real Thai prose has runs whose bytes are not UTF-8; mojibake has short runs
+    # that are, or are what is left of one once the decoder dropped some bytes.
+    return readable >= 0.9 * len(runs)
 
 
 def _decode_cp874_run(run: str, strict: bool = False) -> list[str | int] | None:

@@ -44,7 +44,7 @@ def lines(text: str, boilerplate: Boilerplate, hidden: list[tuple[int, int]] = (
     teasers = _compiled(tuple(boilerplate.teasers))
     ends = _compiled(tuple(boilerplate.end))
     blob_start = _trailing_blob(text)
-    spans = list(hidden) + [m.span() for m in _HTML_COMMENT.finditer(text)] if "<!--" in text else list(hidden)
+    spans = hidden_spans(text, hidden)
     out: list[Line] = []
     zone: Zone = "body"
     pos = 0
@@ -70,6 +70,14 @@ def lines(text: str, boilerplate: Boilerplate, hidden: list[tuple[int, int]] = (
             break
         pos = nl + 1
     return out
+
+
+def hidden_spans(text: str, extra: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:  # type: ignore[assignment]
+    """Spans inside lines that are not article: HTML comments, front matter."""
+    spans = list(extra)
+    if "<!--" in text:
+        spans.extend(m.span() for m in _HTML_COMMENT.finditer(text))
+    return sorted(spans)
 
 
 def _near_end(text: str, pos: int) -> bool:

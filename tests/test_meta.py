@@ -1,0 +1,87 @@
+"""The project's own invariants: published schemas are current, data flows one way."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from factcheck import schemas
+
+from .conftest import ROOT, UPDATE
+
+SRC = ROOT / "src" / "factcheck"
+# Pipeline order: a module may import only modules of its own stage or earlier.
+STAGES = [
+    {"errors", "models", "textmap"},
+    {"packs", "units", "lexicon"},
+    {"sources", "decoding"},
+    {"repair"},
+    {"markup"},
+    {"segment", "published"},
+    {"quantities"},
+    {"extract"},
+    {"schemas", "report"},
+    {"cli", "__main__", "__init__"},
+]
+
+
+def _stage(module: str) -> int:
+    top = module.split(".")[0]
+    for i, names in enumerate(STAGES):
+        if top in names:
+            return i
+    raise AssertionError(f"{module} is in no stage of tests/test_meta.py")
+
+
+@pytest.mark.parametrize("name", sorted(schemas.SCHEMAS))
+def test_published_schemas_are_current(name: str) -> None:
+    path = ROOT / "schemas" / name
+    fresh = schemas.render(schemas.SCHEMAS[name])
+    if UPDATE:
+        path.write_text(fresh, encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == fresh, "run: python -m factcheck.schemas"
+
+
+def test_imports_flow_one_way() -> None:
+    back_edges = []
+    for path in SRC.rglob("*.py"):
+        module = ".".join(path.relative_to(SRC).with_suffix("").parts)
+        here = _stage(module)
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = module.split(".")[: -node.level] if "." in module else []
+                target = ".".join([*base, node.module] if node.module else base) or (node.names[0].name)
+                if not target:
+                    continue
+                names = [target] if node.module else [
+                    a.name if (SRC / f"{a.name}.py").exists() or (SRC / a.name).is_dir() else "__init__"
+                    for a in node.names
+                ]
+                for name in names:
+                    if name.split(".")[0] == "report" and module.startswith("report"):
+                        continue
+                    if _stage(name) > here:
+                        back_edges.append(f"{module} imports {name}")
+    assert back_edges == []
+
+
+def test_nothing_imports_the_cli() -> None:
+    for path in SRC.rglob("*.py"):
+        if path.name in ("cli.py", "__main__.py"):
+            continue
+        assert "cli" not in {
+            (n.module or "").split(".")[-1]
+            for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(n, ast.ImportFrom)
+        }, path
+
+
+def test_rules_ship_in_the_wheel() -> None:
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"rules" = "factcheck/rules"' in pyproject
+    assert sorted(p.stem for p in (ROOT / "rules").glob("*.toml")) == [
+        "boilerplate", "currencies", "magnitudes", "parsing", "qualifiers",
+    ]
