@@ -25,10 +25,16 @@ def _load() -> list[Any]:
             params.append(pytest.param("case", case, id=f"{path.stem}:{case['name']}"))
         for same in table.get("same", []):
             for text in same["texts"]:
-                params.append(pytest.param("same", {**same, "text": text}, id=f"{path.stem}:{same['name']}:{text}"))
+                params.append(
+                    pytest.param(
+                        "same", {**same, "text": text}, id=f"{path.stem}:{same['name']}:{text}"
+                    )
+                )
         for none in table.get("none", []):
             for text in none["texts"]:
-                params.append(pytest.param("none", {"text": text}, id=f"{path.stem}:{none['name']}:{text}"))
+                params.append(
+                    pytest.param("none", {"text": text}, id=f"{path.stem}:{none['name']}:{text}")
+                )
     return params
 
 
@@ -42,8 +48,15 @@ def _same(expected: Any, actual: Any) -> bool:
 
 def _reading(claim: Claim) -> dict[str, Any]:
     q = claim.quantity
-    return {"text": claim.text, "kind": q.kind, "unit": q.unit, "value": q.value,
-            "low": q.low, "high": q.high, "qualifier": q.qualifier}
+    return {
+        "text": claim.text,
+        "kind": q.kind,
+        "unit": q.unit,
+        "value": q.value,
+        "low": q.low,
+        "high": q.high,
+        "qualifier": q.qualifier,
+    }
 
 
 def _check(expect: dict[str, Any], claim: Claim, full: bool) -> None:

@@ -70,8 +70,23 @@ def test_json_follows_the_published_schema() -> None:
     assert data["schema"] == "factcheck.claims/1"
     doc = next(d for d in data["documents"] if d["path"].endswith("004_c83623c98217df50.txt"))
     first = doc["claims"][0]
-    assert {"id", "line", "column", "text", "sentence", "quantity", "subject", "metric", "period"} <= set(first)
-    assert first["quantity"] == {**first["quantity"], "kind": "money", "unit": "CNY", "value": 7.14e13}
+    assert {
+        "id",
+        "line",
+        "column",
+        "text",
+        "sentence",
+        "quantity",
+        "subject",
+        "metric",
+        "period",
+    } <= set(first)
+    assert first["quantity"] == {
+        **first["quantity"],
+        "kind": "money",
+        "unit": "CNY",
+        "value": 7.14e13,
+    }
 
 
 def test_text_format_is_a_table() -> None:
@@ -124,7 +139,9 @@ def test_any_bytes_are_read(tmp_path: Path, data: bytes) -> None:
 
 
 def test_utf16_and_cp1252_figures_are_found(tmp_path: Path) -> None:
-    (tmp_path / "u16.txt").write_bytes(b"\xff\xfe" + "Profit rose 5 percent to $2 billion.".encode("utf-16-le"))
+    (tmp_path / "u16.txt").write_bytes(
+        b"\xff\xfe" + "Profit rose 5 percent to $2 billion.".encode("utf-16-le")
+    )
     (tmp_path / "win.txt").write_bytes("Profit of £2 billion, up 5 percent.".encode("cp1252"))
     result = runner.invoke(app, ["extract", str(tmp_path), "--format", "json"])
     docs = {Path(d["path"]).name: d for d in json.loads(result.stdout)["documents"]}
@@ -133,13 +150,22 @@ def test_utf16_and_cp1252_figures_are_found(tmp_path: Path) -> None:
 
 
 def test_published_override_and_dateline(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("Headline about sales\nBy Staff\nMay 13, 2025\nSales rose 5 percent.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Headline about sales\nBy Staff\nMay 13, 2025\nSales rose 5 percent.", encoding="utf-8"
+    )
     found = json.loads(runner.invoke(app, ["extract", str(tmp_path), "--format", "json"]).stdout)
     assert found["documents"][0]["published"] == "2025-05-13"
-    forced = runner.invoke(app, ["extract", str(tmp_path), "--format", "json", "--published", "2024-01"])
+    forced = runner.invoke(
+        app, ["extract", str(tmp_path), "--format", "json", "--published", "2024-01"]
+    )
     assert json.loads(forced.stdout)["documents"][0]["published"] == "2024-01"
 
 
 def test_python_dash_m_runs() -> None:
-    proc = subprocess.run([sys.executable, "-m", "factcheck", "--version"], capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "factcheck", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0 and proc.stdout.startswith("factcheck ")

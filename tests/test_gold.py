@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -18,13 +19,16 @@ from .conftest import SEEDS, SHARED
 GOLD = SHARED / "gold" / "seeds.json"
 SCORER = SHARED / "gold" / "score.py"
 
-pytestmark = pytest.mark.skipif(not SCORER.exists(), reason="shared/gold is not beside the repository")
+pytestmark = pytest.mark.skipif(
+    not SCORER.exists(), reason="shared/gold is not beside the repository"
+)
 
 
 def _scorer() -> ModuleType:
     spec = importlib.util.spec_from_file_location("gold_score", SCORER)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look themselves up there
     spec.loader.exec_module(module)
     return module
 
@@ -47,4 +51,6 @@ def test_bound_accuracy(extraction: dict[str, Any]) -> None:
 
 def test_seed_paths_map_to_the_gold(tmp_path: Path) -> None:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    assert sorted(d["file"] for d in gold["documents"]) == sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert sorted(d["file"] for d in gold["documents"]) == sorted(
+        p.name for p in SEEDS.glob("*.txt")
+    )

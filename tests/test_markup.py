@@ -24,7 +24,12 @@ def test_html_article_text(tmp_path: Path) -> None:
     (doc,) = extract_paths([path])
     assert doc.title == "Q3 results beat forecasts"
     assert doc.published == "2024-10-30"
-    assert [c.text for c in doc.claims] == ["12%", "$4.3 billion", "0.5 percentage points", "about 12,000 people"]
+    assert [c.text for c in doc.claims] == [
+        "12%",
+        "$4.3 billion",
+        "0.5 percentage points",
+        "about 12,000 people",
+    ]
     assert [c.line for c in doc.claims] == [7, 7, 7, 8]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 import pytest
 
@@ -53,13 +52,21 @@ def test_imports_flow_one_way() -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.level:
                 base = module.split(".")[: -node.level] if "." in module else []
-                target = ".".join([*base, node.module] if node.module else base) or (node.names[0].name)
+                target = ".".join([*base, node.module] if node.module else base) or (
+                    node.names[0].name
+                )
                 if not target:
                     continue
-                names = [target] if node.module else [
-                    a.name if (SRC / f"{a.name}.py").exists() or (SRC / a.name).is_dir() else "__init__"
-                    for a in node.names
-                ]
+                names = (
+                    [target]
+                    if node.module
+                    else [
+                        a.name
+                        if (SRC / f"{a.name}.py").exists() or (SRC / a.name).is_dir()
+                        else "__init__"
+                        for a in node.names
+                    ]
+                )
                 for name in names:
                     if name.split(".")[0] == "report" and module.startswith("report"):
                         continue
@@ -83,5 +90,9 @@ def test_rules_ship_in_the_wheel() -> None:
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"rules" = "factcheck/rules"' in pyproject
     assert sorted(p.stem for p in (ROOT / "rules").glob("*.toml")) == [
-        "boilerplate", "currencies", "magnitudes", "parsing", "qualifiers",
+        "boilerplate",
+        "currencies",
+        "magnitudes",
+        "parsing",
+        "qualifiers",
     ]

@@ -41,7 +41,9 @@ def test_every_seed_with_figures_yields_claims() -> None:
 def test_columns_count_characters_of_the_decoded_file(tmp_path: Path) -> None:
     # "ยฅ" on disk is six UTF-8 bytes but two characters; the column counts characters.
     article = tmp_path / "a.txt"
-    article.write_text("Assets rose to ยฅ90 trillion, and profits to ยฅ2 trillion.\n", encoding="utf-8")
+    article.write_text(
+        "Assets rose to ยฅ90 trillion, and profits to ยฅ2 trillion.\n", encoding="utf-8"
+    )
     (doc,) = extract_paths([article])
     assert [c.text for c in doc.claims] == ["¥90 trillion", "¥2 trillion"]
     assert [c.column for c in doc.claims] == [16, 46]

@@ -19,7 +19,8 @@ def test_builtin_packs_are_valid() -> None:
 
 def test_a_bad_entry_is_named(tmp_path: Path) -> None:
     (tmp_path / "currencies.toml").write_text(
-        'schema = "factcheck.currencies/1"\n[[currency]]\ncode = "yuan"\nname = "x"\n', encoding="utf-8"
+        'schema = "factcheck.currencies/1"\n[[currency]]\ncode = "yuan"\nname = "x"\n',
+        encoding="utf-8",
     )
     with pytest.raises(InputError) as err:
         packs.load((tmp_path,))
@@ -29,7 +30,9 @@ def test_a_bad_entry_is_named(tmp_path: Path) -> None:
 
 
 def test_invalid_toml_names_the_line(tmp_path: Path) -> None:
-    (tmp_path / "qualifiers.toml").write_text('schema = "factcheck.qualifiers/1"\n[[qualifier]\n', encoding="utf-8")
+    (tmp_path / "qualifiers.toml").write_text(
+        'schema = "factcheck.qualifiers/1"\n[[qualifier]\n', encoding="utf-8"
+    )
     with pytest.raises(InputError) as err:
         packs.load((tmp_path,))
     assert err.value.line == 2
@@ -54,11 +57,13 @@ def test_user_pack_adds_a_currency_and_a_qualifier(tmp_path: Path) -> None:
     assert extract_text(text).claims[0].quantity.unit is None
     (tmp_path / "currencies.toml").write_text(
         'schema = "factcheck.currencies/1"\n[[currency]]\ncode = "ZRK"\nname = "zorkmid"\n'
-        'names = ["zorkmids"]\n', encoding="utf-8"
+        'names = ["zorkmids"]\n',
+        encoding="utf-8",
     )
     (tmp_path / "qualifiers.toml").write_text(
         'schema = "factcheck.qualifiers/1"\n[[qualifier]]\nname = "nearly"\nsets = "high"\n'
-        'before = ["nearly", "almost", "a shade under"]\n', encoding="utf-8"
+        'before = ["nearly", "almost", "a shade under"]\n',
+        encoding="utf-8",
     )
     (claim,) = extract_text(text, rules=(tmp_path,)).claims
     assert claim.text == "a shade under 40 billion zorkmids"

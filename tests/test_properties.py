@@ -26,8 +26,17 @@ QUALIFIERS = {
     "almost ": ("nearly", None, "v"),
 }
 CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "RMB ": "CNY", "HK$": "HKD"}
-MAGNITUDES = {"": 1.0, " thousand": 1e3, " million": 1e6, " billion": 1e9, " trillion": 1e12,
-              "bn": 1e9, "m": 1e6, " mn": 1e6, "tn": 1e12}
+MAGNITUDES = {
+    "": 1.0,
+    " thousand": 1e3,
+    " million": 1e6,
+    " billion": 1e9,
+    " trillion": 1e12,
+    "bn": 1e9,
+    "m": 1e6,
+    " mn": 1e6,
+    "tn": 1e12,
+}
 
 
 @st.composite
@@ -45,8 +54,13 @@ def figures(draw: st.DrawFn) -> tuple[str, str, float, str, str | None, str | No
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(figures(), st.sampled_from(["Revenue reached {}.", "The fund holds {} in bonds.", "{} was spent"]))
-def test_generated_figure_parses_back(fig: tuple[str, str, float, str, str | None, str | None], frame: str) -> None:
+@given(
+    figures(),
+    st.sampled_from(["Revenue reached {}.", "The fund holds {} in bonds.", "{} was spent"]),
+)
+def test_generated_figure_parses_back(
+    fig: tuple[str, str, float, str, str | None, str | None], frame: str
+) -> None:
     written, unit, value, qualifier, low, high = fig
     claims = extract_text(frame.format(written)).claims
     assert len(claims) == 1, (written, [c.text for c in claims])

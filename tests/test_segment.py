@@ -21,14 +21,16 @@ def test_teaser_figures_are_marked_boilerplate() -> None:
 
 
 def test_page_furniture_yields_nothing() -> None:
-    text = "\n".join([
-        "Markets rally as exports jump",
-        "Exports rose 7 percent in May.",
-        "0 Comments",
-        "12 Shares",
-        "Back To Top",
-        "© 2025 Example News. All rights reserved.",
-    ])
+    text = "\n".join(
+        [
+            "Markets rally as exports jump",
+            "Exports rose 7 percent in May.",
+            "0 Comments",
+            "12 Shares",
+            "Back To Top",
+            "© 2025 Example News. All rights reserved.",
+        ]
+    )
     assert [c.text for c in extract_text(text).claims] == ["7 percent"]
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -20,7 +20,7 @@ app = typer.Typer(
 )
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     json = "json"
     text = "text"
 
@@ -34,8 +34,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     version: Annotated[
-        Optional[bool],  # noqa: UP007 - typer reads the annotation at run time
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        bool | None,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = None,
 ) -> None:
     """Find the numeric claims in articles and check them against each other."""
@@ -52,16 +54,18 @@ def _skip(path: str, reason: str) -> None:
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files or folders (.txt, .md, .html).")
+    ],
     output_format: Annotated[
         ExtractFormat, typer.Option("--format", "-f", help="json (the contract) or text.")
     ] = ExtractFormat.text,
     published: Annotated[
-        Optional[str],  # noqa: UP007
+        str | None,
         typer.Option("--published", help="Publication date for every article: YYYY[-MM[-DD]]."),
     ] = None,
     rules: Annotated[
-        Optional[list[Path]],  # noqa: UP007
+        list[Path] | None,
         typer.Option("--rules", help="A rule directory that extends the built-in rules/."),
     ] = None,
 ) -> None:

@@ -44,7 +44,9 @@ def decode(data: bytes) -> Decoded:
     if best is not None:
         # Short texts leave many code pages equally likely; among those, the
         # Western one is by far the most common source of English articles.
-        tied = {m.encoding for m in results if m.chaos <= best.chaos and m.coherence >= best.coherence}
+        tied = {
+            m.encoding for m in results if m.chaos <= best.chaos and m.coherence >= best.coherence
+        }
         if "cp1252" in tied:
             name = "cp1252"
     try:

@@ -53,7 +53,14 @@ def extract_source(
     if decoded.binary:
         return None
     rule_set = rule_set or packs.load()
-    return _extract(SourceMap(decoded.text), source.path, decoded.encoding, published_on, rule_set, source.suffix)
+    return _extract(
+        SourceMap(decoded.text),
+        source.path,
+        decoded.encoding,
+        published_on,
+        rule_set,
+        source.suffix,
+    )
 
 
 def _extract(
@@ -127,12 +134,12 @@ def _claims(
                     text=full[start:end],
                     sentence=" ".join(s_text.split()),
                     quantity=Quantity(
-                        kind=f.kind,  # type: ignore[arg-type]
+                        kind=f.kind,
                         unit=f.unit,
                         value=f.value,
                         low=f.low,
                         high=f.high,
-                        qualifier=f.qualifier,  # type: ignore[arg-type]
+                        qualifier=f.qualifier,
                         stated=f.stated,
                         resolution=f.resolution,
                     ),

@@ -148,7 +148,9 @@ def _build(packs: Packs) -> Lexicon:
         period_lead=re.compile(
             rf"(?<![\w])(?:{_alternation(parsing.period_lead)})[ \t]+\Z", re.IGNORECASE
         ),
-        period_trail=re.compile(rf"[ \t]+(?:{_alternation(parsing.period_trail)})\b", re.IGNORECASE),
+        period_trail=re.compile(
+            rf"[ \t]+(?:{_alternation(parsing.period_trail)})\b", re.IGNORECASE
+        ),
         count_stop=frozenset(parsing.count_stop),
         count_nouns=frozenset(parsing.count_nouns),
         identifier_lead=re.compile(

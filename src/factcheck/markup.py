@@ -15,15 +15,87 @@ from html.parser import HTMLParser
 
 from .textmap import MappedText, SourceMap, TextBuilder
 
-_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "nav", "footer", "aside",
-                   "form", "iframe", "button", "select", "head", "object", "canvas"})
-_BLOCK = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-                    "section", "article", "header", "main", "blockquote", "tr", "table", "td",
-                    "th", "dd", "dt", "figcaption", "figure", "hr", "pre", "title"})
-_VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed",
-                   "source", "track", "wbr", "param"})
-_DATE_META = ("article:published_time", "datepublished", "date", "pubdate", "publishdate",
-              "dc.date", "dc.date.issued", "sailthru.date", "og:published_time", "publish-date")
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "nav",
+        "footer",
+        "aside",
+        "form",
+        "iframe",
+        "button",
+        "select",
+        "head",
+        "object",
+        "canvas",
+    }
+)
+_BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "header",
+        "main",
+        "blockquote",
+        "tr",
+        "table",
+        "td",
+        "th",
+        "dd",
+        "dt",
+        "figcaption",
+        "figure",
+        "hr",
+        "pre",
+        "title",
+    }
+)
+_VOID = frozenset(
+    {
+        "br",
+        "hr",
+        "img",
+        "meta",
+        "link",
+        "input",
+        "area",
+        "base",
+        "col",
+        "embed",
+        "source",
+        "track",
+        "wbr",
+        "param",
+    }
+)
+_DATE_META = (
+    "article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "dc.date",
+    "dc.date.issued",
+    "sailthru.date",
+    "og:published_time",
+    "publish-date",
+)
 
 
 @dataclass
@@ -150,8 +222,9 @@ def _ld_json_date(blobs: list[str]) -> str | None:
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(\r?\n|\Z)", re.DOTALL)
-_FM_KEY = re.compile(r"^(title|date|published|pubdate)\s*:\s*[\"']?(.*?)[\"']?\s*$",
-                     re.MULTILINE | re.IGNORECASE)
+_FM_KEY = re.compile(
+    r"^(title|date|published|pubdate)\s*:\s*[\"']?(.*?)[\"']?\s*$", re.MULTILINE | re.IGNORECASE
+)
 
 
 def from_markdown(source: SourceMap | MappedText) -> Markup:

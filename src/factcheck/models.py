@@ -82,7 +82,7 @@ class Document(Model):
 class ClaimsReport(Model):
     """The document `factcheck extract --format json` prints."""
 
-    schema_: Literal["factcheck.claims/1"] = Field(default=CLAIMS_SCHEMA, alias="schema")
+    schema_: Literal["factcheck.claims/1"] = Field(default="factcheck.claims/1", alias="schema")
     documents: list[Document]
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)

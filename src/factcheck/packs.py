@@ -159,7 +159,9 @@ def _read(path: Path) -> dict[str, Any]:
         raise InputError(str(path), (exc.strerror or "cannot read").lower()) from exc
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"line (\d+)", str(exc))
-        raise InputError(str(path), f"not valid TOML: {exc}", int(line.group(1)) if line else None) from exc
+        raise InputError(
+            str(path), f"not valid TOML: {exc}", int(line.group(1)) if line else None
+        ) from exc
 
 
 def _merge(base: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _DATES = (
     re.compile(rf"\b{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+(?:19|20)\d\d\b", re.IGNORECASE),
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH},?[ \t]+(?:19|20)\d\d\b", re.IGNORECASE),
@@ -31,7 +33,7 @@ def normalise(value: str) -> str | None:
         parsed = parser.parse(text, default=_DEFAULT, fuzzy=True)
     except (ValueError, OverflowError):
         return None
-    return parsed.date().isoformat()
+    return str(parsed.date().isoformat())
 
 
 _DEFAULT = __import__("datetime").datetime(2000, 1, 1)

@@ -201,9 +201,13 @@ def _core(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
         if mag is None:
             break
         word = (mag.group("word") or mag.group("abbr")).lower()
-        if mag.group("abbr") and word in lex.money_only and core.currency is None:
-            if not _suffix_currency_at(text, mag.end(), lex):
-                break
+        if (
+            mag.group("abbr")
+            and word in lex.money_only
+            and core.currency is None
+            and not _suffix_currency_at(text, mag.end(), lex)
+        ):
+            break
         factor *= lex.magnitude_factor[word]
         core.scaled = True
         pos = mag.end()
@@ -240,9 +244,8 @@ def _core(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
         return None  # 1+1>2
     if nxt == "." and after[1:2].isdigit():
         return None  # section 1.2.3
-    if nxt in "-‐" and after[1:2].isalpha():
-        if not re.match(r"-plus\b", text[pos : pos + 6], re.IGNORECASE):
-            return None  # five-year, 10-year
+    if nxt in "-‐" and after[1:2].isalpha() and not re.match(r"-plus\b", text[pos : pos + 6], re.I):
+        return None  # five-year, 10-year
     unitless = core.currency is None and core.percent is None and not core.scaled
     if core.weak and unitless:
         return None
@@ -321,7 +324,7 @@ def _range_end(text: str, first: _Core, lex: Lexicon, symbols: dict[str, str]) -
         return None
     if (first.percent or second.percent) and first.percent != second.percent and first.percent:
         return None
-    if first.currency and second.percent or first.percent and second.currency:
+    if (first.currency and second.percent) or (first.percent and second.currency):
         return None
     return second
 
@@ -340,7 +343,9 @@ def _share_units(first: _Core, second: _Core) -> tuple[_Core, _Core]:
     """ "$5-6 billion": the first figure takes the currency, magnitude and sign it omits."""
     if not first.scaled and second.scaled:
         f = second.factor
-        first = replace(first, value=first.value * f, resolution=first.resolution * f, factor=f, scaled=True)
+        first = replace(
+            first, value=first.value * f, resolution=first.resolution * f, factor=f, scaled=True
+        )
     currency = first.currency or second.currency
     percent = first.percent or second.percent
     return (
@@ -421,7 +426,7 @@ def _looks_like_name(text: str, start: int, lex: Lexicon) -> bool:
     if back is None or not _CAPITALISED.fullmatch(back.group(1)):
         return False
     before_word = text[: start - len(back.group(0))].rstrip(" \t")
-    at_sentence_start = not before_word or before_word[-1] in ".!?:\n\"“(-•*"
+    at_sentence_start = not before_word or before_word[-1] in '.!?:\n"“(-•*'
     return not at_sentence_start
 
 

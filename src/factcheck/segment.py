@@ -57,7 +57,12 @@ def lines(text: str, boilerplate: Boilerplate, hidden: list[tuple[int, int]] = (
         if pos >= blob_start or _inside(pos, end, spans):
             line_zone = "hidden"
         elif stripped and len(stripped) <= _MAX_FURNITURE:
-            if ends is not None and ends.fullmatch(stripped) and zone == "body" and _near_end(text, end):
+            if (
+                ends is not None
+                and ends.fullmatch(stripped)
+                and zone == "body"
+                and _near_end(text, end)
+            ):
                 zone = "hidden"
                 line_zone = "hidden"
             elif teasers is not None and teasers.fullmatch(stripped):
@@ -102,7 +107,9 @@ def _trailing_blob(text: str) -> int:
         first = tail[line_start : line_start + 2].lstrip()
         if first[:1] in "[{" and first:
             try:
-                _, end = decoder.raw_decode(tail, line_start + (len(tail[line_start:]) - len(tail[line_start:].lstrip())))
+                _, end = decoder.raw_decode(
+                    tail, line_start + (len(tail[line_start:]) - len(tail[line_start:].lstrip()))
+                )
             except ValueError:
                 pass
             else:

@@ -44,7 +44,11 @@ def discover(paths: list[Path]) -> Discovery:
             except OSError as exc:
                 raise InputError(str(path), exc.strerror or "cannot list folder") from exc
             for f in found:
-                (files.append(f) if f.suffix.lower() in SUFFIXES else skipped.append((f, "not an article file")))
+                (
+                    files.append(f)
+                    if f.suffix.lower() in SUFFIXES
+                    else skipped.append((f, "not an article file"))
+                )
         elif path.suffix.lower() in SUFFIXES:
             files.append(path)
         else:
@@ -56,7 +60,7 @@ def discover(paths: list[Path]) -> Discovery:
 
 
 def _walk(root: Path) -> list[Path]:
-    out = []
+    out: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         out.extend(Path(dirpath) / name for name in filenames if not name.startswith("."))

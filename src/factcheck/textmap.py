@@ -93,7 +93,9 @@ class MappedText:
             return self.source.origin(0)
         i = max(bisect_right(self._starts, pos) - 1, 0)
         offset = pos - self._starts[i]
-        piece_len = (self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)) - self._starts[i]
+        piece_len = (
+            self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)
+        ) - self._starts[i]
         if piece_len == self._widths[i]:
             inner = self._origins[i] + offset
         else:
@@ -107,7 +109,9 @@ class MappedText:
             return self.origin(0)
         i = max(bisect_right(self._starts, end - 1) - 1, 0)
         offset = end - 1 - self._starts[i]
-        piece_len = (self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)) - self._starts[i]
+        piece_len = (
+            self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)
+        ) - self._starts[i]
         if piece_len == self._widths[i]:
             inner_end = self._origins[i] + offset + 1
         else:

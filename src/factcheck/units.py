@@ -16,11 +16,11 @@ if TYPE_CHECKING:
 
 
 @cache
-def registry() -> pint.UnitRegistry:
+def registry() -> pint.UnitRegistry[float]:
     """Pint's registry extended with factcheck's units; built once."""
     import pint
 
-    ureg = pint.UnitRegistry(on_redefinition="ignore", cache_folder=None)
+    ureg: pint.UnitRegistry[float] = pint.UnitRegistry(on_redefinition="ignore", cache_folder=None)
     ureg.define("percentage_point = [percentage_point] = pp")
     return ureg
 
@@ -52,7 +52,7 @@ def magnitude_factors(magnitudes: Magnitudes) -> dict[str, float]:
     return out
 
 
-def as_pint(value: float, unit: str | None) -> pint.Quantity:
+def as_pint(value: float, unit: str | None) -> pint.Quantity[float]:
     """A claim's value as a pint quantity: money in its currency, percent, pp, or a bare number."""
     ureg = registry()
     if unit is None:

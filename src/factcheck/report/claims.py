@@ -23,18 +23,22 @@ def to_text(docs: list[Document]) -> str:
     for doc in docs:
         for c in doc.claims:
             q = c.quantity
-            rows.append((
-                f"{doc.path}:{c.line}:{c.column}",
-                c.text + (" [teaser]" if c.boilerplate else ""),
-                _number(q.value),
-                q.unit or "-",
-                _number(q.low),
-                _number(q.high),
-                q.kind,
-            ))
+            rows.append(
+                (
+                    f"{doc.path}:{c.line}:{c.column}",
+                    c.text + (" [teaser]" if c.boilerplate else ""),
+                    _number(q.value),
+                    q.unit or "-",
+                    _number(q.low),
+                    _number(q.high),
+                    q.kind,
+                )
+            )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(r)).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     count = sum(len(d.claims) for d in docs)
-    lines.append(f"\n{count} claim{'s' * (count != 1)} in {len(docs)} document{'s' * (len(docs) != 1)}")
+    lines.append(
+        f"\n{count} claim{'s' * (count != 1)} in {len(docs)} document{'s' * (len(docs) != 1)}"
+    )
     return "\n".join(lines)
