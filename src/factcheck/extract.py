@@ -112,7 +112,9 @@ def _claims(
             found = [f for f in found if not _within(line.start + f.start, hidden)]
         if not found:
             continue
-        sentences = segment.sentences(full, line.start, line.end)
+        # Sentences are needed only up to the last figure: segmenting is the costly step.
+        reach = min(line.end, line.start + found[-1].end + 400)
+        sentences = segment.sentences(full, line.start, reach)
         first_id = len(claims)
         for f in found:
             start, end = line.start + f.start, line.start + f.end

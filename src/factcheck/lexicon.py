@@ -27,6 +27,8 @@ class Lexicon:
     suffix_currency: re.Pattern[str]
     suffix_code: dict[str, str]
     ambiguous: dict[str, tuple[str, dict[str, tuple[str, ...]]]]
+    cue_words: dict[str, re.Pattern[str]]  # ambiguous symbol -> its cue words, lower case
+    cue_code: dict[str, dict[str, str]]  # ambiguous symbol -> cue word -> currency code
     percent: re.Pattern[str]
     before_qualifier: re.Pattern[str]
     after_qualifier: re.Pattern[str]
@@ -90,6 +92,14 @@ def _build(packs: Packs) -> Lexicon:
     for a in packs.currencies.ambiguous:
         ambiguous[a.symbol] = (a.default, {k: tuple(v) for k, v in a.cues.items()})
         prefix_code[a.symbol] = ""
+    cue_code = {
+        symbol: {" ".join(w.lower().split()): code for code, words in cues.items() for w in words}
+        for symbol, (_, cues) in ambiguous.items()
+    }
+    cue_words = {
+        symbol: re.compile(rf"(?<![\w])(?:{_alternation(list(words))})(?![\w])")
+        for symbol, words in cue_code.items()
+    }
     symbols = [s for s in prefix_code if not s.isalpha()]
     codes = [s for s in prefix_code if s.isalpha()]
     prefix_currency = re.compile(
@@ -137,6 +147,8 @@ def _build(packs: Packs) -> Lexicon:
         suffix_currency=suffix_currency,
         suffix_code=suffix_code,
         ambiguous=ambiguous,
+        cue_words=cue_words,
+        cue_code=cue_code,
         percent=percent,
         before_qualifier=before_qualifier,
         after_qualifier=after_qualifier,

@@ -81,18 +81,19 @@ def find(text: str, lex: Lexicon, symbols: dict[str, str]) -> list[Found]:
 
 def resolve_symbols(text: str, lex: Lexicon) -> dict[str, str]:
     """Which currency each ambiguous symbol means in this document, by its cue words."""
-    lower = text.lower()
     out: dict[str, str] = {}
+    lower: str | None = None
     for symbol, (default, cues) in lex.ambiguous.items():
+        out[symbol] = default
         if symbol not in text:
-            out[symbol] = default
             continue
-        best, best_n = default, 0
-        for code, words in cues.items():
-            n = sum(len(re.findall(rf"(?<![\w]){re.escape(w)}(?![\w])", lower)) for w in words)
-            if n > best_n:
-                best, best_n = code, n
-        out[symbol] = best
+        lower = lower if lower is not None else text.lower()
+        counts: dict[str, int] = {}
+        for match in lex.cue_words[symbol].finditer(lower):
+            code = lex.cue_code[symbol][match.group()]
+            counts[code] = counts.get(code, 0) + 1
+        if counts:
+            out[symbol] = max(sorted(counts), key=lambda code: counts[code])
     return out
 
 
