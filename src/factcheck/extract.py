@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
 
-from . import markup, packs, published, quantities, repair, segment
+from . import context, markup, packs, periods, published, quantities, repair, segment
 from .decoding import decode
 from .lexicon import build
 from .models import Claim, Document, Link, Quantity
@@ -85,9 +85,20 @@ def _extract(
     when = when or published.from_text(text.text, [(ln.start, ln.end) for ln in lines])
     title = marked.title or published.title_from_text(text.text, spans)
     hidden = segment.hidden_spans(text.text, marked.hidden)
-    claims = _claims(text, lines, hidden, rule_set, PurePath(path).name)
+    body = "\n".join(text.text[s:e] for s, e in spans)
+    reference, estimated = when, False
+    if reference is None:
+        reference, estimated = periods.estimate_reference(body, rule_set.periods), True
+    claims = _claims(text, lines, hidden, rule_set, PurePath(path).name, reference)
     return Document(
-        path=path, title=title, published=when, encoding=encoding, repaired=changed, claims=claims
+        path=path,
+        title=title,
+        published=when,
+        reference=reference,
+        reference_estimated=estimated and reference is not None,
+        encoding=encoding,
+        repaired=changed,
+        claims=claims,
     )
 
 
@@ -97,13 +108,16 @@ def _claims(
     hidden: list[tuple[int, int]],
     rule_set: packs.Packs,
     name: str,
+    reference: str | None,
 ) -> list[Claim]:
     lex = build(rule_set)
     full = text.text
     symbols = quantities.resolve_symbols(full, lex)
-    root = text.root()
-    claims: list[Claim] = []
+    items: list[context.Item] = []
+    paragraphs: list[tuple[int, int]] = []
     for line in lines:
+        if line.zone != "hidden" and line.end > line.start:
+            paragraphs.append((line.start, line.end))
         if line.zone == "hidden" or line.end <= line.start:
             continue
         chunk = full[line.start : line.end]
@@ -115,40 +129,52 @@ def _claims(
         # Sentences are needed only up to the last figure: segmenting is the costly step.
         reach = min(line.end, line.start + found[-1].end + 400)
         sentences = segment.sentences(full, line.start, reach)
-        first_id = len(claims)
+        first = len(items)
         for f in found:
-            start, end = line.start + f.start, line.start + f.end
-            o_start, o_end = text.origin(start), text.origin_end(end)
-            ln, col = root.line_column(o_start)
-            end_ln, end_col = root.line_column(o_end)
+            start = line.start + f.start
             sentence = next((s for s in sentences if s.start <= start < s.end), None)
-            s_text = full[sentence.start : sentence.end] if sentence else chunk
-            links = []
-            if f.converts is not None:
-                links.append(Link(kind="conversion", target=f"{name}#{first_id + f.converts + 1}"))
-            claims.append(
-                Claim(
-                    id=f"{name}#{len(claims) + 1}",
-                    line=ln,
-                    column=col,
-                    end_line=end_ln,
-                    end_column=end_col,
-                    text=full[start:end],
-                    sentence=" ".join(s_text.split()),
-                    quantity=Quantity(
-                        kind=f.kind,
-                        unit=f.unit,
-                        value=f.value,
-                        low=f.low,
-                        high=f.high,
-                        qualifier=f.qualifier,
-                        stated=f.stated,
-                        resolution=f.resolution,
-                    ),
-                    boilerplate=line.zone == "teaser",
-                    links=links,
-                )
+            span = (sentence.start, sentence.end) if sentence else (line.start, line.end)
+            converts = first + f.converts if f.converts is not None else None
+            items.append(context.Item(f, start, line.start + f.end, span, len(paragraphs) - 1, converts))
+            items[-1].boilerplate = line.zone == "teaser"  # type: ignore[attr-defined]
+    contexts = context.annotate(full, items, paragraphs, rule_set, reference)
+    root = text.root()
+    claims: list[Claim] = []
+    for k, (item, ctx) in enumerate(zip(items, contexts, strict=True)):
+        f = item.found
+        o_start, o_end = text.origin(item.start), text.origin_end(item.end)
+        ln, col = root.line_column(o_start)
+        end_ln, end_col = root.line_column(o_end)
+        links = [Link(kind=kind, target=f"{name}#{target + 1}") for kind, target in ctx.links]
+        if item.converts is not None:
+            links.insert(0, Link(kind="conversion", target=f"{name}#{item.converts + 1}"))
+        s_text = full[item.sentence[0] : item.sentence[1]]
+        claims.append(
+            Claim(
+                id=f"{name}#{k + 1}",
+                line=ln,
+                column=col,
+                end_line=end_ln,
+                end_column=end_col,
+                text=full[item.start : item.end],
+                sentence=" ".join(s_text.split()),
+                quantity=Quantity(
+                    kind=f.kind,
+                    unit=f.unit,
+                    value=f.value,
+                    low=f.low,
+                    high=f.high,
+                    qualifier=f.qualifier,
+                    stated=f.stated,
+                    resolution=f.resolution,
+                ),
+                subject=ctx.subject,
+                metric=ctx.metric,
+                period=ctx.period,
+                boilerplate=item.boilerplate,  # type: ignore[attr-defined]
+                links=links,
             )
+        )
     return claims
 
 

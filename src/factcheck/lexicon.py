@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .packs import Packs
+from .packs import Packs, per_pack
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -46,19 +46,9 @@ class Lexicon:
     range_words: frozenset[str]
 
 
-_BUILT: dict[int, tuple[Packs, Lexicon]] = {}
-
-
+@per_pack
 def build(packs: Packs) -> Lexicon:
-    """The lexicon of a rule set, built once (rule sets are long-lived and immutable)."""
-    hit = _BUILT.get(id(packs))
-    if hit is None or hit[0] is not packs:
-        hit = (packs, _build(packs))
-        _BUILT[id(packs)] = hit
-    return hit[1]
-
-
-def _build(packs: Packs) -> Lexicon:
+    """The lexicon of a rule set, built once."""
     from .units import magnitude_factors
 
     parsing = packs.parsing

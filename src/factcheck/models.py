@@ -10,7 +10,7 @@ CLAIMS_SCHEMA = "factcheck.claims/1"
 
 Kind = Literal["money", "percent", "count", "number"]
 Qualifier = Literal["exact", "under", "over", "nearly", "about", "range"]
-LinkKind = Literal["conversion", "change-start", "change-end", "rate-of", "restates"]
+LinkKind = Literal["conversion", "change-from", "rate-of"]
 
 
 class Model(BaseModel):
@@ -42,7 +42,12 @@ class Quantity(Model):
 
 
 class Link(Model):
-    """A relation from one claim to another in the same document."""
+    """A relation from one claim to another in the same document.
+
+    `conversion`: this amount is the target converted into another currency.
+    `change-from`: this figure is the end of a change that starts at the target.
+    `rate-of`: this percentage is the growth rate of the target figure.
+    """
 
     kind: LinkKind
     target: str = Field(description="id of the other claim")
@@ -74,6 +79,12 @@ class Document(Model):
     path: str
     title: str | None = None
     published: str | None = None
+    reference: str | None = Field(
+        default=None, description="the date relative periods are resolved against"
+    )
+    reference_estimated: bool = Field(
+        default=False, description="true when the article is undated and `reference` is inferred"
+    )
     encoding: str | None = None
     repaired: bool = Field(default=False, description="true when mojibake was repaired")
     claims: list[Claim] = Field(default_factory=list)

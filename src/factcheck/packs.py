@@ -11,9 +11,10 @@ import re
 import tomllib
 from functools import cache
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import InputError
 
@@ -99,6 +100,72 @@ class Parsing(Pack):
     range_words: list[str] = []
 
 
+class Entity(Pack):
+    name: str
+    aliases: list[str] = []
+    within: str | None = None
+    role: Literal["subject", "source"] = "subject"
+
+
+class Refer(Pack):
+    words: list[str] = []
+
+
+class Scope(Pack):
+    phrases: list[str] = []
+    neutral: list[str] = []
+
+
+class Names(Pack):
+    suffixes: list[str] = []
+
+
+class Subjects(Pack):
+    schema_: Literal["factcheck.subjects/1"] = Field(alias="schema")
+    entity: list[Entity]
+    refer: Refer = Refer()
+    scope: Scope = Scope()
+    names: Names = Names()
+
+    @model_validator(mode="after")
+    def _within_known(self) -> Subjects:
+        known = {e.name for e in self.entity}
+        for i, e in enumerate(self.entity):
+            if e.within is not None and e.within not in known:
+                raise ValueError(f"entity[{i + 1}] ({e.name!r}): within {e.within!r} names no entity")
+        return self
+
+
+class MetricWords(Pack):
+    name: str
+    aliases: list[str] = []
+
+
+class MetricPatterns(Pack):
+    object_metrics: list[str] = []
+    growth_words: list[str] = []
+    share_words: list[str] = []
+
+
+class Metrics(Pack):
+    schema_: Literal["factcheck.metrics/1"] = Field(alias="schema")
+    metric: list[MetricWords]
+    patterns: MetricPatterns = MetricPatterns()
+
+
+class NamedPeriod(Pack):
+    name: str
+    aliases: list[str] = []
+    start: str = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    end: str = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    source: str = Field(min_length=1)
+
+
+class Periods(Pack):
+    schema_: Literal["factcheck.periods/1"] = Field(alias="schema")
+    period: list[NamedPeriod] = []
+
+
 class Packs(Pack):
     """Every rule file, validated."""
 
@@ -107,9 +174,32 @@ class Packs(Pack):
     qualifiers: Qualifiers
     boilerplate: Boilerplate
     parsing: Parsing
+    subjects: Subjects
+    metrics: Metrics
+    periods: Periods
 
 
 P = TypeVar("P", bound=Pack)
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def per_pack(build: Callable[[T], R]) -> Callable[[T], R]:
+    """Cache what is built from a rule pack, keyed by the pack itself.
+
+    Packs are immutable and live as long as the process (`load` caches them),
+    but hold lists, so they cannot be hashed for functools.cache.
+    """
+    built: dict[int, tuple[T, R]] = {}
+
+    def cached(pack: T) -> R:
+        hit = built.get(id(pack))
+        if hit is None or hit[0] is not pack:
+            hit = (pack, build(pack))
+            built[id(pack)] = hit
+        return hit[1]
+
+    return cached
 
 _FILES: dict[str, type[Pack]] = {
     "currencies": Currencies,
@@ -117,8 +207,19 @@ _FILES: dict[str, type[Pack]] = {
     "qualifiers": Qualifiers,
     "boilerplate": Boilerplate,
     "parsing": Parsing,
+    "subjects": Subjects,
+    "metrics": Metrics,
+    "periods": Periods,
 }
-_KEYS = {"currency": "code", "ambiguous": "symbol", "magnitude": "name", "qualifier": "name"}
+_KEYS = {
+    "currency": "code",
+    "ambiguous": "symbol",
+    "magnitude": "name",
+    "qualifier": "name",
+    "entity": "name",
+    "metric": "name",
+    "period": "name",
+}
 
 
 def builtin_dir() -> Path:

@@ -1,0 +1,160 @@
+"""Which measure a figure gives: metric phrases, growth rates and shares.
+
+Metric names and their synonyms come from `rules/metrics.toml`; rapidfuzz maps
+near variants; a measure not in the vocabulary is kept as a normalised phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .packs import Metrics, per_pack
+
+_NP_WORD = re.compile(r"[“\"‘']?([A-Za-z][\w&-]*)[”\"’']?")
+_NP_STOP = frozenset(
+    "has have had is are was were will would with since in on at by for from to as and or but that which "
+    "who while including than rose fell grew increased surged jumped dropped declined reached hit stood "
+    "totalled totaled amounted".split()
+)
+_FALLBACK_SKIP = frozenset(
+    "was were is are be been of at to by reached hit stood totalled totaled amounted about around some "
+    "nearly almost over under more less than up down rose fell grew increased the a an its their his her "
+    "a total record new".split()
+)
+
+
+@dataclass(frozen=True)
+class MetricMention:
+    start: int
+    end: int
+    name: str
+    head: str  # the plain metric an object metric refines: "investment in X" -> "investment"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    aliases: re.Pattern[str]
+    exact: re.Pattern[str]
+    canonical: dict[str, str]
+    objects: re.Pattern[str] | None
+    growth_before: re.Pattern[str]
+    growth_after: re.Pattern[str]
+    share_before: re.Pattern[str]
+    choices: list[str]
+
+
+def _alternation(phrases: list[str]) -> str:
+    unique = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+@per_pack
+def vocabulary(metrics: Metrics) -> Vocabulary:
+    canonical: dict[str, str] = {}
+    folded: list[str] = []
+    exact: list[str] = []
+    for m in metrics.metric:
+        for alias in (m.name, *m.aliases):
+            canonical[_key(alias)] = m.name
+            (exact if sum(ch.isupper() for ch in alias) >= 2 else folded).append(alias)
+    edge = r"(?<![\w-])({})(?![\w-])"
+    p = metrics.patterns
+    growth = [w for w in p.growth_words if w not in ("year-on-year", "year on year")]
+    return Vocabulary(
+        aliases=re.compile(edge.format(_alternation(folded)), re.I),
+        exact=re.compile(edge.format(_alternation(exact))),
+        canonical=canonical,
+        objects=re.compile(rf"(?<![\w-])({_alternation(p.object_metrics)})\s+", re.I) if p.object_metrics else None,
+        growth_before=re.compile(rf"(?<![\w-])(?:{_alternation(growth)})\s+(?:\w+\s+){{0,2}}\Z", re.I),
+        growth_after=re.compile(r"\s*(?:\([^)]*\)\s*)?,?\s*(?:year[- ]on[- ]year|year[- ]over[- ]year|from a year (?:earlier|ago)|on the year|annually)\b", re.I),
+        share_before=re.compile(rf"(?<![\w-])(?:{_alternation(p.share_words)})\s+(?:\w+\s+){{0,2}}\Z", re.I),
+        choices=sorted(canonical),
+    )
+
+
+def mentions(sentence: str, vocab: Vocabulary) -> list[MetricMention]:
+    """Metric phrases in a sentence, in order; "investment in X" is kept whole."""
+    out: list[MetricMention] = []
+    taken: list[tuple[int, int]] = []
+    if vocab.objects is not None:
+        for m in vocab.objects.finditer(sentence):
+            obj, end = _object_phrase(sentence, m.end())
+            if not obj:
+                continue
+            verb = _key(m.group(1))
+            head = vocab.canonical.get(verb.split()[0], verb.split()[0])
+            out.append(MetricMention(m.start(), end, f"{verb} {obj}", head))
+            taken.append((m.start(), end))
+    for pattern in (vocab.exact, vocab.aliases):
+        for m in pattern.finditer(sentence):
+            if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+                continue
+            name = vocab.canonical[_key(m.group(1))]
+            out.append(MetricMention(m.start(), m.end(), name, name))
+            taken.append(m.span())
+    return sorted(out, key=lambda x: x.start)
+
+
+def _object_phrase(sentence: str, pos: int) -> tuple[str, int]:
+    """What is invested in: words up to punctuation, a verb or a preposition (at most six)."""
+    words: list[str] = []
+    end = pos
+    quoted = sentence[pos : pos + 1] in "“\"‘"
+    for m in _NP_WORD.finditer(sentence, pos):
+        gap = sentence[end : m.start()]
+        if words and (gap.strip() not in ("",) or len(words) >= 6):
+            break
+        word = m.group(1)
+        if word.lower() in _NP_STOP and not quoted:
+            break
+        words.append(word.lower() if not word.isupper() else word)
+        end = m.end()
+        if m.group().endswith(("”", '"', "’")):
+            break
+    return " ".join(words), end
+
+
+def fuzzy(phrase: str, vocab: Vocabulary) -> str | None:
+    best = process.extractOne(_key(phrase), vocab.choices, scorer=fuzz.ratio, score_cutoff=90)
+    return vocab.canonical[best[0]] if best else None
+
+
+def fallback(sentence: str, start: int, vocab: Vocabulary) -> str | None:
+    """The noun phrase before a figure's verb, when no known metric is named ("Sales rose 5%")."""
+    words = re.findall(r"[A-Za-z][\w&'-]*", sentence[max(0, start - 80) : start])
+    while words and words[-1].lower() in _FALLBACK_SKIP:
+        words.pop()
+    phrase: list[str] = []
+    while words and len(phrase) < 3:
+        w = words.pop()
+        if w.lower() in _FALLBACK_SKIP or w.lower() in _NP_STOP:
+            break
+        phrase.insert(0, w)
+    if not phrase:
+        return None
+    text = " ".join(w if w.isupper() else w.lower() for w in phrase)
+    return fuzzy(text, vocab) or text
+
+
+def is_growth(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
+    """A percentage right after a word of change, or followed by "year-on-year"."""
+    before = vocab.growth_before.search(sentence, max(0, start - 40), start) is not None
+    return before or vocab.growth_after.match(sentence, end) is not None
+
+
+def share_of(sentence: str, start: int, end: int, vocab: Vocabulary) -> str | None:
+    """ "accounting for 40 percent of total investment" -> "share of total investment"."""
+    if vocab.share_before.search(sentence, max(0, start - 40), start) is None:
+        return None
+    after = re.match(r"\s+of\s+((?:[A-Za-z][\w&'-]*\s*){1,4})", sentence[end : end + 60])
+    if after is None:
+        return None
+    words = [w for w in after.group(1).split() if w.lower() not in _NP_STOP]
+    return "share of " + " ".join(words).lower() if words else None

@@ -1,0 +1,256 @@
+"""Time expressions in a sentence, resolved to periods against the article's date.
+
+"in 2023", "2021-2025", "during the 14th Five-Year Plan (2021–2025)", "since
+2021", "over the past four years", "the first 11 months last year", "between
+January and November", "for three consecutive years", "last month"... Named
+periods come from `rules/periods.toml`; everything relative needs the date the
+article speaks from (its publication date, or an estimate when it has none).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from .models import Period
+from .packs import Periods, per_pack
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_YEAR = r"(?:19|20)\d\d"
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_HALVES = {"first": 1, "second": 2, "1": 1, "2": 2}
+
+# Each pattern is tried over the whole sentence; the first to claim a span keeps it.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("year_range", re.compile(rf"(?:\b(?:from|between|during|in|over)\s+)?\b(?P<y1>{_YEAR})\s*(?:-|–|—|to|and|through)\s*(?P<y2>{_YEAR}|\d\d)\b", re.I)),
+    ("first_months", re.compile(rf"\b(?:in\s+)?(?:the\s+)?first\s+(?P<n>{_COUNT})\s+months\s*(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>last|this|the\s+previous|the\s+current)\s+year)?", re.I)),
+    ("month_range", re.compile(rf"\b(?:between|from)\s+(?P<m1>{_MONTH})\s+(?:and|to|through)\s+(?P<m2>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
+    ("month_range", re.compile(rf"\b(?P<m1>{_MONTH})\s*(?:-|–|—|to|through)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
+    ("half", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<h>first|second)\s+half\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>last|this)\s+year)?|\bH(?P<h2>[12])\s*(?P<year2>{_YEAR})?", re.I)),
+    ("quarter", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter\s*(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>last|this)\s+year)?|\bQ(?P<q2>[1-4])\s*(?P<year2>{_YEAR})?", re.I)),
+    ("since", re.compile(rf"\bsince\s+(?:(?:the\s+)?(?:start|end|beginning)\s+of\s+)?(?P<year>{_YEAR})\b", re.I)),
+    ("past_years", re.compile(rf"\b(?:over|in|during|for)?\s*(?:the\s+)?(?:past|last|previous)\s+(?P<n>{_COUNT})\s+years\b", re.I)),
+    ("consecutive", re.compile(rf"\b(?:for\s+)?(?P<n>{_COUNT})\s+(?:consecutive|straight|successive)\s+years\b", re.I)),
+    ("month_year", re.compile(rf"\b(?:(?:at|by)\s+the\s+end\s+of\s+|in\s+|as\s+of\s+)?(?P<m>{_MONTH})\s+(?P<year>{_YEAR})\b", re.I)),
+    ("year", re.compile(rf"\b(?:(?:at|by|as\s+of)\s+the\s+end\s+of\s+|in\s+|as\s+of\s+|fiscal\s+(?:year\s+)?|FY\s?)?(?P<year>{_YEAR})\b(?!\s*(?:-|–)\s*\d)", re.I)),
+    ("relative_year", re.compile(r"\b(?:(?:in|during|for)\s+)?(?P<rel>last|this|next|the\s+previous|the\s+current)\s+year\b", re.I)),
+    ("relative_month", re.compile(r"\b(?P<rel>last|this)\s+month\b", re.I)),
+    ("now", re.compile(r"\b(?:now|currently|to\s+date|so\s+far)\b", re.I)),
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The date an article speaks from: `year`, and `month` when known."""
+
+    year: int
+    month: int | None = None
+
+    @classmethod
+    def parse(cls, value: str | None) -> Reference | None:
+        if not value:
+            return None
+        match = re.match(r"(\d{4})(?:-(\d{2}))?", value)
+        if not match:
+            return None
+        return cls(int(match.group(1)), int(match.group(2)) if match.group(2) else None)
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    """A time expression found in a sentence: where it stands and what it covers."""
+
+    start: int
+    end: int
+    period: Period
+    kind: str  # which pattern: "year", "year_range", "since", ...
+
+
+def _count(value: str) -> int | None:
+    if value.isdigit():
+        return int(value)
+    try:
+        return int(text2num(value.lower(), "en"))
+    except ValueError:
+        return None
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")]
+
+
+@per_pack
+def _named(periods: Periods) -> re.Pattern[str] | None:
+    aliases = sorted({a for p in periods.period for a in (p.name, *p.aliases)}, key=len, reverse=True)
+    if not aliases:
+        return None
+    alternation = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in aliases)
+    # The years in brackets after a named period belong to it: "(2021–2025)".
+    return re.compile(rf"(?:the\s+)?(?:current\s+)?(?P<name>{alternation})(?:\s*\(\s*{_YEAR}\s*(?:-|–|—|to)\s*{_YEAR}\s*\))?", re.I)
+
+
+@per_pack
+def _named_lookup(periods: Periods) -> dict[str, Period]:
+    out = {}
+    for p in periods.period:
+        for alias in (p.name, *p.aliases):
+            out[" ".join(alias.lower().split())] = Period(start=p.start, end=p.end)
+    return out
+
+
+def find(sentence: str, periods: Periods, ref: Reference | None) -> list[TimeSpan]:
+    """Every time expression in `sentence`, resolved where it can be."""
+    taken: list[tuple[int, int]] = []
+    out: list[TimeSpan] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    named = _named(periods)
+    if named is not None:
+        lookup = _named_lookup(periods)
+        for m in named.finditer(sentence):
+            period = lookup.get(" ".join(m.group("name").lower().split()))
+            if period is not None:
+                taken.append(m.span())
+                out.append(TimeSpan(m.start(), m.end(), period, "named"))
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            if not m.group().strip() or not free(*m.span()):
+                continue
+            period = _resolve(kind, m, ref)
+            if period is None:
+                continue
+            taken.append(m.span())
+            out.append(TimeSpan(m.start(), m.end(), period, kind))
+    return sorted(out, key=lambda t: t.start)
+
+
+def _resolve(kind: str, m: re.Match[str], ref: Reference | None) -> Period | None:
+    g = m.groupdict()
+    if kind == "year_range":
+        y1, y2 = g["y1"], g["y2"]
+        if len(y2) == 2:
+            y2 = y1[:2] + y2
+        return Period(start=y1, end=y2) if y1 <= y2 else None
+    if kind == "year":
+        return Period(start=g["year"], end=g["year"])
+    if kind == "month_year":
+        month = f"{g['year']}-{_month(g['m']):02d}"
+        return Period(start=month, end=month)
+    if kind == "since":
+        return Period(start=g["year"], end=str(ref.year) if ref else None)
+    if kind == "first_months":
+        n = _count(g["n"])
+        year = _year_of(g.get("year"), g.get("rel"), ref)
+        if n is None or year is None or not 1 <= n <= 12:
+            return None
+        return Period(start=f"{year}-01", end=f"{year}-{n:02d}")
+    if kind == "month_range":
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        year = int(g["year"]) if g.get("year") else _latest_year_ending(m2, ref)
+        if year is None or m1 > m2:
+            return None
+        return Period(start=f"{year}-{m1:02d}", end=f"{year}-{m2:02d}")
+    if kind in ("half", "quarter"):
+        part = g.get("h") or g.get("h2") or g.get("q") or g.get("q2") or ""
+        year = _year_of(g.get("year") or g.get("year2"), g.get("rel"), ref)
+        if year is None:
+            return None
+        if kind == "half":
+            h = _HALVES[part.lower()]
+            return Period(start=f"{year}-{6 * h - 5:02d}", end=f"{year}-{6 * h:02d}")
+        q = _QUARTERS[part.lower()]
+        return Period(start=f"{year}-{3 * q - 2:02d}", end=f"{year}-{3 * q:02d}")
+    if ref is None:
+        return None
+    if kind in ("past_years", "consecutive"):
+        n = _count(g["n"])
+        if n is None or not 1 <= n <= 50:
+            return None
+        return Period(start=str(ref.year - n), end=str(ref.year - 1))
+    if kind == "relative_year":
+        year = _year_of(None, g["rel"], ref)
+        return Period(start=str(year), end=str(year))
+    if kind == "relative_month":
+        if ref.month is None:
+            return None
+        y, mo = ref.year, ref.month - (1 if g["rel"].lower() == "last" else 0)
+        if mo == 0:
+            y, mo = y - 1, 12
+        return Period(start=f"{y}-{mo:02d}", end=f"{y}-{mo:02d}")
+    if kind == "now":
+        return Period(start=str(ref.year), end=str(ref.year))
+    return None
+
+
+def _year_of(year: str | None, rel: str | None, ref: Reference | None) -> int | None:
+    if year:
+        return int(year)
+    if ref is None:
+        return None
+    if rel is None:
+        return ref.year
+    rel = " ".join(rel.lower().split())
+    if rel in ("last", "the previous"):
+        return ref.year - 1
+    if rel == "next":
+        return ref.year + 1
+    return ref.year
+
+
+def _latest_year_ending(month: int, ref: Reference | None) -> int | None:
+    """The year of the latest completed run of months ending in `month`."""
+    if ref is None:
+        return None
+    if ref.month is not None and month < ref.month:
+        return ref.year
+    return ref.year - 1
+
+
+_PAST_YEAR = re.compile(rf"\b(?:in|of|at the end of|by the end of|since|from|for)\s+(?P<year>{_YEAR})\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|expected|forecast|projected|plans?\s+to|target|aims?|goal|by\s+(?:19|20)\d\d)\b", re.I)
+
+
+def estimate_reference(text: str, periods: Periods) -> str | None:
+    """A reference year for an undated article, from the years it speaks of as past or current.
+
+    An article reports the latest full-year figures, so it speaks from after the
+    latest year it names as past ("in 2023"); one that speaks of "the current
+    14th Five-Year Plan (2021-2025)" speaks from within that plan, at the latest
+    its last year. Years in sentences about the future ("expected to start
+    operations in 2029") do not count. A text that says "last year" names that
+    year that way rather than by number, so when the estimate's previous year is
+    also named by number, one more year has passed.
+    """
+    candidates: list[int] = []
+    named: list[int] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if _FUTURE.search(sentence):
+            continue
+        for m in _PAST_YEAR.finditer(sentence):
+            year = int(m.group("year"))
+            named.append(year)
+            candidates.append(year + 1 if m.group().lower().startswith(("in", "of", "at", "by")) else year)
+        for m in _CURRENT.finditer(sentence):
+            spans = find(sentence[m.end() : m.end() + 80], periods, None)
+            if spans and spans[0].start < 40 and spans[0].period.end:
+                candidates.append(int(spans[0].period.end[:4]))
+    if not candidates:
+        return None
+    year = max(candidates)
+    if re.search(r"\blast year\b", text, re.I) and (year - 1) in named:
+        year += 1
+    return str(year)
+
+
+_CURRENT = re.compile(r"\b(?:the\s+)?(?:current|ongoing|present)\b", re.I)

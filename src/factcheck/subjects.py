@@ -1,0 +1,217 @@
+"""Who a figure is about: entity mentions in a sentence, back-references, scope.
+
+Entities and their aliases come from `rules/subjects.toml`; rapidfuzz maps
+near variants of an alias ("centrally-administered SOE's") onto it. A name not
+in the vocabulary is kept as a normalised proper-noun phrase, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .packs import Subjects, per_pack
+
+_PROPER = re.compile(
+    r"\b(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9&]|[A-Z])(?:\s+(?:of\s+|and\s+|&\s+)?(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9&]))*"
+)
+_REPORTING = re.compile(
+    r"\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|reported|reports|announced|showed|shows|noted|added|stressed|urged|emphasized|emphasised|estimated|according)\b",
+    re.I,
+)
+_TITLES = re.compile(
+    r"(?:President|Premier|Minister|Chief|Chairman|Chairwoman|Director|Deputy|Governor|Secretary|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|CEO|Spokesperson|spokesman|spokeswoman|chief|researcher|analyst|economist)\s*\Z"
+)
+_NOT_NAMES = frozenset(
+    "the this that these those it its in on at for with as by from to of a an and but or if when while "
+    "after before during since over under about according data however notably meanwhile also thanks "
+    "highlights disclaimer why how what where who which there here they their we our you your he she "
+    "experts executives officials analysts companies firms enterprises state january february march "
+    "april may june july august september october november december monday tuesday wednesday thursday "
+    "friday saturday sunday valued total annual cumulative central local".split()
+)
+_NOT_NAME_WORDS = frozenset(("five-year", "plan", "percent", "trillion", "billion", "million"))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named entity, a back-reference or a proper name found in a sentence."""
+
+    start: int
+    end: int
+    name: str | None  # canonical or normalised name; None for a back-reference
+    source: bool = False  # a body that reports figures rather than owns them
+    known: bool = True  # from the vocabulary
+    bare: bool = False  # a plain alias ("SOEs") that an earlier, narrower scope may refine
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    aliases: re.Pattern[str]
+    exact: re.Pattern[str]
+    canonical: dict[str, str]  # alias (lower case) -> entity name
+    written: dict[str, str]  # alias (lower case) -> alias as written in the vocabulary
+    sources: frozenset[str]
+    within: dict[str, str]
+    refer: re.Pattern[str]
+    suffixes: frozenset[str]
+    scope: re.Pattern[str] | None
+    neutral: frozenset[str]
+    choices: list[str]
+
+
+def _alternation(phrases: list[str]) -> str:
+    unique = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
+
+
+@per_pack
+def vocabulary(subjects: Subjects) -> Vocabulary:
+    canonical: dict[str, str] = {}
+    written: dict[str, str] = {}
+    for e in subjects.entity:
+        for alias in (e.name, *e.aliases):
+            canonical[_key(alias)] = e.name
+            written[_key(alias)] = alias
+    edge = r"(?<![\w-])({})(?![\w-])"
+    scope = subjects.scope.phrases
+    everything = _alternation(list(written.values()))
+    return Vocabulary(
+        aliases=re.compile(edge.format(everything), re.I),
+        exact=re.compile(r"(?!)"),
+        canonical=canonical,
+        written=written,
+        sources=frozenset(e.name for e in subjects.entity if e.role == "source"),
+        within={e.name: e.within for e in subjects.entity if e.within},
+        refer=re.compile(edge.format(_alternation(subjects.refer.words)), re.I),
+        suffixes=frozenset(s.lower() for s in subjects.names.suffixes),
+        scope=re.compile(edge.format(_alternation(scope)), re.I) if scope else None,
+        neutral=frozenset(s.lower() for s in subjects.scope.neutral),
+        choices=sorted(canonical),
+    )
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def mentions(sentence: str, vocab: Vocabulary) -> list[Mention]:
+    """Entity mentions, back-references and proper names in a sentence, in order."""
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for pattern in (vocab.exact, vocab.aliases):
+        for m in pattern.finditer(sentence):
+            if not free(*m.span()) or not _acronyms_as_written(m.group(1), vocab):
+                continue
+            name = vocab.canonical[_key(m.group(1))]
+            bare = _key(m.group(1)) in _bare_forms(name, vocab) and not _qualified(sentence, m.start())
+            found.append(Mention(m.start(), m.end(), name, name in vocab.sources, True, bare))
+            taken.append(m.span())
+    for m in vocab.refer.finditer(sentence):
+        if free(*m.span()):
+            found.append(Mention(m.start(), m.end(), None))
+            taken.append(m.span())
+    for m in _PROPER.finditer(sentence):
+        if not free(*m.span()):
+            continue
+        name = _proper_name(sentence, m, vocab)
+        if name is None:
+            continue
+        matched = _fuzzy(name, vocab)
+        reporter = _REPORTING.match(sentence, m.end()) is not None
+        if matched is not None:
+            found.append(Mention(m.start(), m.end(), matched, matched in vocab.sources or reporter))
+        else:
+            found.append(Mention(m.start(), m.end(), name, reporter, known=False))
+        taken.append(m.span())
+    return sorted(found, key=lambda x: x.start)
+
+
+def _acronyms_as_written(found: str, vocab: Vocabulary) -> bool:
+    """Acronyms match only as written: "US" is not "us", "SOE" is not "Soe"; other words fold case."""
+    alias = vocab.written[_key(found)]
+    for a, f in zip(alias.split(), found.split(), strict=False):
+        if sum(ch.isupper() for ch in a) >= 2 and a != f:
+            return False
+    return True
+
+
+def _bare_forms(name: str, vocab: Vocabulary) -> frozenset[str]:
+    """Aliases that name a family without marking its whole ("SOEs", not "China's SOEs")."""
+    return frozenset(
+        a for a, n in vocab.canonical.items() if n == name and not re.search(r"'s\b|chinese|nationwide|all ", a)
+    )
+
+
+def _qualified(sentence: str, start: int) -> bool:
+    """ "all SOEs", "total SOE assets": the writer marks the whole, not a narrower scope."""
+    return re.search(r"\b(?:all|every|total|overall|whole)\s+\Z", sentence[max(0, start - 12) : start], re.I) is not None
+
+
+def _proper_name(sentence: str, m: re.Match[str], vocab: Vocabulary) -> str | None:
+    words = m.group().split()
+    # A capital at the start of a sentence says nothing: drop such a first word.
+    while words and words[0].lower() in _NOT_NAMES:
+        words.pop(0)
+    while words and words[-1].lower() in vocab.suffixes:
+        words.pop()
+    if not words or any(w.lower() in _NOT_NAME_WORDS for w in words):
+        return None
+    if _TITLES.search(sentence[: m.start()]) is not None:
+        return None  # a person named by title: a speaker, not a subject
+    name = " ".join(words).strip(".,'’")
+    if len(name) < 2 or name.lower() in _NOT_NAMES:
+        return None
+    if m.start() == 0 and len(words) == 1 and not name.isupper():
+        return None  # "Revenue rose": an ordinary word at the start of a sentence
+    return name
+
+
+def _fuzzy(name: str, vocab: Vocabulary) -> str | None:
+    """A vocabulary entity for a near variant of one of its aliases."""
+    best = process.extractOne(_key(name), vocab.choices, scorer=fuzz.ratio, score_cutoff=90)
+    return vocab.canonical[best[0]] if best else None
+
+
+def family(name: str, vocab: Vocabulary) -> list[str]:
+    """The entity and every broader one it lies within: central SOEs -> [central SOEs, SOEs]."""
+    chain = [name]
+    while chain[-1] in vocab.within and len(chain) < 10:
+        chain.append(vocab.within[chain[-1]])
+    return chain
+
+
+def scope_note(sentence: str, vocab: Vocabulary) -> str | None:
+    """A scope qualifier that changes the fact ("excluding the financial sector")."""
+    if vocab.scope is None:
+        return None
+    for m in vocab.scope.finditer(sentence):
+        phrase = _key(m.group(1))
+        if phrase not in vocab.neutral:
+            return phrase
+    return None
+
+
+def acronyms(text: str, vocab: Vocabulary) -> dict[str, str]:
+    """ "central state-owned enterprises (SOEs)": what the article's acronyms stand for."""
+    out: dict[str, str] = {}
+    for pattern in (vocab.exact, vocab.aliases):
+        for m in pattern.finditer(text):
+            if not _acronyms_as_written(m.group(1), vocab):
+                continue
+            after = re.match(r"\s*\(\s*([A-Z][A-Za-z]{1,9})\s*\)", text[m.end() : m.end() + 16])
+            if after is None:
+                continue
+            acronym = after.group(1)
+            name = vocab.canonical[_key(m.group(1))]
+            if _key(acronym) in vocab.canonical and vocab.canonical[_key(acronym)] != name:
+                out.setdefault(_key(acronym), name)
+                singular = acronym[:-1] if acronym.endswith("s") else acronym
+                out.setdefault(_key(singular), name)
+    return out
