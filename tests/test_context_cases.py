@@ -15,7 +15,21 @@ import pytest
 from factcheck import extract_text
 
 CASES = Path(__file__).parent / "cases" / "context"
-STOPWORDS = {"of", "the", "in", "a", "an", "and", "for", "on", "to", "by", "china's", "chinese", "rate"}
+STOPWORDS = {
+    "of",
+    "the",
+    "in",
+    "a",
+    "an",
+    "and",
+    "for",
+    "on",
+    "to",
+    "by",
+    "china's",
+    "chinese",
+    "rate",
+}
 LONG_FORMS = (
     ("state-owned enterprises", "soes"),
     ("state owned enterprises", "soes"),
@@ -67,9 +81,13 @@ def test_context(case: dict[str, Any]) -> None:
             problems.append(f"{expect['text']!r}: no such claim among {sorted(claims)}")
             continue
         if "subject" in expect and not same_name(claim.subject, expect["subject"]):
-            problems.append(f"{expect['text']!r}: subject {claim.subject!r}, expected {expect['subject']!r}")
+            problems.append(
+                f"{expect['text']!r}: subject {claim.subject!r}, expected {expect['subject']!r}"
+            )
         if "metric" in expect and not same_name(claim.metric, expect["metric"]):
-            problems.append(f"{expect['text']!r}: metric {claim.metric!r}, expected {expect['metric']!r}")
+            problems.append(
+                f"{expect['text']!r}: metric {claim.metric!r}, expected {expect['metric']!r}"
+            )
         if "period" in expect:
             got = claim.period.model_dump() if claim.period else None
             if got != expect["period"]:

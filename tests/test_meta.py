@@ -23,6 +23,11 @@ STAGES = [
     {"periods", "subjects", "metrics"},
     {"context"},
     {"extract"},
+    {"facts", "fx"},
+    {"match"},
+    {"engine"},
+    {"checks", "config"},
+    {"check"},
     {"schemas", "report"},
     {"cli", "__main__", "__init__"},
 ]

@@ -16,17 +16,37 @@ REF = periods.Reference(2025, 1)
         ("at the end of 2023", REF, [("at the end of 2023", "2023", "2023")]),
         ("during 2021-2025", REF, [("during 2021-2025", "2021", "2025")]),
         ("in 2021–25", REF, [("in 2021–25", "2021", "2025")]),
-        ("during the 14th Five-Year Plan (2021–2025)", REF, [("the 14th Five-Year Plan (2021–2025)", "2021", "2025")]),
+        (
+            "during the 14th Five-Year Plan (2021–2025)",
+            REF,
+            [("the 14th Five-Year Plan (2021–2025)", "2021", "2025")],
+        ),
         ("under the 13th Five-Year Plan", REF, [("the 13th Five-Year Plan", "2016", "2020")]),
         ("since 2021", REF, [("since 2021", "2021", "2025")]),
         ("over the past four years", REF, [("over the past four years", "2021", "2024")]),
         ("for three consecutive years", REF, [("for three consecutive years", "2022", "2024")]),
         ("in the first half of 2023", REF, [("in the first half of 2023", "2023-01", "2023-06")]),
-        ("in the third quarter of 2024", REF, [("in the third quarter of 2024", "2024-07", "2024-09")]),
+        (
+            "in the third quarter of 2024",
+            REF,
+            [("in the third quarter of 2024", "2024-07", "2024-09")],
+        ),
         ("Q3 2024", REF, [("Q3 2024", "2024-07", "2024-09")]),
-        ("in the first 11 months last year", REF, [("in the first 11 months last year", "2024-01", "2024-11")]),
-        ("between January and November", REF, [("between January and November", "2024-01", "2024-11")]),
-        ("between January and November", periods.Reference(2025, 12), [("between January and November", "2025-01", "2025-11")]),
+        (
+            "in the first 11 months last year",
+            REF,
+            [("in the first 11 months last year", "2024-01", "2024-11")],
+        ),
+        (
+            "between January and November",
+            REF,
+            [("between January and November", "2024-01", "2024-11")],
+        ),
+        (
+            "between January and November",
+            periods.Reference(2025, 12),
+            [("between January and November", "2025-01", "2025-11")],
+        ),
         ("last month", REF, [("last month", "2024-12", "2024-12")]),
         ("last year", REF, [("last year", "2024", "2024")]),
         ("in May 2024", REF, [("in May 2024", "2024-05", "2024-05")]),
@@ -34,7 +54,9 @@ REF = periods.Reference(2025, 1)
         ("the 1990s boom", REF, []),
     ],
 )
-def test_time_expressions(sentence: str, ref: periods.Reference, expected: list[tuple[str, str, str]]) -> None:
+def test_time_expressions(
+    sentence: str, ref: periods.Reference, expected: list[tuple[str, str, str]]
+) -> None:
     found = periods.find(sentence, packs.load().periods, ref)
     assert [(sentence[t.start : t.end], t.period.start, t.period.end) for t in found] == expected
 
@@ -47,7 +69,10 @@ def test_relative_periods_need_a_date() -> None:
     ("text", "year"),
     [
         ("Profits rose to 4.5 trillion yuan in 2023. The plant will open in 2029.", "2024"),
-        ("Assets reached 317 trillion yuan in 2023. Revenue in the first 11 months last year rose.", "2025"),
+        (
+            "Assets reached 317 trillion yuan in 2023. Revenue in the first 11 months last year rose.",
+            "2025",
+        ),
         ("During the current 14th Five-Year Plan (2021–2025), six groups merged.", "2025"),
         ("No years here at all.", None),
     ],

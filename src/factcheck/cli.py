@@ -87,6 +87,115 @@ def extract(
     typer.echo(text)
 
 
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders to check.")],
+    against: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--against", help="Published articles to check PATHS against (not each other)."
+        ),
+    ] = None,
+    output_format: Annotated[
+        CheckFormat,
+        typer.Option("--format", "-f", help="text (grouped report) or json (the contract)."),
+    ] = CheckFormat.text,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on", help="Exit 1 when a finding is this severe or more. [default: error]"
+        ),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option("--published", help="Publication date for every article: YYYY[-MM[-DD]]."),
+    ] = None,
+    rules: Annotated[
+        list[Path] | None,
+        typer.Option("--rules", help="A rule directory that extends the built-in rules/."),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", help="factcheck.toml or pyproject.toml to read (default: the nearest)."
+        ),
+    ] = None,
+    colour: Annotated[
+        bool | None,
+        typer.Option("--color/--no-color", help="Colour the text report (default: on a terminal)."),
+    ] = None,
+) -> None:
+    """Link the claims that speak of the same fact and report what agrees, what conflicts and why."""
+    from . import config as configuration
+    from .check import check_documents, exit_status
+    from .errors import InputError
+    from .extract import extract_paths
+    from .published import validate_override
+    from .report import findings
+
+    try:
+        when = validate_override(published) if published else None
+    except ValueError as exc:
+        raise _fail(f"--published: {exc}") from exc
+    try:
+        settings = configuration.load(config or configuration.find(Path.cwd()))
+        extra = tuple(rules or ())
+        docs = extract_paths(paths, when, tuple(settings.rule_packs) + extra, on_skip=_skip)
+        focus = None
+        if against:
+            focus = [d.path for d in docs]
+            docs = docs + extract_paths(
+                against, when, tuple(settings.rule_packs) + extra, on_skip=_skip
+            )
+        report = check_documents(docs, settings, extra, focus)
+    except InputError as exc:
+        raise _fail(str(exc)) from exc
+    if output_format is CheckFormat.json:
+        typer.echo(findings.to_json(report))
+    else:
+        use_colour = sys.stdout.isatty() if colour is None else colour
+        typer.echo(findings.to_text(report, colour=use_colour), nl=False)
+    raise typer.Exit(exit_status(report, (fail_on.value if fail_on else settings.fail_on)))
+
+
+@app.command("rules")
+def list_rules(
+    name: Annotated[str | None, typer.Argument(help="A rule to explain.")] = None,
+) -> None:
+    """List the rules, or explain one: what it flags, why, an example, and its options."""
+    from .checks import RULES, by_name
+
+    if name is None:
+        width = max(len(r.name) for r in RULES)
+        for r in RULES:
+            typer.echo(f"{r.name.ljust(width)}  {r.default_severity:<7}  {r.summary}")
+        return
+    rule = by_name(name)
+    if rule is None:
+        raise _fail(f"{name}: no such rule; `factcheck rules` lists them")
+    typer.echo(f"{rule.name} [{rule.default_severity}]\n")
+    typer.echo(rule.doc.strip())
+    fields = rule.options.model_fields
+    if fields:
+        typer.echo(
+            "\n## Options (rules/tolerances.toml, or [tool.factcheck.rules." + rule.name + "])"
+        )
+        for key, field in fields.items():
+            typer.echo(f"- {key} = {field.default!r}")
+
+
 def main() -> None:
     """Console entry point."""
     try:

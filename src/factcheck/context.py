@@ -9,6 +9,7 @@ amount and its conversion into another currency.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -18,7 +19,10 @@ from .packs import Packs
 from .quantities import Found
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.I)
-_TO_BETWEEN = re.compile(r"\s*\)?\s*(?:\([^)]*\)\s*)?(?:(?:in|at the end of|by the end of)\s+(?:19|20)\d\d\s*)?,?\s*to\s+\Z", re.I)
+_TO_BETWEEN = re.compile(
+    r"\s*\)?\s*(?:\([^)]*\)\s*)?(?:(?:in|at the end of|by the end of)\s+(?:19|20)\d\d\s*)?,?\s*to\s+\Z",
+    re.I,
+)
 _RATE_TO = re.compile(r"\s*(?:[\w-]+\s+){0,4}?to\s+\Z", re.I)
 _DIRECT_GAP = re.compile(r"[^,;:()]{0,50}\Z")
 _METRIC_ATTACHED = re.compile(r"\s*(?:in|of|on|as)\s+(?:the\s+)?\Z", re.I)
@@ -88,12 +92,18 @@ def annotate(
         for span in sorted(sentences):
             if span[0] > cursor:
                 _follow_topic(text[cursor : span[0]], svocab, acronyms, state, packs, ref)
-            _sentence(text, span, sentences[span], items, out, svocab, mvocab, acronyms, packs, ref, state)
+            _sentence(
+                text, span, sentences[span], items, out, svocab, mvocab, acronyms, packs, ref, state
+            )
             cursor = max(cursor, span[1])
     for i, item in enumerate(items):
         if item.converts is not None:
             target = out[item.converts]
-            out[i].subject, out[i].metric, out[i].period = target.subject, target.metric, target.period
+            out[i].subject, out[i].metric, out[i].period = (
+                target.subject,
+                target.metric,
+                target.period,
+            )
     return out
 
 
@@ -161,7 +171,8 @@ def _sentence(
     ments = [
         m
         for m in subjects.mentions(sentence, svocab)
-        if (m.known and m.name is not None) or not any(a < m.end and m.start < b for a, b in occupied)
+        if (m.known and m.name is not None)
+        or not any(a < m.end and m.start < b for a, b in occupied)
     ]
     for m in mets:
         if m.head != m.name:
@@ -356,7 +367,9 @@ def _counted_noun(claim_text: str, found: Found) -> str:
     at = claim_text.find(found.stated)
     rest = claim_text[at + len(found.stated) :] if at >= 0 else claim_text
     words = re.findall(r"[A-Za-z][\w&'-]*", rest)
-    words = [w for w in words if w.lower() not in ("thousand", "million", "billion", "trillion", "plus")]
+    words = [
+        w for w in words if w.lower() not in ("thousand", "million", "billion", "trillion", "plus")
+    ]
     return " ".join(w if sum(ch.isupper() for ch in w) >= 2 else w.lower() for w in words)
 
 
@@ -371,17 +384,24 @@ def _link_changes(
 ) -> None:
     """ "grew from A to B": B is the end of a change that starts at A."""
     heads = [i for i in members if items[i].converts is None and items[i].found.kind != "percent"]
-    for a, b in zip(heads, heads[1:], strict=False):
+    for a, b in itertools.pairwise(heads):
         a_start = items[a].start - s_start
         if _FROM_BEFORE.search(sentence, max(0, a_start - 8), a_start) is None:
             continue
-        if _TO_BETWEEN.match(sentence[group_end[a] - s_start : items[b].start - s_start]) is None:
-            if not _TO_BETWEEN.fullmatch(sentence, group_end[a] - s_start, items[b].start - s_start):
-                continue
+        gap = (group_end[a] - s_start, items[b].start - s_start)
+        if _TO_BETWEEN.fullmatch(sentence, *gap) is None:
+            continue
         out[b].links.append(("change-from", a))
         pa, pb = out[a].period, out[b].period
         # "grew from A to B during 2021-2025": A stands at the end of 2020, B at 2025.
-        if a not in direct and pa is not None and pa == pb and pa.start and pa.end and pa.start != pa.end:
+        if (
+            a not in direct
+            and pa is not None
+            and pa == pb
+            and pa.start
+            and pa.end
+            and pa.start != pa.end
+        ):
             out[a].period = Period(start=str(int(pa.start[:4]) - 1), end=str(int(pa.start[:4]) - 1))
             out[b].period = Period(start=pa.end, end=pa.end)
             _copy_period_to_conversions(a, items, out)
@@ -416,7 +436,9 @@ def _link_rates(
             if items[j].found.kind != "percent" and _RATE_TO.fullmatch(gap):
                 target = j
         if target is None:
-            earlier = [j for j in heads[:k] if items[j].found.kind != "percent" and out[j].metric == base]
+            earlier = [
+                j for j in heads[:k] if items[j].found.kind != "percent" and out[j].metric == base
+            ]
             target = earlier[-1] if earlier else None
         if target is not None:
             out[i].links.append(("rate-of", target))

@@ -135,7 +135,9 @@ def _claims(
             sentence = next((s for s in sentences if s.start <= start < s.end), None)
             span = (sentence.start, sentence.end) if sentence else (line.start, line.end)
             converts = first + f.converts if f.converts is not None else None
-            items.append(context.Item(f, start, line.start + f.end, span, len(paragraphs) - 1, converts))
+            items.append(
+                context.Item(f, start, line.start + f.end, span, len(paragraphs) - 1, converts)
+            )
             items[-1].boilerplate = line.zone == "teaser"  # type: ignore[attr-defined]
     contexts = context.annotate(full, items, paragraphs, rule_set, reference)
     root = text.root()

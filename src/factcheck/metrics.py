@@ -15,14 +15,97 @@ from .packs import Metrics, per_pack
 
 _NP_WORD = re.compile(r"[“\"‘']?([A-Za-z][\w&-]*)[”\"’']?")
 _NP_STOP = frozenset(
-    "has have had is are was were will would with since in on at by for from to as and or but that which "
-    "who while including than rose fell grew increased surged jumped dropped declined reached hit stood "
-    "totalled totaled amounted".split()
+    [
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "with",
+        "since",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "to",
+        "as",
+        "and",
+        "or",
+        "but",
+        "that",
+        "which",
+        "who",
+        "while",
+        "including",
+        "than",
+        "rose",
+        "fell",
+        "grew",
+        "increased",
+        "surged",
+        "jumped",
+        "dropped",
+        "declined",
+        "reached",
+        "hit",
+        "stood",
+        "totalled",
+        "totaled",
+        "amounted",
+    ]
 )
 _FALLBACK_SKIP = frozenset(
-    "was were is are be been of at to by reached hit stood totalled totaled amounted about around some "
-    "nearly almost over under more less than up down rose fell grew increased the a an its their his her "
-    "a total record new".split()
+    [
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "of",
+        "at",
+        "to",
+        "by",
+        "reached",
+        "hit",
+        "stood",
+        "totalled",
+        "totaled",
+        "amounted",
+        "about",
+        "around",
+        "some",
+        "nearly",
+        "almost",
+        "over",
+        "under",
+        "more",
+        "less",
+        "than",
+        "up",
+        "down",
+        "rose",
+        "fell",
+        "grew",
+        "increased",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "a",
+        "total",
+        "record",
+        "new",
+    ]
 )
 
 
@@ -71,10 +154,19 @@ def vocabulary(metrics: Metrics) -> Vocabulary:
         aliases=re.compile(edge.format(_alternation(folded)), re.I),
         exact=re.compile(edge.format(_alternation(exact))),
         canonical=canonical,
-        objects=re.compile(rf"(?<![\w-])({_alternation(p.object_metrics)})\s+", re.I) if p.object_metrics else None,
-        growth_before=re.compile(rf"(?<![\w-])(?:{_alternation(growth)})\s+(?:\w+\s+){{0,2}}\Z", re.I),
-        growth_after=re.compile(r"\s*(?:\([^)]*\)\s*)?,?\s*(?:year[- ]on[- ]year|year[- ]over[- ]year|from a year (?:earlier|ago)|on the year|annually)\b", re.I),
-        share_before=re.compile(rf"(?<![\w-])(?:{_alternation(p.share_words)})\s+(?:\w+\s+){{0,2}}\Z", re.I),
+        objects=re.compile(rf"(?<![\w-])({_alternation(p.object_metrics)})\s+", re.I)
+        if p.object_metrics
+        else None,
+        growth_before=re.compile(
+            rf"(?<![\w-])(?:{_alternation(growth)})\s+(?:\w+\s+){{0,2}}\Z", re.I
+        ),
+        growth_after=re.compile(
+            r"\s*(?:\([^)]*\)\s*)?,?\s*(?:year[- ]on[- ]year|year[- ]over[- ]year|from a year (?:earlier|ago)|on the year|annually)\b",
+            re.I,
+        ),
+        share_before=re.compile(
+            rf"(?<![\w-])(?:{_alternation(p.share_words)})\s+(?:\w+\s+){{0,2}}\Z", re.I
+        ),
         choices=sorted(canonical),
     )
 
@@ -106,7 +198,7 @@ def _object_phrase(sentence: str, pos: int) -> tuple[str, int]:
     """What is invested in: words up to punctuation, a verb or a preposition (at most six)."""
     words: list[str] = []
     end = pos
-    quoted = sentence[pos : pos + 1] in "“\"‘"
+    quoted = sentence[pos : pos + 1] in '“"‘'
     for m in _NP_WORD.finditer(sentence, pos):
         gap = sentence[end : m.start()]
         if words and (gap.strip() not in ("",) or len(words) >= 6):

@@ -97,3 +97,50 @@ class ClaimsReport(Model):
     documents: list[Document]
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+REPORT_SCHEMA = "factcheck.report/1"
+Severity = Literal["error", "warning", "info"]
+
+
+class FindingClaim(Model):
+    """A claim as a finding quotes it."""
+
+    path: str
+    line: int
+    column: int
+    text: str
+    value: float
+    unit: str | None
+    subject: str | None
+    metric: str | None
+    period: Period | None
+    id: str | None = None
+    sentence: str | None = None
+    published: str | None = None
+
+
+class Finding(Model):
+    """What a rule says about linked claims."""
+
+    rule: str
+    severity: Severity
+    message: str
+    claims: list[FindingClaim]
+    advice: str | None = Field(default=None, description="what an editor can do about it")
+
+
+class Summary(Model):
+    documents: int
+    claims: int
+    findings: dict[Severity, int]
+
+
+class Report(Model):
+    """The document `factcheck check --format json` prints."""
+
+    schema_: Literal["factcheck.report/1"] = Field(default="factcheck.report/1", alias="schema")
+    findings: list[Finding]
+    summary: Summary
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -132,7 +132,9 @@ class Subjects(Pack):
         known = {e.name for e in self.entity}
         for i, e in enumerate(self.entity):
             if e.within is not None and e.within not in known:
-                raise ValueError(f"entity[{i + 1}] ({e.name!r}): within {e.within!r} names no entity")
+                raise ValueError(
+                    f"entity[{i + 1}] ({e.name!r}): within {e.within!r} names no entity"
+                )
         return self
 
 
@@ -144,6 +146,7 @@ class MetricWords(Pack):
 class MetricPatterns(Pack):
     object_metrics: list[str] = []
     growth_words: list[str] = []
+    decline_words: list[str] = []
     share_words: list[str] = []
 
 
@@ -166,6 +169,37 @@ class Periods(Pack):
     period: list[NamedPeriod] = []
 
 
+class FxCurrency(Pack):
+    code: str = Field(pattern=r"^[A-Z]{3}$")
+    source: str = Field(min_length=1)
+    average: dict[str, float] = {}
+    year_end: dict[str, float] = {}
+
+    @field_validator("average", "year_end")
+    @classmethod
+    def _years(cls, rates: dict[str, float]) -> dict[str, float]:
+        for year, rate in rates.items():
+            if not re.fullmatch(r"\d{4}", year):
+                raise ValueError(f"{year!r} is not a year")
+            if rate <= 0:
+                raise ValueError(f"{year}: a rate must be positive")
+        return rates
+
+
+class Fx(Pack):
+    schema_: Literal["factcheck.fx/1"] = Field(alias="schema")
+    base: str = Field(pattern=r"^[A-Z]{3}$")
+    currency: list[FxCurrency] = []
+
+
+class Tolerances(Pack):
+    schema_: Literal["factcheck.tolerances/1"] = Field(alias="schema")
+    rounding: float = Field(ge=0, lt=1)
+    about: float = Field(ge=0, lt=1)
+    nearly: float = Field(ge=0, lt=1)
+    rule: dict[str, dict[str, Any]] = {}  # each rule's parameters, validated by the rule
+
+
 class Packs(Pack):
     """Every rule file, validated."""
 
@@ -177,6 +211,8 @@ class Packs(Pack):
     subjects: Subjects
     metrics: Metrics
     periods: Periods
+    fx: Fx
+    tolerances: Tolerances
 
 
 P = TypeVar("P", bound=Pack)
@@ -201,6 +237,7 @@ def per_pack(build: Callable[[T], R]) -> Callable[[T], R]:
 
     return cached
 
+
 _FILES: dict[str, type[Pack]] = {
     "currencies": Currencies,
     "magnitudes": Magnitudes,
@@ -210,6 +247,8 @@ _FILES: dict[str, type[Pack]] = {
     "subjects": Subjects,
     "metrics": Metrics,
     "periods": Periods,
+    "fx": Fx,
+    "tolerances": Tolerances,
 }
 _KEYS = {
     "currency": "code",

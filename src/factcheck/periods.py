@@ -90,12 +90,17 @@ def _month(name: str) -> int:
 
 @per_pack
 def _named(periods: Periods) -> re.Pattern[str] | None:
-    aliases = sorted({a for p in periods.period for a in (p.name, *p.aliases)}, key=len, reverse=True)
+    aliases = sorted(
+        {a for p in periods.period for a in (p.name, *p.aliases)}, key=len, reverse=True
+    )
     if not aliases:
         return None
     alternation = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in aliases)
     # The years in brackets after a named period belong to it: "(2021–2025)".
-    return re.compile(rf"(?:the\s+)?(?:current\s+)?(?P<name>{alternation})(?:\s*\(\s*{_YEAR}\s*(?:-|–|—|to)\s*{_YEAR}\s*\))?", re.I)
+    return re.compile(
+        rf"(?:the\s+)?(?:current\s+)?(?P<name>{alternation})(?:\s*\(\s*{_YEAR}\s*(?:-|–|—|to)\s*{_YEAR}\s*\))?",
+        re.I,
+    )
 
 
 @per_pack
@@ -217,8 +222,13 @@ def _latest_year_ending(month: int, ref: Reference | None) -> int | None:
     return ref.year - 1
 
 
-_PAST_YEAR = re.compile(rf"\b(?:in|of|at the end of|by the end of|since|from|for)\s+(?P<year>{_YEAR})\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|expected|forecast|projected|plans?\s+to|target|aims?|goal|by\s+(?:19|20)\d\d)\b", re.I)
+_PAST_YEAR = re.compile(
+    rf"\b(?:in|of|at the end of|by the end of|since|from|for)\s+(?P<year>{_YEAR})\b", re.I
+)
+_FUTURE = re.compile(
+    r"\b(?:will|expected|forecast|projected|plans?\s+to|target|aims?|goal|by\s+(?:19|20)\d\d)\b",
+    re.I,
+)
 
 
 def estimate_reference(text: str, periods: Periods) -> str | None:
@@ -240,7 +250,9 @@ def estimate_reference(text: str, periods: Periods) -> str | None:
         for m in _PAST_YEAR.finditer(sentence):
             year = int(m.group("year"))
             named.append(year)
-            candidates.append(year + 1 if m.group().lower().startswith(("in", "of", "at", "by")) else year)
+            candidates.append(
+                year + 1 if m.group().lower().startswith(("in", "of", "at", "by")) else year
+            )
         for m in _CURRENT.finditer(sentence):
             spans = find(sentence[m.end() : m.end() + 80], periods, None)
             if spans and spans[0].start < 40 and spans[0].period.end:

@@ -83,7 +83,7 @@ def resolve_symbols(text: str, lex: Lexicon) -> dict[str, str]:
     """Which currency each ambiguous symbol means in this document, by its cue words."""
     out: dict[str, str] = {}
     lower: str | None = None
-    for symbol, (default, cues) in lex.ambiguous.items():
+    for symbol, (default, _cues) in lex.ambiguous.items():
         out[symbol] = default
         if symbol not in text:
             continue

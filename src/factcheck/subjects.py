@@ -25,12 +25,98 @@ _TITLES = re.compile(
     r"(?:President|Premier|Minister|Chief|Chairman|Chairwoman|Director|Deputy|Governor|Secretary|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|CEO|Spokesperson|spokesman|spokeswoman|chief|researcher|analyst|economist)\s*\Z"
 )
 _NOT_NAMES = frozenset(
-    "the this that these those it its in on at for with as by from to of a an and but or if when while "
-    "after before during since over under about according data however notably meanwhile also thanks "
-    "highlights disclaimer why how what where who which there here they their we our you your he she "
-    "experts executives officials analysts companies firms enterprises state january february march "
-    "april may june july august september october november december monday tuesday wednesday thursday "
-    "friday saturday sunday valued total annual cumulative central local".split()
+    [
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "as",
+        "by",
+        "from",
+        "to",
+        "of",
+        "a",
+        "an",
+        "and",
+        "but",
+        "or",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "during",
+        "since",
+        "over",
+        "under",
+        "about",
+        "according",
+        "data",
+        "however",
+        "notably",
+        "meanwhile",
+        "also",
+        "thanks",
+        "highlights",
+        "disclaimer",
+        "why",
+        "how",
+        "what",
+        "where",
+        "who",
+        "which",
+        "there",
+        "here",
+        "they",
+        "their",
+        "we",
+        "our",
+        "you",
+        "your",
+        "he",
+        "she",
+        "experts",
+        "executives",
+        "officials",
+        "analysts",
+        "companies",
+        "firms",
+        "enterprises",
+        "state",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "valued",
+        "total",
+        "annual",
+        "cumulative",
+        "central",
+        "local",
+    ]
 )
 _NOT_NAME_WORDS = frozenset(("five-year", "plan", "percent", "trillion", "billion", "million"))
 
@@ -109,9 +195,11 @@ def mentions(sentence: str, vocab: Vocabulary) -> list[Mention]:
         for m in pattern.finditer(sentence):
             if not free(*m.span()) or not _acronyms_as_written(m.group(1), vocab):
                 continue
-            name = vocab.canonical[_key(m.group(1))]
-            bare = _key(m.group(1)) in _bare_forms(name, vocab) and not _qualified(sentence, m.start())
-            found.append(Mention(m.start(), m.end(), name, name in vocab.sources, True, bare))
+            known = vocab.canonical[_key(m.group(1))]
+            bare = _key(m.group(1)) in _bare_forms(known, vocab) and not _qualified(
+                sentence, m.start()
+            )
+            found.append(Mention(m.start(), m.end(), known, known in vocab.sources, True, bare))
             taken.append(m.span())
     for m in vocab.refer.finditer(sentence):
         if free(*m.span()):
@@ -120,15 +208,15 @@ def mentions(sentence: str, vocab: Vocabulary) -> list[Mention]:
     for m in _PROPER.finditer(sentence):
         if not free(*m.span()):
             continue
-        name = _proper_name(sentence, m, vocab)
-        if name is None:
+        proper = _proper_name(sentence, m, vocab)
+        if proper is None:
             continue
-        matched = _fuzzy(name, vocab)
+        matched = _fuzzy(proper, vocab)
         reporter = _REPORTING.match(sentence, m.end()) is not None
         if matched is not None:
             found.append(Mention(m.start(), m.end(), matched, matched in vocab.sources or reporter))
         else:
-            found.append(Mention(m.start(), m.end(), name, reporter, known=False))
+            found.append(Mention(m.start(), m.end(), proper, reporter, known=False))
         taken.append(m.span())
     return sorted(found, key=lambda x: x.start)
 
@@ -145,13 +233,20 @@ def _acronyms_as_written(found: str, vocab: Vocabulary) -> bool:
 def _bare_forms(name: str, vocab: Vocabulary) -> frozenset[str]:
     """Aliases that name a family without marking its whole ("SOEs", not "China's SOEs")."""
     return frozenset(
-        a for a, n in vocab.canonical.items() if n == name and not re.search(r"'s\b|chinese|nationwide|all ", a)
+        a
+        for a, n in vocab.canonical.items()
+        if n == name and not re.search(r"'s\b|chinese|nationwide|all ", a)
     )
 
 
 def _qualified(sentence: str, start: int) -> bool:
     """ "all SOEs", "total SOE assets": the writer marks the whole, not a narrower scope."""
-    return re.search(r"\b(?:all|every|total|overall|whole)\s+\Z", sentence[max(0, start - 12) : start], re.I) is not None
+    return (
+        re.search(
+            r"\b(?:all|every|total|overall|whole)\s+\Z", sentence[max(0, start - 12) : start], re.I
+        )
+        is not None
+    )
 
 
 def _proper_name(sentence: str, m: re.Match[str], vocab: Vocabulary) -> str | None:

@@ -1,0 +1,50 @@
+"""The checking pipeline: documents in, findings out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from . import engine, facts, match, packs
+from .checks import RULES
+from .config import Settings
+from .models import Document, Finding, Report, Severity, Summary
+
+
+def check_documents(
+    docs: list[Document],
+    settings: Settings | None = None,
+    rules: tuple[Path, ...] = (),
+    focus: Iterable[str] | None = None,
+) -> Report:
+    """Link the claims of `docs` and run the rules; `focus` keeps findings that involve those paths."""
+    settings = settings or Settings()
+    rule_set = packs.load(tuple(settings.rule_packs) + rules)
+    configured = engine.configure(
+        RULES, settings.rules, rule_set.tolerances.rule, settings.source or "configuration"
+    )
+    all_facts = facts.build(docs, rule_set.tolerances)
+    findings = engine.run(match.links(all_facts, rule_set), configured, rule_set)
+    if focus is not None:
+        keep = set(focus)
+        findings = [f for f in findings if any(c.path in keep for c in f.claims)]
+    return Report(findings=findings, summary=summarise(docs, findings))
+
+
+def summarise(docs: list[Document], findings: list[Finding]) -> Summary:
+    counts: dict[Severity, int] = {"error": 0, "warning": 0, "info": 0}
+    for f in findings:
+        counts[f.severity] += 1
+    return Summary(
+        documents=len(docs),
+        claims=sum(len(d.claims) for d in docs),
+        findings=counts,
+    )
+
+
+def exit_status(report: Report, fail_on: str) -> int:
+    """0 when no finding reaches `fail_on`, else 1."""
+    if fail_on == "never":
+        return 0
+    limit = engine.SEVERITY_ORDER[fail_on]
+    return int(any(engine.SEVERITY_ORDER[f.severity] <= limit for f in report.findings))

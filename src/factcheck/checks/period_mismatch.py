@@ -1,0 +1,63 @@
+"""Flag look-alike figures for one subject and measure that belong to different periods.
+
+## What it flags
+Claims from different articles about the same subject and measure, for
+different periods, whose values are within a factor of `look_alike` of each
+other, so a reader may take them for one fact.
+
+## Why it matters
+A figure for 2023 quoted beside one for the first 11 months of 2024 reads as a
+contradiction or as corroboration; it is neither.
+
+## Example
+"SOE operating revenue of 74.89 trillion yuan in the first 11 months last
+year" against "SOE operating revenue of 80.3 trillion yuan in 2023".
+
+## Not flagged
+Figures of one article (a change "from A in 2012 to B in 2023" is the point of
+the sentence); figures too far apart in size to be confused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel, Field
+
+from ..engine import Rule, Verdict
+from ..facts import cross_pairs, look_alike, period_text, possessive
+from ..match import ClaimLink
+from ..packs import Packs
+
+
+class Options(BaseModel, extra="forbid", frozen=True):
+    look_alike: float = Field(default=1.5, ge=1)  # values within this factor look alike
+
+
+def check(link: ClaimLink, packs: Packs, options: Options) -> Iterator[Verdict]:
+    a_part, b_part = link.parts
+    if not look_alike(a_part, b_part, options.look_alike):
+        return
+    for a, b in cross_pairs(a_part, b_part):
+        if not look_alike((a,), (b,), options.look_alike):
+            continue
+        ca, cb = a.claim, b.claim
+        yield Verdict(
+            message=(
+                f'Different periods: "{ca.text}" ({a.where()}) is {possessive(ca.subject)} {ca.metric} for '
+                f'{period_text(ca.period)}, "{cb.text}" ({b.where()}) for {period_text(cb.period)}; '
+                f"the figures look alike but are not one fact."
+            ),
+            facts=(a, b),
+            advice="State the period beside each figure so they are not read as one fact.",
+        )
+
+
+RULE = Rule(
+    name="period-mismatch",
+    default_severity="info",
+    options=Options,
+    reads=("period",),
+    check=check,
+    doc=__doc__ or "",
+)

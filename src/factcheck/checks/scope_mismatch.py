@@ -1,0 +1,69 @@
+"""Flag figures that look comparable but cover different subjects.
+
+## What it flags
+Claims from different articles about the same measure, for subjects the
+vocabulary relates (one within the other, such as central SOEs within all
+SOEs, or two parts of one whole), in periods at most `close_years` apart or
+with values within a factor of `look_alike` of each other.
+
+## Why it matters
+A reader puts such figures side by side and draws a trend or a conflict that
+is not there: "71.4 trillion yuan" of assets for all SOEs in 2012 and "under
+¥70 trillion" for central SOEs at the end of 2020 are not one series.
+
+## Example
+"total assets of China's SOEs grew from 71.4 trillion yuan in 2012" against
+"central SOE assets grew from under ¥70 trillion".
+
+## Not flagged
+Unrelated subjects (China's GDP and Germany's); figures of one article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel, Field
+
+from ..engine import Rule, Verdict
+from ..facts import cross_pairs, look_alike, period_text, possessive, years_apart
+from ..match import ClaimLink
+from ..packs import Packs
+
+
+class Options(BaseModel, extra="forbid", frozen=True):
+    close_years: int = Field(default=3, ge=0)  # periods this close are "the same time"
+    look_alike: float = Field(default=1.5, ge=1)  # values within this factor look alike
+
+
+def check(link: ClaimLink, packs: Packs, options: Options) -> Iterator[Verdict]:
+    a_part, b_part = link.parts
+    gap = years_apart(a_part[0], b_part[0])
+    close = gap is not None and gap <= options.close_years
+    if not close and not look_alike(a_part, b_part, options.look_alike):
+        return
+    for a, b in cross_pairs(a_part, b_part):
+        ca, cb = a.claim, b.claim
+        when = (
+            f"both for {period_text(ca.period)}"
+            if ca.period == cb.period
+            else f"and for {period_text(ca.period)} against {period_text(cb.period)}"
+        )
+        yield Verdict(
+            message=(
+                f'Different scopes, {when}: "{ca.text}" ({a.where()}) is {possessive(ca.subject)} {ca.metric}, '
+                f'"{cb.text}" ({b.where()}) is {possessive(cb.subject)} {cb.metric}; not the same fact.'
+            ),
+            facts=(a, b),
+            advice=f"Name the scope ({ca.subject} or {cb.subject}) where the figures could be compared.",
+        )
+
+
+RULE = Rule(
+    name="scope-mismatch",
+    default_severity="warning",
+    options=Options,
+    reads=("scope",),
+    check=check,
+    doc=__doc__ or "",
+)

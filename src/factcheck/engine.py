@@ -1,0 +1,130 @@
+"""Run the rules over the matcher's links: severities, switches and options from the config."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import InputError
+from .facts import Fact
+from .match import ClaimLink, LinkKind
+from .models import Finding, Severity
+from .packs import Packs
+
+SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a rule's check says of a link: the message and advice, and the claims it names."""
+
+    message: str
+    facts: tuple[Fact, ...]
+    advice: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: its name (its only ID), default severity, options model, what it reads, and its check."""
+
+    name: str
+    default_severity: Severity
+    options: type[BaseModel]
+    reads: tuple[LinkKind, ...]
+    check: Callable[[ClaimLink, Packs, Any], Iterable[Verdict]]
+    doc: str
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0]
+
+
+class RuleSetting(BaseModel, extra="forbid"):
+    """How the configuration sets one rule: its severity ("off" switches it off) and options."""
+
+    severity: Severity | str | None = None
+    options: dict[str, Any] = {}
+
+
+@dataclass(frozen=True)
+class Configured:
+    rule: Rule
+    severity: Severity
+    options: BaseModel
+
+
+def configure(
+    rules: list[Rule],
+    settings: dict[str, RuleSetting],
+    defaults: dict[str, dict[str, Any]] | None = None,
+    where: str = "configuration",
+) -> list[Configured]:
+    """Apply severities and options over the defaults in rules/tolerances.toml; mistakes are errors."""
+    defaults = defaults or {}
+    known = {r.name for r in rules}
+    for name in settings:
+        if name not in known:
+            raise InputError(where, f"rules.{name}: no such rule (see `factcheck rules`)")
+    out = []
+    for rule in rules:
+        setting = settings.get(rule.name, RuleSetting())
+        severity = setting.severity or rule.default_severity
+        if severity == "off":
+            continue
+        if severity not in SEVERITY_ORDER:
+            raise InputError(
+                where,
+                f"rules.{rule.name}.severity: {severity!r} is not error, warning, info or off",
+            )
+        try:
+            options = rule.options.model_validate(
+                {**defaults.get(rule.name, {}), **setting.options}
+            )
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            key = ".".join(str(p) for p in err["loc"])
+            raise InputError(where, f"rules.{rule.name}.{key}: {err['msg']}") from exc
+        out.append(Configured(rule, severity, options))  # type: ignore[arg-type]
+    return out
+
+
+def run(links: Iterable[ClaimLink], rules: list[Configured], packs: Packs) -> list[Finding]:
+    """Every finding of every rule, most severe first, then by rule and place."""
+    readers: dict[str, list[Configured]] = {}
+    for c in rules:
+        for kind in c.rule.reads:
+            readers.setdefault(kind, []).append(c)
+    findings: list[Finding] = []
+    seen: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
+    for link in links:
+        for c in readers.get(link.kind, ()):
+            for verdict in c.rule.check(link, packs, c.options):
+                ids = tuple(sorted({(f.doc.path, f.claim.id) for f in verdict.facts}))
+                if (c.rule.name, ids) in seen:
+                    continue
+                seen.add((c.rule.name, ids))
+                ordered = sorted(
+                    verdict.facts, key=lambda f: (f.doc.path, f.claim.line, f.claim.column)
+                )
+                findings.append(
+                    Finding(
+                        rule=c.rule.name,
+                        severity=c.severity,
+                        message=verdict.message,
+                        claims=[f.quote() for f in ordered],
+                        advice=verdict.advice,
+                    )
+                )
+    findings.sort(
+        key=lambda f: (
+            SEVERITY_ORDER[f.severity],
+            f.rule,
+            f.claims[0].path,
+            f.claims[0].line,
+            f.claims[0].column,
+        )
+    )
+    return findings

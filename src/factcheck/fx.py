@@ -1,0 +1,71 @@
+"""Reference exchange rates from `rules/fx.toml`, as pint contexts between currencies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .packs import Fx, FxCurrency
+
+
+@dataclass(frozen=True)
+class Rate:
+    """How many units of `quote` one unit of `base` buys, in a year, by one reckoning."""
+
+    year: int
+    kind: str  # "average" or "year_end"
+    value: float
+
+
+def rates(fx: Fx, base: str, quote: str, years: range) -> list[Rate]:
+    """Reference rates base->quote for the years asked, where the table has both currencies."""
+    table = {c.code: c for c in fx.currency}
+    out: list[Rate] = []
+    for year in years:
+        for kind in ("average", "year_end"):
+            per_usd_base = _per_usd(table, fx.base, base, str(year), kind)
+            per_usd_quote = _per_usd(table, fx.base, quote, str(year), kind)
+            if per_usd_base and per_usd_quote:
+                out.append(Rate(year, kind, per_usd_quote / per_usd_base))
+    return out
+
+
+def _per_usd(
+    table: dict[str, FxCurrency], usd: str, code: str, year: str, kind: str
+) -> float | None:
+    if code == usd:
+        return 1.0
+    entry = table.get(code)
+    if entry is None:
+        return None
+    series = entry.average if kind == "average" else entry.year_end
+    value = series.get(year)
+    return float(value) if value is not None else None
+
+
+def source(fx: Fx, *codes: str) -> str:
+    """Where the rates for these currencies come from."""
+    return "; ".join(c.source for c in fx.currency if c.code in codes)
+
+
+def convert(value: float, base: str, quote: str, rate: float) -> float:
+    """`value` in `base` expressed in `quote` at `rate`: only inside an explicit pint context."""
+    import pint
+
+    from .units import registry
+
+    ureg = registry()
+    for code in (base, quote):
+        if code not in ureg:
+            ureg.define(f"{code} = [currency_{code}]")
+    name = f"fx_{base}_{quote}_{rate!r}"
+    if name not in ureg._contexts:
+        context = pint.Context(name)
+
+        def forward(registry: Any, amount: Any, **_: Any) -> Any:
+            return amount * rate * registry.Unit(quote) / registry.Unit(base)
+
+        context.add_transformation(f"[currency_{base}]", f"[currency_{quote}]", forward)  # type: ignore[arg-type]
+        ureg.add_context(context)
+    with ureg.context(name):
+        return float(ureg.Quantity(value, base).to(quote).magnitude)

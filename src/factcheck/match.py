@@ -1,0 +1,227 @@
+"""Link claims that speak of the same fact, or of facts a reader may take for one.
+
+Claims are blocked by metric and unit, then by subject and period, so the work
+grows with the number of claims and the number of distinct (subject, period)
+pairs per metric, never with the square of the claims. Metric and subject
+names outside the vocabularies are merged when rapidfuzz finds them near-equal.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from . import subjects
+from .facts import Fact, overlap
+from .packs import Packs
+
+LinkKind = Literal["same-fact", "scope", "period", "conversion", "double-conversion", "change"]
+
+
+@dataclass(frozen=True)
+class ClaimLink:
+    """Claims the matcher put together, and why."""
+
+    kind: LinkKind
+    facts: tuple[Fact, ...]
+    parts: tuple[tuple[Fact, ...], ...] = field(default=())
+
+
+class _Names:
+    """Canonical forms of free-text names: near-equal spellings share one key."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.cache: dict[str, str] = {}
+
+    def key(self, name: str) -> str:
+        folded = " ".join(name.lower().split())
+        hit = self.cache.get(folded)
+        if hit is not None:
+            return hit
+        found = process.extractOne(folded, self.keys, scorer=fuzz.token_sort_ratio, score_cutoff=92)
+        key = found[0] if found else folded
+        if not found:
+            self.keys.append(folded)
+        self.cache[folded] = key
+        return key
+
+
+def links(facts: list[Fact], packs: Packs) -> Iterator[ClaimLink]:
+    """Every link the rules look at, each kind from its own blocking."""
+    vocab = subjects.vocabulary(packs.subjects)
+    metric_names, subject_names = _Names(), _Names()
+    keyed: list[tuple[Fact, str, str, tuple[str | None, str | None]]] = []
+    for f in facts:
+        c = f.claim
+        if c.metric is None or c.subject is None or c.period is None:
+            continue
+        keyed.append(
+            (
+                f,
+                metric_names.key(c.metric),
+                subject_names.key(c.subject),
+                (c.period.start, c.period.end),
+            )
+        )
+
+    same: dict[tuple[str, str | None, str, tuple[str | None, str | None]], list[Fact]] = (
+        defaultdict(list)
+    )
+    for f, metric, subject, period in keyed:
+        same[(metric, f.measure, subject, period)].append(f)
+    for group in same.values():
+        yield ClaimLink("same-fact", tuple(group), _components(group))
+
+    yield from _scope_links(keyed, vocab)
+    yield from _period_links(keyed)
+    yield from _conversion_links(facts, same)
+    yield from _change_links(facts, same, metric_names, subject_names)
+
+
+def _components(group: list[Fact]) -> tuple[tuple[Fact, ...], ...]:
+    """Runs of claims whose intervals chain into one another; two runs cannot both be true."""
+    ordered = sorted(group, key=lambda f: (f.low, f.high))
+    parts: list[list[Fact]] = []
+    reach = -float("inf")
+    for f in ordered:
+        if parts and f.low <= reach:
+            parts[-1].append(f)
+            reach = max(reach, f.high)
+        else:
+            parts.append([f])
+            reach = f.high
+    return tuple(tuple(p) for p in parts)
+
+
+def _scope_links(
+    keyed: list[tuple[Fact, str, str, tuple[str | None, str | None]]],
+    vocab: subjects.Vocabulary,
+) -> Iterator[ClaimLink]:
+    blocks: dict[
+        tuple[str, str | None, str], dict[tuple[str, tuple[str | None, str | None]], list[Fact]]
+    ] = defaultdict(lambda: defaultdict(list))
+    for f, metric, subject, period in keyed:
+        name = f.claim.subject or subject
+        root = (
+            subjects.family(name, vocab)[-1]
+            if name in vocab.within or name in vocab.within.values()
+            else None
+        )
+        if root is None:
+            continue  # only scopes the vocabulary relates can be conflated
+        blocks[(metric, f.measure, root)][(name, period)].append(f)
+    for groups in blocks.values():
+        keys = sorted(groups, key=lambda k: (k[0], str(k[1])))
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                if a[0] == b[0]:
+                    continue
+                ga, gb = groups[a], groups[b]
+                if _across_documents(ga, gb):
+                    yield ClaimLink("scope", tuple(ga + gb), (tuple(ga), tuple(gb)))
+
+
+def _period_links(
+    keyed: list[tuple[Fact, str, str, tuple[str | None, str | None]]],
+) -> Iterator[ClaimLink]:
+    blocks: dict[tuple[str, str | None, str], dict[tuple[str | None, str | None], list[Fact]]] = (
+        defaultdict(lambda: defaultdict(list))
+    )
+    for f, metric, subject, period in keyed:
+        blocks[(metric, f.measure, subject)][period].append(f)
+    for groups in blocks.values():
+        keys = sorted(groups, key=str)
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                ga, gb = groups[a], groups[b]
+                if _across_documents(ga, gb):
+                    yield ClaimLink("period", tuple(ga + gb), (tuple(ga), tuple(gb)))
+
+
+def _across_documents(a: list[Fact], b: list[Fact]) -> bool:
+    """A pair of groups is for the editor only if it spans two articles."""
+    return len({f.doc.path for f in a} | {f.doc.path for f in b}) > 1
+
+
+def _by_id(facts: list[Fact]) -> dict[tuple[str, str], Fact]:
+    return {(f.doc.path, f.claim.id): f for f in facts}
+
+
+def _conversion_links(
+    facts: list[Fact],
+    same: dict[tuple[str, str | None, str, tuple[str | None, str | None]], list[Fact]],
+) -> Iterator[ClaimLink]:
+    by_id = _by_id(facts)
+    twin: dict[int, Fact] = {}
+    for f in facts:
+        for link in f.claim.links:
+            if link.kind == "conversion":
+                original = by_id.get((f.doc.path, link.target))
+                if original is not None:
+                    twin[original.index] = f
+                    yield ClaimLink("conversion", (original, f))
+    # The same amount converted by two sources: do the conversions agree?
+    for group in same.values():
+        converted = [(f, twin[f.index]) for f in group if f.index in twin]
+        for i, (a, ta) in enumerate(converted):
+            for b, tb in converted[i + 1 :]:
+                if a.doc.path == b.doc.path or ta.unit != tb.unit or not overlap(a, b):
+                    continue
+                if not overlap(ta, tb):
+                    yield ClaimLink("double-conversion", (a, ta, b, tb))
+
+
+def _change_links(
+    facts: list[Fact],
+    same: dict[tuple[str, str | None, str, tuple[str | None, str | None]], list[Fact]],
+    metric_names: _Names,
+    subject_names: _Names,
+) -> Iterator[ClaimLink]:
+    by_id = _by_id(facts)
+    for rate in facts:
+        for link in rate.claim.links:
+            if link.kind != "rate-of":
+                continue
+            result = by_id.get((rate.doc.path, link.target))
+            if result is None:
+                continue
+            starts = [
+                by_id[(result.doc.path, other.target)]
+                for other in result.claim.links
+                if other.kind == "change-from" and (result.doc.path, other.target) in by_id
+            ]
+            if not starts:
+                starts = _year_before(result, same, metric_names, subject_names)
+            for start in starts:
+                yield ClaimLink("change", (start, result, rate))
+
+
+def _year_before(
+    result: Fact,
+    same: dict[tuple[str, str | None, str, tuple[str | None, str | None]], list[Fact]],
+    metric_names: _Names,
+    subject_names: _Names,
+) -> list[Fact]:
+    """Figures for the same subject and measure a year earlier, in any article."""
+    c = result.claim
+    if c.metric is None or c.subject is None or c.period is None or c.period.start is None:
+        return []
+    shift = [_shift_year(p) for p in (c.period.start, c.period.end)]
+    key = (
+        metric_names.key(c.metric),
+        result.measure,
+        subject_names.key(c.subject),
+        (shift[0], shift[1]),
+    )
+    return list(same.get(key, []))
+
+
+def _shift_year(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return f"{int(value[:4]) - 1}{value[4:]}"

@@ -1,0 +1,64 @@
+"""Render a check report: the contract's JSON, or a terminal report grouped by finding."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+
+from ..facts import period_text
+from ..models import Finding, Report
+
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def to_json(report: Report) -> str:
+    return json.dumps(report.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=2)
+
+
+def to_text(report: Report, colour: bool = False, width: int = 100) -> str:
+    """Findings grouped by rule, most severe first; each with the claims it quotes."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    buffer = StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=colour,
+        no_color=not colour,
+        width=width,
+        highlight=False,
+        soft_wrap=True,
+    )
+    current = None
+    for finding in report.findings:
+        if finding.rule != current:
+            current = finding.rule
+            console.print()
+            console.print(
+                f"[{_STYLE[finding.severity]}]{finding.severity}[/] [bold]{finding.rule}[/]"
+            )
+        _finding(console, finding, escape)
+    s = report.summary
+    console.print()
+    console.print(
+        f"{s.documents} documents, {s.claims} claims: "
+        f"[{_STYLE['error']}]{s.findings['error']} errors[/], "
+        f"[{_STYLE['warning']}]{s.findings['warning']} warnings[/], "
+        f"[{_STYLE['info']}]{s.findings['info']} info[/]"
+    )
+    return buffer.getvalue().lstrip("\n")
+
+
+def _finding(console: object, finding: Finding, escape: object) -> None:
+    from rich.console import Console
+
+    assert isinstance(console, Console)
+    esc = escape if callable(escape) else str
+    console.print(f"  - {esc(finding.message)}")
+    for c in finding.claims:
+        console.print(
+            f"      {esc(c.path)}:{c.line}:{c.column}  [bold]{esc(c.text)}[/]  "
+            f"({esc(c.subject or '?')}; {esc(c.metric or '?')}; {esc(period_text(c.period))})"
+        )
+    if finding.advice:
+        console.print(f"      [dim]→ {esc(finding.advice)}[/]")
