@@ -31,7 +31,7 @@ FailOn = Literal["error", "warning", "info", "never"]
 class Settings(BaseModel):
     """Everything a configuration file may set."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid")
 
     fail_on: FailOn = Field(default="error", alias="fail-on")
     rule_packs: list[Path] = Field(default_factory=list, alias="rule-packs")
@@ -45,13 +45,21 @@ def find(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         own = folder / "factcheck.toml"
         if own.is_file():
-            return own
+            return _relative(own)
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file() and "[tool.factcheck" in pyproject.read_text(
             encoding="utf-8", errors="replace"
         ):
-            return pyproject
+            return _relative(pyproject)
     return None
+
+
+def _relative(path: Path) -> Path:
+    """The path as the user would type it from here, for messages."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def load(path: Path | None) -> Settings:

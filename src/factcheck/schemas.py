@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .models import ClaimsReport
+from .models import ClaimsReport, Report
 
-SCHEMAS: dict[str, type[Any]] = {"claims.schema.json": ClaimsReport}
+SCHEMAS: dict[str, type[Any]] = {"claims.schema.json": ClaimsReport, "report.schema.json": Report}
 
 
 def render(model: type[Any]) -> str:

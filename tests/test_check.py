@@ -1,0 +1,194 @@
+"""`factcheck check`: golden reports for the seeds, exit codes, configuration."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from factcheck import extract_text
+from factcheck.check import check_documents
+from factcheck.cli import app
+from factcheck.config import Settings
+
+from .conftest import ROOT, SEEDS, UPDATE
+
+runner = CliRunner()
+GOLDEN = Path(__file__).parent / "golden" / "seeds"
+
+
+def _golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == text, (
+        f"{path} is stale: FACTCHECK_UPDATE_GOLDEN=1 rewrites it"
+    )
+
+
+def test_seeds_json_report_is_golden_and_valid(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["check", "seeds", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    schema = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    assert data["summary"]["documents"] == 5
+    _golden("report.json", result.stdout)
+
+
+def test_seeds_terminal_report_is_golden(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["check", "seeds", "--no-color"])
+    assert result.exit_code == 0
+    assert "scope-mismatch" in result.stdout
+    _golden("report.txt", result.stdout)
+
+
+def test_design_example_is_a_scope_mismatch_not_a_conflict() -> None:
+    docs = [
+        extract_text((SEEDS / n).read_text(encoding="utf-8"), path=n)
+        for n in ("000_4edcbf6b8f8cb3e9.txt", "004_c83623c98217df50.txt")
+    ]
+    report = check_documents(docs)
+    rules = {(f.rule, frozenset(c.text for c in f.claims)) for f in report.findings}
+    assert ("scope-mismatch", frozenset({"71.4 trillion yuan", "under ¥70 trillion"})) in rules
+    assert not any(f.rule == "value-conflict" for f in report.findings)
+    message = next(
+        f.message
+        for f in report.findings
+        if {c.text for c in f.claims} == {"71.4 trillion yuan", "under ¥70 trillion"}
+    )
+    assert "central SOEs" in message and "2012" in message and "2020" in message
+
+
+CONFLICT = (
+    "China's SOEs earned total profits of 4.5 trillion yuan in 2023, the ministry said.",
+    "Total profits of China's SOEs reached 4.63 trillion yuan in 2023.",
+)
+
+
+def _write_pair(folder: Path) -> None:
+    folder.mkdir(exist_ok=True)
+    (folder / "a.txt").write_text(CONFLICT[0], encoding="utf-8")
+    (folder / "b.txt").write_text(CONFLICT[1], encoding="utf-8")
+
+
+def test_a_conflict_fails_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _write_pair(tmp_path / "news")
+    result = runner.invoke(app, ["check", "news", "--format", "json"])
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)["findings"]
+    assert [f["rule"] for f in findings] == ["value-conflict"]
+    assert {c["text"] for c in findings[0]["claims"]} == {"4.5 trillion yuan", "4.63 trillion yuan"}
+    assert runner.invoke(app, ["check", "news", "--fail-on", "never"]).exit_code == 0
+
+
+def test_configuration_regrades_and_switches_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _write_pair(tmp_path / "news")
+    (tmp_path / "factcheck.toml").write_text(
+        '[rules.value-conflict]\nseverity = "info"\n', encoding="utf-8"
+    )
+    assert runner.invoke(app, ["check", "news"]).exit_code == 0
+    assert runner.invoke(app, ["check", "news", "--fail-on", "info"]).exit_code == 1
+    (tmp_path / "factcheck.toml").write_text(
+        '[rules.value-conflict]\nseverity = "off"\n', encoding="utf-8"
+    )
+    result = runner.invoke(app, ["check", "news", "--format", "json", "--fail-on", "info"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["findings"] == []
+
+
+def test_pyproject_table_sets_fail_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _write_pair(tmp_path / "news")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.factcheck]\nfail-on = "never"\n', encoding="utf-8"
+    )
+    assert runner.invoke(app, ["check", "news"]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ('fail_on = "error"\n', "factcheck.toml: fail_on: Extra inputs are not permitted"),
+        ('fail-on = "sometimes"\n', "factcheck.toml: fail-on: Input should be"),
+        (
+            '[rules.no-such-rule]\nseverity = "off"\n',
+            "factcheck.toml: rules.no-such-rule: no such rule",
+        ),
+        (
+            "[rules.scope-mismatch]\nclose_yers = 2\n",
+            "factcheck.toml: rules.scope-mismatch.close_yers: Extra inputs",
+        ),
+        (
+            '[rules.scope-mismatch]\nseverity = "loud"\n',
+            "factcheck.toml: rules.scope-mismatch.severity",
+        ),
+    ],
+)
+def test_a_bad_configuration_names_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, config: str, message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _write_pair(tmp_path / "news")
+    (tmp_path / "factcheck.toml").write_text(config, encoding="utf-8")
+    result = runner.invoke(app, ["check", "news"])
+    assert result.exit_code == 2
+    assert result.stderr.strip().startswith(message), result.stderr
+
+
+def test_rule_options_come_from_the_configuration() -> None:
+    docs = [
+        extract_text(
+            "Central SOEs held total assets of ¥80 trillion in 2024.", path="a", published="2025"
+        ),
+        extract_text(
+            "China's SOEs held total assets of 400 trillion yuan in 2022.",
+            path="b",
+            published="2025",
+        ),
+    ]
+    assert [f.rule for f in check_documents(docs).findings] == ["scope-mismatch"]
+    strict = Settings.model_validate({"rules": {"scope-mismatch": {"options": {"close_years": 1}}}})
+    assert check_documents(docs, strict).findings == []
+
+
+def test_rules_command_explains_each_rule() -> None:
+    listing = runner.invoke(app, ["rules"])
+    assert listing.exit_code == 0
+    for name in (
+        "value-conflict",
+        "scope-mismatch",
+        "period-mismatch",
+        "conversion-mismatch",
+        "arithmetic-mismatch",
+        "corroborated",
+    ):
+        assert name in listing.stdout
+        text = runner.invoke(app, ["rules", name]).stdout
+        assert "## What it flags" in text and "## Example" in text
+    assert runner.invoke(app, ["rules", "nope"]).exit_code == 2
+
+
+def test_against_reports_only_findings_that_involve_the_draft(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ROOT)
+    draft = "seeds/000_4edcbf6b8f8cb3e9.txt"
+    corpus = [
+        str(p.relative_to(ROOT)) for p in sorted(SEEDS.glob("*.txt")) if p.name != Path(draft).name
+    ]
+    args = ["check", draft, "--format", "json"]
+    for c in corpus:
+        args += ["--against", c]
+    data = json.loads(runner.invoke(app, args).stdout)
+    assert data["findings"]
+    assert all(any(c["path"] == draft for c in f["claims"]) for f in data["findings"])
