@@ -1,0 +1,126 @@
+"""Benchmark `factcheck check` on generated claim sets of growing size.
+
+Each size runs in its own child process, so the peak memory printed is that
+run's alone. Claims are generated as extracted documents would carry them
+(subject, metric, period, unit, value, wording), spread over many articles,
+and the whole checking pipeline runs on them: facts, blocking and linking,
+every rule, the report. Time per claim should stay flat as the size grows
+tenfold: the matcher blocks candidates instead of comparing every pair.
+
+    .venv/bin/python bench/bench_check.py              # 10^4, 10^5, 10^6 claims
+    .venv/bin/python bench/bench_check.py --sizes 10000 100000 --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from typing import Any
+
+SUBJECTS = ["SOEs", "central SOEs", "local SOEs", "SOE-controlled listed firms", "China", "Japan",
+            "Toyota", "HSBC", "Siemens", "Tata Motors", "United States", "India"]  # fmt: skip
+METRICS = ["total assets", "total profits", "net profit", "operating revenue", "exports", "imports",
+           "R&D spending", "dividends", "market capitalization", "debt", "investment", "budget"]  # fmt: skip
+UNITS = ["CNY", "USD", "EUR", "JPY"]
+QUALIFIERS = ["exact", "exact", "exact", "about", "over", "under", "nearly"]
+CLAIMS_PER_DOC = 50
+
+
+def generate(n: int, seed: int) -> list[Any]:
+    """`n` claims in articles of 50, built as the extractor would leave them (no validation).
+
+    Like a real archive, the number of distinct facts grows with its size: more
+    articles speak of more companies. A share of claims restate a fact another
+    article stated (mostly the same figure, sometimes another one), and a few
+    are about the SOE family, whose scopes the matcher relates.
+    """
+    from factcheck.models import Claim, Document, Period, Quantity
+
+    rng = random.Random(seed)
+    companies = [f"Company {k}" for k in range(max(10, n // 100))]
+    stated: list[tuple[str, str, str, str, float]] = []
+    docs = []
+    for d in range(0, n, CLAIMS_PER_DOC):
+        claims = []
+        for k in range(min(CLAIMS_PER_DOC, n - d)):
+            if stated and rng.random() < 0.3:
+                subject, metric, year, unit, value = rng.choice(stated)
+                if rng.random() < 0.1:
+                    value *= rng.choice((0.8, 1.25))
+            else:
+                subject = rng.choice(SUBJECTS) if rng.random() < 0.05 else rng.choice(companies)
+                metric, unit = rng.choice(METRICS), rng.choice(UNITS)
+                year = str(rng.randint(2010, 2025))
+                value = round(rng.uniform(1, 99), 1) * 10 ** rng.choice((9, 12))
+                stated.append((subject, metric, year, unit, value))
+            qualifier = rng.choice(QUALIFIERS)
+            quantity = Quantity.model_construct(
+                kind="money", unit=unit, value=value, qualifier=qualifier, stated=f"{value:g}",
+                resolution=value / 1000, low=value if qualifier == "over" else None,
+                high=value if qualifier in ("under", "nearly") else None,
+            )  # fmt: skip
+            claims.append(
+                Claim.model_construct(
+                    id=f"d{d}#{k + 1}", line=k + 1, column=1, end_line=k + 1, end_column=10, text=f"{value:g}",
+                    sentence="", quantity=quantity, subject=subject, metric=metric,
+                    period=Period.model_construct(start=year, end=year), boilerplate=False, links=[],
+                )  # fmt: skip
+            )
+        docs.append(Document.model_construct(path=f"doc{d // CLAIMS_PER_DOC}.txt", title=None, published="2025",
+                                             reference="2025", claims=claims))  # fmt: skip
+    return docs
+
+
+def child(n: int, seed: int) -> dict[str, Any]:
+    from factcheck.check import check_documents
+
+    docs = generate(n, seed)
+    start = time.perf_counter()
+    report = check_documents(docs)
+    seconds = time.perf_counter() - start
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "claims": n,
+        "seconds": round(seconds, 3),
+        "microseconds_per_claim": round(seconds / n * 1e6, 2),
+        "findings": len(report.findings),
+        "peak_mib": round(peak_kib / 1024, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child, args.seed)))
+        return
+    rows = []
+    for n in args.sizes:
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(n), "--seed", str(args.seed)],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        rows.append(json.loads(out.stdout))
+    base = rows[0]["microseconds_per_claim"]
+    for row in rows:
+        row["per_claim_vs_smallest"] = round(row["microseconds_per_claim"] / base, 2)
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return
+    print(f"{'claims':>10} {'seconds':>9} {'µs/claim':>9} {'× smallest':>10} {'findings':>9} {'peak MiB':>9}")
+    for r in rows:
+        print(f"{r['claims']:>10,} {r['seconds']:>9.2f} {r['microseconds_per_claim']:>9.2f} "
+              f"{r['per_claim_vs_smallest']:>10.2f} {r['findings']:>9,} {r['peak_mib']:>9.1f}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
