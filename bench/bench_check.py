@@ -66,9 +66,19 @@ def generate(n: int, seed: int) -> list[Any]:
             )  # fmt: skip
             claims.append(
                 Claim.model_construct(
-                    id=f"d{d}#{k + 1}", line=k + 1, column=1, end_line=k + 1, end_column=10, text=f"{value:g}",
-                    sentence="", quantity=quantity, subject=subject, metric=metric,
-                    period=Period.model_construct(start=year, end=year), boilerplate=False, links=[],
+                    id=f"d{d}#{k + 1}",
+                    line=k + 1,
+                    column=1,
+                    end_line=k + 1,
+                    end_column=10,
+                    text=f"{value:g}",
+                    sentence="",
+                    quantity=quantity,
+                    subject=subject,
+                    metric=metric,
+                    period=Period.model_construct(start=year, end=year),
+                    boilerplate=False,
+                    links=[],
                 )  # fmt: skip
             )
         docs.append(Document.model_construct(path=f"doc{d // CLAIMS_PER_DOC}.txt", title=None, published="2025",
@@ -116,7 +126,9 @@ def main() -> None:
     if args.json:
         print(json.dumps(rows, indent=2))
         return
-    print(f"{'claims':>10} {'seconds':>9} {'µs/claim':>9} {'× smallest':>10} {'findings':>9} {'peak MiB':>9}")
+    print(
+        f"{'claims':>10} {'seconds':>9} {'µs/claim':>9} {'× smallest':>10} {'findings':>9} {'peak MiB':>9}"
+    )
     for r in rows:
         print(f"{r['claims']:>10,} {r['seconds']:>9.2f} {r['microseconds_per_claim']:>9.2f} "
               f"{r['per_claim_vs_smallest']:>10.2f} {r['findings']:>9,} {r['peak_mib']:>9.1f}")  # fmt: skip

@@ -24,7 +24,9 @@ def check_documents(
         RULES, settings.rules, rule_set.tolerances.rule, settings.source or "configuration"
     )
     all_facts = facts.build(docs, rule_set.tolerances)
-    findings = engine.run(match.links(all_facts, rule_set), configured, rule_set)
+    findings = engine.run(
+        match.links(all_facts, rule_set, _reach(configured)), configured, rule_set
+    )
     if focus is not None:
         keep = set(focus)
         findings = [f for f in findings if any(c.path in keep for c in f.claims)]
@@ -48,3 +50,16 @@ def exit_status(report: Report, fail_on: str) -> int:
         return 0
     limit = engine.SEVERITY_ORDER[fail_on]
     return int(any(engine.SEVERITY_ORDER[f.severity] <= limit for f in report.findings))
+
+
+def _reach(configured: list[engine.Configured]) -> match.Reach:
+    """How far the matcher looks, from the options of the rules that are on."""
+    on = {c.rule.name: c.options for c in configured}
+    scope, period = on.get("scope-mismatch"), on.get("period-mismatch")
+    return match.Reach(
+        scope=scope is not None,
+        period=period is not None,
+        close_years=getattr(scope, "close_years", 0),
+        scope_look_alike=getattr(scope, "look_alike", 1.0),
+        period_look_alike=getattr(period, "look_alike", 1.0),
+    )

@@ -110,7 +110,7 @@ def run(links: Iterable[ClaimLink], rules: list[Configured], packs: Packs) -> li
                     verdict.facts, key=lambda f: (f.doc.path, f.claim.line, f.claim.column)
                 )
                 findings.append(
-                    Finding(
+                    Finding.model_construct(
                         rule=c.rule.name,
                         severity=c.severity,
                         message=verdict.message,

@@ -8,13 +8,14 @@ wording ("under 70" is at most 70, "nearly 50%" at most 50 and not far below).
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .models import Claim, Document, FindingClaim, Period
 from .packs import Tolerances
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """A claim with where it stands and the values it allows."""
 
@@ -23,6 +24,7 @@ class Fact:
     claim: Claim
     low: float
     high: float
+    magnitude: float  # log10 of the size of the figure, for "looks alike" comparisons
 
     @property
     def unit(self) -> str | None:
@@ -44,7 +46,8 @@ class Fact:
 
     def quote(self) -> FindingClaim:
         c = self.claim
-        return FindingClaim(
+        # Built from validated claims: constructing without validation again is safe and fast.
+        return FindingClaim.model_construct(
             path=self.doc.path,
             line=c.line,
             column=c.column,
@@ -91,7 +94,8 @@ def build(docs: list[Document], tol: Tolerances) -> list[Fact]:
             if claim.boilerplate:
                 continue
             lo, hi = interval(claim, tol)
-            out.append(Fact(len(out), doc, claim, lo, hi))
+            size = abs(claim.quantity.value)
+            out.append(Fact(len(out), doc, claim, lo, hi, math.log10(size) if size else -300.0))
     return out
 
 
@@ -140,10 +144,12 @@ def years_apart(a: Fact, b: Fact) -> int | None:
 
 def look_alike(a: tuple[Fact, ...], b: tuple[Fact, ...], ratio: float) -> bool:
     """Some pair of figures close enough in size that a reader may take one for the other."""
+    limit = math.log10(ratio)
+    sizes = sorted(f.magnitude for f in b)
     for fa in a:
-        for fb in b:
-            x, y = abs(fa.value), abs(fb.value)
-            if x and y and max(x, y) / min(x, y) <= ratio:
+        at = bisect_left(sizes, fa.magnitude)
+        for k in (at - 1, at):
+            if 0 <= k < len(sizes) and abs(sizes[k] - fa.magnitude) <= limit:
                 return True
     return False
 

@@ -8,6 +8,7 @@ names outside the vocabularies are merged when rapidfuzz finds them near-equal.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from . import subjects
-from .facts import Fact, overlap
+from .facts import Fact, overlap, years
 from .packs import Packs
 
 LinkKind = Literal["same-fact", "scope", "period", "conversion", "double-conversion", "change"]
@@ -51,8 +52,9 @@ class _Names:
         return key
 
 
-def links(facts: list[Fact], packs: Packs) -> Iterator[ClaimLink]:
+def links(facts: list[Fact], packs: Packs, reach: Reach | None = None) -> Iterator[ClaimLink]:
     """Every link the rules look at, each kind from its own blocking."""
+    reach = reach or Reach()
     vocab = subjects.vocabulary(packs.subjects)
     metric_names, subject_names = _Names(), _Names()
     keyed: list[tuple[Fact, str, str, tuple[str | None, str | None]]] = []
@@ -77,8 +79,10 @@ def links(facts: list[Fact], packs: Packs) -> Iterator[ClaimLink]:
     for group in same.values():
         yield ClaimLink("same-fact", tuple(group), _components(group))
 
-    yield from _scope_links(keyed, vocab)
-    yield from _period_links(keyed)
+    if reach.scope:
+        yield from _scope_links(keyed, vocab, reach)
+    if reach.period:
+        yield from _period_links(keyed, reach)
     yield from _conversion_links(facts, same)
     yield from _change_links(facts, same, metric_names, subject_names)
 
@@ -98,49 +102,104 @@ def _components(group: list[Fact]) -> tuple[tuple[Fact, ...], ...]:
     return tuple(tuple(p) for p in parts)
 
 
+@dataclass(frozen=True)
+class Reach:
+    """How far apart two groups of figures may be and still be worth a look.
+
+    Taken from the options of the rules that read the links, so the matcher
+    never builds a candidate a rule would throw away, and a switched-off rule
+    costs nothing.
+    """
+
+    scope: bool = True
+    period: bool = True
+    close_years: int = 3
+    scope_look_alike: float = 1.5
+    period_look_alike: float = 1.5
+    neighbours: int = 4  # look-alike groups compared on each side, nearest in size first
+
+
+Group = tuple[Fact, ...]
+
+
+def _pairs(
+    groups: dict[object, list[Fact]], look_alike: float, neighbours: int, close_years: int | None
+) -> set[tuple[object, object]]:
+    """Group pairs near in size (a few nearest each way) or, with close_years, near in time."""
+    keys = list(groups)
+    size = {k: sorted(f.magnitude for f in groups[k])[len(groups[k]) // 2] for k in keys}
+    ordered = sorted(keys, key=lambda k: size[k])
+    limit = math.log10(look_alike) if look_alike > 1 else 0.0
+    out: set[tuple[object, object]] = set()
+    for i, a in enumerate(ordered):
+        taken = 0
+        for b in ordered[i + 1 :]:
+            if size[b] - size[a] > limit or taken >= neighbours:
+                break
+            out.add((a, b))
+            taken += 1
+    if close_years is not None:
+        by_year: dict[int, list[object]] = defaultdict(list)
+        for k in keys:
+            span = years(groups[k][0].claim.period)
+            if span is not None:
+                for y in range(span[0], span[1] + 1):
+                    by_year[y].append(k)
+        for k in keys:
+            span = years(groups[k][0].claim.period)
+            if span is None:
+                continue
+            for y in range(span[0] - close_years, span[1] + close_years + 1):
+                for other in by_year.get(y, ()):
+                    if other != k:
+                        out.add(
+                            (k, other) if ordered.index(k) < ordered.index(other) else (other, k)
+                        )
+    return out
+
+
 def _scope_links(
     keyed: list[tuple[Fact, str, str, tuple[str | None, str | None]]],
     vocab: subjects.Vocabulary,
+    reach: Reach,
 ) -> Iterator[ClaimLink]:
-    blocks: dict[
-        tuple[str, str | None, str], dict[tuple[str, tuple[str | None, str | None]], list[Fact]]
-    ] = defaultdict(lambda: defaultdict(list))
-    for f, metric, subject, period in keyed:
-        name = f.claim.subject or subject
-        root = (
-            subjects.family(name, vocab)[-1]
-            if name in vocab.within or name in vocab.within.values()
-            else None
-        )
-        if root is None:
+    blocks: dict[tuple[str, str | None, str], dict[object, list[Fact]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for f, metric, _subject, period in keyed:
+        name = f.claim.subject or ""
+        if name not in vocab.within and name not in vocab.within.values():
             continue  # only scopes the vocabulary relates can be conflated
+        root = subjects.family(name, vocab)[-1]
         blocks[(metric, f.measure, root)][(name, period)].append(f)
     for groups in blocks.values():
-        keys = sorted(groups, key=lambda k: (k[0], str(k[1])))
-        for i, a in enumerate(keys):
-            for b in keys[i + 1 :]:
-                if a[0] == b[0]:
-                    continue
-                ga, gb = groups[a], groups[b]
-                if _across_documents(ga, gb):
-                    yield ClaimLink("scope", tuple(ga + gb), (tuple(ga), tuple(gb)))
+        pairs = _pairs(groups, reach.scope_look_alike, reach.neighbours, reach.close_years)
+        for a, b in sorted(pairs, key=str):
+            if a[0] == b[0]:  # type: ignore[index]
+                continue
+            ga, gb = groups[a], groups[b]
+            if _across_documents(ga, gb):
+                yield ClaimLink("scope", tuple(ga + gb), (tuple(ga), tuple(gb)))
 
 
 def _period_links(
     keyed: list[tuple[Fact, str, str, tuple[str | None, str | None]]],
+    reach: Reach,
 ) -> Iterator[ClaimLink]:
-    blocks: dict[tuple[str, str | None, str], dict[tuple[str | None, str | None], list[Fact]]] = (
-        defaultdict(lambda: defaultdict(list))
+    blocks: dict[tuple[str, str | None, str], dict[object, list[Fact]]] = defaultdict(
+        lambda: defaultdict(list)
     )
     for f, metric, subject, period in keyed:
         blocks[(metric, f.measure, subject)][period].append(f)
     for groups in blocks.values():
-        keys = sorted(groups, key=str)
-        for i, a in enumerate(keys):
-            for b in keys[i + 1 :]:
-                ga, gb = groups[a], groups[b]
-                if _across_documents(ga, gb):
-                    yield ClaimLink("period", tuple(ga + gb), (tuple(ga), tuple(gb)))
+        if len(groups) < 2:
+            continue
+        for a, b in sorted(
+            _pairs(groups, reach.period_look_alike, reach.neighbours, None), key=str
+        ):
+            ga, gb = groups[a], groups[b]
+            if _across_documents(ga, gb):
+                yield ClaimLink("period", tuple(ga + gb), (tuple(ga), tuple(gb)))
 
 
 def _across_documents(a: list[Fact], b: list[Fact]) -> bool:
