@@ -22,10 +22,34 @@ import sys
 import time
 from typing import Any
 
-SUBJECTS = ["SOEs", "central SOEs", "local SOEs", "SOE-controlled listed firms", "China", "Japan",
-            "Toyota", "HSBC", "Siemens", "Tata Motors", "United States", "India"]  # fmt: skip
-METRICS = ["total assets", "total profits", "net profit", "operating revenue", "exports", "imports",
-           "R&D spending", "dividends", "market capitalization", "debt", "investment", "budget"]  # fmt: skip
+SUBJECTS = [
+    "SOEs",
+    "central SOEs",
+    "local SOEs",
+    "SOE-controlled listed firms",
+    "China",
+    "Japan",
+    "Toyota",
+    "HSBC",
+    "Siemens",
+    "Tata Motors",
+    "United States",
+    "India",
+]
+METRICS = [
+    "total assets",
+    "total profits",
+    "net profit",
+    "operating revenue",
+    "exports",
+    "imports",
+    "R&D spending",
+    "dividends",
+    "market capitalization",
+    "debt",
+    "investment",
+    "budget",
+]
 UNITS = ["CNY", "USD", "EUR", "JPY"]
 QUALIFIERS = ["exact", "exact", "exact", "about", "over", "under", "nearly"]
 CLAIMS_PER_DOC = 50
@@ -60,10 +84,15 @@ def generate(n: int, seed: int) -> list[Any]:
                 stated.append((subject, metric, year, unit, value))
             qualifier = rng.choice(QUALIFIERS)
             quantity = Quantity.model_construct(
-                kind="money", unit=unit, value=value, qualifier=qualifier, stated=f"{value:g}",
-                resolution=value / 1000, low=value if qualifier == "over" else None,
+                kind="money",
+                unit=unit,
+                value=value,
+                qualifier=qualifier,
+                stated=f"{value:g}",
+                resolution=value / 1000,
+                low=value if qualifier == "over" else None,
                 high=value if qualifier in ("under", "nearly") else None,
-            )  # fmt: skip
+            )
             claims.append(
                 Claim.model_construct(
                     id=f"d{d}#{k + 1}",
@@ -79,10 +108,17 @@ def generate(n: int, seed: int) -> list[Any]:
                     period=Period.model_construct(start=year, end=year),
                     boilerplate=False,
                     links=[],
-                )  # fmt: skip
+                )
             )
-        docs.append(Document.model_construct(path=f"doc{d // CLAIMS_PER_DOC}.txt", title=None, published="2025",
-                                             reference="2025", claims=claims))  # fmt: skip
+        docs.append(
+            Document.model_construct(
+                path=f"doc{d // CLAIMS_PER_DOC}.txt",
+                title=None,
+                published="2025",
+                reference="2025",
+                claims=claims,
+            )
+        )
     return docs
 
 
@@ -117,8 +153,10 @@ def main() -> None:
     for n in args.sizes:
         out = subprocess.run(
             [sys.executable, __file__, "--child", str(n), "--seed", str(args.seed)],
-            capture_output=True, text=True, check=True,
-        )  # fmt: skip
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         rows.append(json.loads(out.stdout))
     base = rows[0]["microseconds_per_claim"]
     for row in rows:
@@ -130,8 +168,10 @@ def main() -> None:
         f"{'claims':>10} {'seconds':>9} {'µs/claim':>9} {'× smallest':>10} {'findings':>9} {'peak MiB':>9}"
     )
     for r in rows:
-        print(f"{r['claims']:>10,} {r['seconds']:>9.2f} {r['microseconds_per_claim']:>9.2f} "
-              f"{r['per_claim_vs_smallest']:>10.2f} {r['findings']:>9,} {r['peak_mib']:>9.1f}")  # fmt: skip
+        print(
+            f"{r['claims']:>10,} {r['seconds']:>9.2f} {r['microseconds_per_claim']:>9.2f} "
+            f"{r['per_claim_vs_smallest']:>10.2f} {r['findings']:>9,} {r['peak_mib']:>9.1f}"
+        )
 
 
 if __name__ == "__main__":

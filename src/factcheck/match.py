@@ -131,13 +131,12 @@ def _pairs(
     ordered = sorted(keys, key=lambda k: size[k])
     limit = math.log10(look_alike) if look_alike > 1 else 0.0
     out: set[tuple[object, object]] = set()
+    position = {k: i for i, k in enumerate(ordered)}
     for i, a in enumerate(ordered):
-        taken = 0
-        for b in ordered[i + 1 :]:
+        for taken, b in enumerate(ordered[i + 1 :]):
             if size[b] - size[a] > limit or taken >= neighbours:
                 break
             out.add((a, b))
-            taken += 1
     if close_years is not None:
         by_year: dict[int, list[object]] = defaultdict(list)
         for k in keys:
