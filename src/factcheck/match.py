@@ -151,9 +151,7 @@ def _pairs(
             for y in range(span[0] - close_years, span[1] + close_years + 1):
                 for other in by_year.get(y, ()):
                     if other != k:
-                        out.add(
-                            (k, other) if ordered.index(k) < ordered.index(other) else (other, k)
-                        )
+                        out.add((k, other) if position[k] < position[other] else (other, k))
     return out
 
 
