@@ -271,6 +271,9 @@ def _subject(
     """The subject of the figure at `cs`, whether it was carried from earlier text, and its mention."""
     owners = [m for m in ments if not m.source]
     before = [m for m in owners if m.end <= cs]
+    # Prefer an owner that is not the object of a preposition ("its exit from Russia").
+    direct = [m for m in before if m.name is None or not subjects.is_object(sentence, m)]
+    before = direct or before
     if before:
         m = before[-1]
         if m.name is None:
@@ -287,9 +290,10 @@ def _subject(
 
 
 def _scope_near(sentence: str, mention: subjects.Mention, vocab: subjects.Vocabulary) -> str | None:
-    """A scope qualifier within a few words of the owner's name ("SOEs excluding banks")."""
-    window = sentence[max(0, mention.start - 20) : mention.end + 40]
-    return subjects.scope_note(window, vocab)
+    """A scope qualifier right after the owner's name ("SOEs excluding the financial sector")."""
+    window = sentence[mention.end : mention.end + 48]
+    note = subjects.scope_note(window, vocab)
+    return note if note is not None and window.lower().lstrip(" ,(").startswith(note) else None
 
 
 def _metric(

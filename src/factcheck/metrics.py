@@ -237,6 +237,8 @@ def fallback(sentence: str, start: int, vocab: Vocabulary) -> str | None:
 
 def is_growth(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
     """A percentage right after a word of change, or followed by "year-on-year"."""
+    if re.search(r"\b(?:to|from|at)\s+(?:\w+\s+)?\Z", sentence[max(0, start - 20) : start], re.I):
+        return False  # "rose to 3.9 percent": the level reached, not the change
     before = vocab.growth_before.search(sentence, max(0, start - 40), start) is not None
     return before or vocab.growth_after.match(sentence, end) is not None
 

@@ -118,6 +118,7 @@ class Scope(Pack):
 
 class Names(Pack):
     suffixes: list[str] = []
+    actions: list[str] = []
 
 
 class Subjects(Pack):

@@ -17,8 +17,9 @@ from .packs import Subjects, per_pack
 _PROPER = re.compile(
     r"\b(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9&]|[A-Z])(?:\s+(?:of\s+|and\s+|&\s+)?(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9&]))*"
 )
+# Speech verbs make a name a speaker; "Apple reported revenue of ..." keeps Apple the owner.
 _REPORTING = re.compile(
-    r"\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|reported|reports|announced|showed|shows|noted|added|stressed|urged|emphasized|emphasised|estimated|according)\b",
+    r"\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|noted|added|stressed|urged|emphasized|emphasised|according)\b",
     re.I,
 )
 _TITLES = re.compile(
@@ -146,6 +147,7 @@ class Vocabulary:
     scope: re.Pattern[str] | None
     neutral: frozenset[str]
     choices: list[str]
+    actions: re.Pattern[str]
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -176,6 +178,9 @@ def vocabulary(subjects: Subjects) -> Vocabulary:
         scope=re.compile(edge.format(_alternation(scope)), re.I) if scope else None,
         neutral=frozenset(s.lower() for s in subjects.scope.neutral),
         choices=sorted(canonical),
+        actions=re.compile(rf"\s+(?:{_alternation(subjects.names.actions)})\b", re.I)
+        if subjects.names.actions
+        else re.compile(r"(?!)"),
     )
 
 
@@ -251,6 +256,12 @@ def _qualified(sentence: str, start: int) -> bool:
 
 def _proper_name(sentence: str, m: re.Match[str], vocab: Vocabulary) -> str | None:
     words = m.group().split()
+    after = sentence[m.end() : m.end() + 2]
+    possessive = after[:1] in ("'", "’") or re.search(r"(?:'s|’s)$", m.group()) is not None
+    if words:
+        words[-1] = re.sub(r"(?:'s|’s|'|’)$", "", words[-1])
+    # "Munich-based", "Beijing-headquartered": where a company sits, not who it is.
+    words = [w for w in words if not re.search(r"-[a-z]+$", w)]
     # A capital at the start of a sentence says nothing: drop such a first word.
     while words and words[0].lower() in _NOT_NAMES:
         words.pop(0)
@@ -263,8 +274,10 @@ def _proper_name(sentence: str, m: re.Match[str], vocab: Vocabulary) -> str | No
     name = " ".join(words).strip(".,'’")
     if len(name) < 2 or name.lower() in _NOT_NAMES:
         return None
-    if m.start() == 0 and len(words) == 1 and not name.isupper():
-        return None  # "Revenue rose": an ordinary word at the start of a sentence
+    if m.start() == 0 and len(words) == 1 and not name.isupper() and not possessive:
+        # "Revenue rose": an ordinary word opens the sentence; "Apple reported" is a company acting.
+        if vocab.actions.match(sentence, m.end()) is None:
+            return None
     return name
 
 
@@ -291,6 +304,17 @@ def scope_note(sentence: str, vocab: Vocabulary) -> str | None:
         if phrase not in vocab.neutral:
             return phrase
     return None
+
+
+_PREPOSITION = re.compile(
+    r"\b(?:from|in|into|to|with|against|across|over|at|for|by|than|like|including)\s+(?:the\s+)?\Z",
+    re.I,
+)
+
+
+def is_object(sentence: str, mention: Mention) -> bool:
+    """ "its exit from Russia", "sales in China": a name after a preposition is rarely the owner."""
+    return _PREPOSITION.search(sentence, max(0, mention.start - 16), mention.start) is not None
 
 
 def acronyms(text: str, vocab: Vocabulary) -> dict[str, str]:
