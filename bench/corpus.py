@@ -98,7 +98,7 @@ COUNTRIES: tuple[Country, ...] = (
         "CNY",
         "the National Bureau of Statistics",
         "the People's Bank of China",
-    ),  # fmt: skip
+    ),
     Country(
         "Japan",
         "Japanese",
@@ -106,7 +106,7 @@ COUNTRIES: tuple[Country, ...] = (
         "JPY",
         "the Ministry of Internal Affairs",
         "the Bank of Japan",
-    ),  # fmt: skip
+    ),
     Country(
         "the United States",
         "U.S.",
@@ -114,7 +114,7 @@ COUNTRIES: tuple[Country, ...] = (
         "USD",
         "the Commerce Department",
         "the Federal Reserve",
-    ),  # fmt: skip
+    ),
     Country(
         "Britain",
         "British",
@@ -122,7 +122,7 @@ COUNTRIES: tuple[Country, ...] = (
         "GBP",
         "the Office for National Statistics",
         "the Bank of England",
-    ),  # fmt: skip
+    ),
     Country(
         "Germany",
         "German",
@@ -130,7 +130,7 @@ COUNTRIES: tuple[Country, ...] = (
         "EUR",
         "the Federal Statistical Office",
         "the Bundesbank",
-    ),  # fmt: skip
+    ),
     Country("France", "French", ("PARIS",), "EUR", "INSEE", "the Banque de France"),
     Country(
         "India",
@@ -139,10 +139,10 @@ COUNTRIES: tuple[Country, ...] = (
         "INR",
         "the Ministry of Statistics",
         "the Reserve Bank of India",
-    ),  # fmt: skip
+    ),
     Country(
         "South Korea", "South Korean", ("SEOUL",), "KRW", "Statistics Korea", "the Bank of Korea"
-    ),  # fmt: skip
+    ),
     Country(
         "Brazil",
         "Brazilian",
@@ -150,7 +150,7 @@ COUNTRIES: tuple[Country, ...] = (
         "BRL",
         "IBGE",
         "the Central Bank of Brazil",
-    ),  # fmt: skip
+    ),
     Country(
         "Australia",
         "Australian",
@@ -158,7 +158,7 @@ COUNTRIES: tuple[Country, ...] = (
         "AUD",
         "the Australian Bureau of Statistics",
         "the Reserve Bank of Australia",
-    ),  # fmt: skip
+    ),
     Country(
         "Canada",
         "Canadian",
@@ -166,7 +166,7 @@ COUNTRIES: tuple[Country, ...] = (
         "CAD",
         "Statistics Canada",
         "the Bank of Canada",
-    ),  # fmt: skip
+    ),
     Country(
         "Singapore",
         "Singaporean",
@@ -174,7 +174,7 @@ COUNTRIES: tuple[Country, ...] = (
         "SGD",
         "the Department of Statistics",
         "the Monetary Authority of Singapore",
-    ),  # fmt: skip
+    ),
     Country(
         "Switzerland",
         "Swiss",
@@ -182,10 +182,10 @@ COUNTRIES: tuple[Country, ...] = (
         "CHF",
         "the Federal Statistical Office",
         "the Swiss National Bank",
-    ),  # fmt: skip
+    ),
     Country(
         "Saudi Arabia", "Saudi", ("RIYADH", "DUBAI"), "SAR", "GASTAT", "the Saudi Central Bank"
-    ),  # fmt: skip
+    ),
 )
 
 COMPANIES: dict[str, tuple[str, ...]] = {
@@ -208,7 +208,7 @@ COMPANIES: dict[str, tuple[str, ...]] = {
         "Baowu Steel",
         "Midea",
         "JD.com",
-    ),  # fmt: skip
+    ),
     "JPY": (
         "Toyota",
         "Sony",
@@ -220,7 +220,7 @@ COMPANIES: dict[str, tuple[str, ...]] = {
         "Mitsubishi UFJ",
         "Fast Retailing",
         "Nissan",
-    ),  # fmt: skip
+    ),
     "USD": (
         "Apple",
         "Microsoft",
@@ -235,7 +235,7 @@ COMPANIES: dict[str, tuple[str, ...]] = {
         "Amazon",
         "Alphabet",
         "Tesla",
-    ),  # fmt: skip
+    ),
     "GBP": ("HSBC", "Barclays", "BP", "Tesco", "Unilever", "Rolls-Royce", "Vodafone", "Lloyds"),
     "EUR": (
         "Siemens",
@@ -248,7 +248,7 @@ COMPANIES: dict[str, tuple[str, ...]] = {
         "BASF",
         "Stellantis",
         "Allianz",
-    ),  # fmt: skip
+    ),
     "INR": (
         "Tata Motors",
         "Reliance Industries",
@@ -258,7 +258,7 @@ COMPANIES: dict[str, tuple[str, ...]] = {
         "Wipro",
         "Larsen & Toubro",
         "Coal India",
-    ),  # fmt: skip
+    ),
     "KRW": ("Samsung Electronics", "SK Hynix", "Hyundai Motor", "LG Energy Solution", "Kia"),
     "BRL": ("Petrobras", "Vale", "Itau Unibanco", "Embraer"),
     "AUD": ("BHP", "Rio Tinto", "Woodside", "Commonwealth Bank", "Fortescue"),
@@ -362,16 +362,16 @@ DOMAINS: dict[str, dict[str, tuple[str, ...]]] = {
             "{Cadj} factory activity [expands|contracts] for {ORD} month",
         ),
         "facts": (
-            "Gross domestic product [expanded|grew|rose] {P} in {quarter} from a year earlier, {AGENCY} said on {D}.",
-            "[Consumer prices|The consumer price index|Headline inflation] [rose|climbed|increased|edged up] {P} year on year in {MONTH}, [after|following|versus] {P} in {MONTH}.",
-            "The [unemployment|jobless] rate [stood at|was|held at|rose to|fell to] {P}, {PPCHG} from the previous month.",
+            "Gross domestic product [expanded|grew|rose] {P:0.1-9} in {quarter} from a year earlier, {AGENCY} said on {D}.",
+            "[Consumer prices|The consumer price index|Headline inflation] [rose|climbed|increased|edged up] {P:0.1-9} year on year in {MONTH}, [after|following|versus] {P:0.1-9} in {MONTH}.",
+            "The [unemployment|jobless] rate [stood at|was|held at|rose to|fell to] {P:2-15}, {PPCHG} from the previous month.",
             "Retail sales [rose|grew|fell|slipped] {P} to {M:tn}, [while|and] industrial output [increased|grew|climbed] {P}.",
             "Fixed-asset investment [totalled|reached|came to] {M:tn} {PER}, {CHG}.",
             "The official manufacturing purchasing managers' index (PMI) [rose|fell|came in] [to|at] {NUM:47-53} in {MONTH}, [above|below] the 50-point mark that separates expansion from contraction.",
             "Per capita disposable income [reached|rose to|hit] {M:k} {PER}, {CHG} in real terms.",
             "The population [shrank|fell|declined|grew] by {N:100000-2900000 people} to {BIG:40-1420 million}, the {ORD} [consecutive|straight] annual [drop|decline|increase].",
             "[Economists|Analysts] polled by [Reuters|Bloomberg|the central bank] had [expected|forecast] growth of {P}, [against|after] {P} in the previous quarter.",
-            "The government has set a growth target of {Q} {P} for {Y}, [the same as|below|matching] last year's goal.",
+            "The government has set a growth target of {Q} {P:2-7} for {Y}, [the same as|below|matching] last year's goal.",
             "Core inflation, which strips out [volatile|food and energy] prices, [was|came in at|stood at] {P}, {PPCHG}.",
             "{N:120000-5200000 jobs} were [added|created|lost] {PER}, [compared with|against|versus] {N:50000-900000 jobs} a year earlier.",
             "Nominal GDP [reached|topped|exceeded|hit] {M:tn} ({USD:tn}) in {PY}, [making|keeping] {C} the world's {ORD} largest economy.",
@@ -386,7 +386,7 @@ DOMAINS: dict[str, dict[str, tuple[str, ...]]] = {
             "{C} to issue {M:tn} in special bonds, [finance ministry|officials] say",
         ),
         "facts": (
-            "The government [set|targets|aims for] a budget deficit of {Q} {P} of GDP for {Y}, [up from|compared with|down from] {P} last year.",
+            "The government [set|targets|aims for] a budget deficit of {Q} {P:1-8} of GDP for {Y}, [up from|compared with|down from] {P:1-8} last year.",
             "[Total spending|Public expenditure|General budget spending] [will rise|is set to grow|is projected to increase] {P} to {M:tn}, the finance ministry said.",
             "Defence spending will [increase|rise|grow] {P} to {M:bn}, the {ORD} [straight|consecutive] year of [growth|increase] above {P}.",
             "The plan includes {M:tn} of ultra-long special treasury bonds and {M:tn} of local government special bonds.",
@@ -426,17 +426,17 @@ DOMAINS: dict[str, dict[str, tuple[str, ...]]] = {
             "{Cadj} foreign exchange reserves [rise|fall] to {USD:tn}",
         ),
         "facts": (
-            "{BANK} [cut|lowered|raised|lifted] its [benchmark|key|policy] interest rate by {PP} to {P}, [as expected|surprising markets|in line with forecasts].",
-            "{BANK} [left|kept|held] its [policy|benchmark] rate [unchanged|steady] at {P} for a {ORD} [straight|consecutive] meeting.",
+            "{BANK} [cut|lowered|raised|lifted] its [benchmark|key|policy] interest rate by {PP} to {P:0.1-7}, [as expected|surprising markets|in line with forecasts].",
+            "{BANK} [left|kept|held] its [policy|benchmark] rate [unchanged|steady] at {P:0.1-7} for a {ORD} [straight|consecutive] meeting.",
             "The reserve requirement ratio [cut|reduction] of {PP} will [release|inject|free up] about {M:tn} of long-term liquidity, {BANK} said.",
             "Foreign exchange reserves [rose|fell|edged up|slipped] to {USD:tn} at the end of {MONTH}, [from|versus] {USD:tn} a month earlier.",
             "[Markets|Traders|Futures] are [pricing|betting on] {W:more cuts|rate cuts|hikes} [this year|by year-end|before December], [or|worth] about {PP} of easing.",
-            "The {BANK_SHORT} [expects|projects|sees] inflation [returning|falling|rising] to its {P} target by {FUTURE}, and growth of {PR} {FYPER}.",
+            "The {BANK_SHORT} [expects|projects|sees] inflation [returning|falling|rising] to its {P:1-3} target by {FUTURE}, and growth of {PR} {FYPER}.",
             "Its balance sheet has [shrunk|grown|expanded|contracted] by {M:tn} since {PY} to {M:tn}.",
-            "[Bond yields|The 10-year yield|Two-year yields] [rose|fell|dropped|jumped] {N:2-25} basis points to {P} after the decision.",
+            "[Bond yields|The 10-year yield|Two-year yields] [rose|fell|dropped|jumped] {N:2-25} basis points to {P:0.5-6} after the decision.",
             "The [yuan|yen|euro|pound|rupee|dollar] [weakened|strengthened|firmed|slipped] {P} to {NUM:6-160} per dollar, its [weakest|strongest] level since {PY}.",
             "{W:members|policymakers} of the {N:5-12 -member|-strong} [committee|board] voted for the move, [while|and] {W:members|others} [dissented|preferred a larger cut|wanted no change].",
-            "The loan prime rate [was cut|fell|stayed] to {P}, [while|and] the five-year LPR, [a reference for mortgages|which guides mortgage pricing], [stood|was set] at {P}.",
+            "The loan prime rate [was cut|fell|stayed] to {P:2.5-4.5}, [while|and] the five-year LPR, [a reference for mortgages|which guides mortgage pricing], [stood|was set] at {P:3-5}.",
         ),
     },
     "energy": {
@@ -470,7 +470,7 @@ DOMAINS: dict[str, dict[str, tuple[str, ...]]] = {
             "New home prices in [major|first-tier|the main] cities [fell|rose|slipped|edged up] {P} month on month in {MONTH}, {AGENCY} data showed.",
             "Property sales by floor area [fell|declined|dropped|rose] {P} to {BIG:80-1200 million square metres} {PER}, while sales by value [slid|fell|rose] {P} to {M:tn}.",
             "Property investment [fell|dropped|contracted|declined] {P} year on year to {M:tn}.",
-            "The average [30-year fixed|five-year|two-year fixed] mortgage rate [rose|fell|climbed|eased] to {P}, [according to|data from] [Freddie Mac|Moneyfacts|the central bank|Realtor.com].",
+            "The average [30-year fixed|five-year|two-year fixed] mortgage rate [rose|fell|climbed|eased] to {P:2-8}, [according to|data from] [Freddie Mac|Moneyfacts|the central bank|Realtor.com].",
             "Housing starts [rose|fell|jumped|slumped] {P} to a [seasonally adjusted annual rate|pace] of {N:900000-1800000 units}.",
             "The [median|average] home price [reached|rose to|fell to|stood at] {M:k}, [or|roughly] {NUM:5-30} times median household income.",
             "{E} [has|carries] {Q} {USD:bn} of liabilities and [missed|delayed] a coupon payment of {USD:m} due on {D}.",
@@ -492,7 +492,7 @@ DOMAINS: dict[str, dict[str, tuple[str, ...]]] = {
             "The company [now has|reported|said it had] {BIG:10-3000 million} monthly active users, {CHG}.",
             "[Semiconductor|Chip] sales [rose|jumped|grew|surged] {P} to {USD:bn} {PER}, the Semiconductor Industry Association said.",
             "Research and development spending [rose|climbed|increased] {P} to {M:bn}, [equal to|or] {P} of revenue.",
-            "{C} [built|has built|added] {N:300000-4400000 5G base stations} [so far|by the end of] {Y}, [covering|serving] {Q} {P} of the population.",
+            "{C} [built|has built|added] {N:300000-4400000 5G base stations} [so far in|by the end of] {Y}, [covering|serving] {Q} {P} of the population.",
             "The [start-up|firm|company] raised {USD:m} in a [Series B|Series C|funding] round led by {ORG}, valuing it at {USD:bn}.",
             "Cloud revenue [rose|grew|jumped] {P} to {M:bn}, [accelerating|slowing] from {P} growth in the previous quarter.",
             "[Data centre|Server] capacity will [reach|grow to|double to] {NUM:1-90} gigawatts by {FUTURE}, [requiring|at a cost of] {Q} {USD:bn} of investment.",
@@ -561,7 +561,7 @@ FILLER: tuple[str, ...] = (
     "[Some|Many] [investors|analysts|economists] [worry|fear|suspect] that {concern} could [weigh on|dent|derail] the recovery.",
     "The [move|decision|announcement] [came as|follows|comes amid] {concern} and [mounting|growing|renewed] [pressure|calls] for [action|stimulus|reform].",
     "{PERSON}, [who|a veteran analyst who] [covers|follows|tracks] the sector for {ORG}, said the [results|numbers|figures] were [broadly in line|mixed|encouraging|disappointing].",
-    "The [government|authorities|cabinet] is expected to [unveil|announce|outline] [further|more detailed|targeted] measures [later this year|in the coming weeks|at a key meeting].",
+    "The [government|cabinet|ministry] is expected to [unveil|announce|outline] [further|more detailed|targeted] measures [later this year|in the coming weeks|at a key meeting].",
     "[Critics|Opposition lawmakers|Labour unions] [argue|say|warn] the [plan|policy|deal] [does too little|goes too far|lacks detail] to address {concern}.",
     "[Meanwhile|Separately|Elsewhere], {E} said it would [review|reassess|revisit] its [strategy|plans|investments] in [Europe|Asia|North America|emerging markets].",
     "[Market reaction was muted|Markets took the news in their stride|The news rattled markets], [with|as] [traders|investors] [focused on|looked ahead to|awaited] [upcoming data|the next policy meeting|corporate earnings].",
@@ -644,6 +644,8 @@ def make_ctx(rng: random.Random) -> Ctx:
     if domain == "earnings":
         currency = rng.choice(tuple(COMPANIES))
         country = next((c for c in COUNTRIES if c.currency == currency), country)
+    elif domain == "sports":
+        currency = rng.choice(("GBP", "GBP", "EUR", "USD", "SAR"))
     entity = _entity(rng, domain, currency)
     year = rng.randint(2016, 2025)
     date = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
@@ -735,20 +737,20 @@ def money(ctx: Ctx, scale: str, code: str | None = None, convert: bool = True) -
     figure, key = scaled_money(rng, scale)
     text = money_text(rng, currency, figure, key)
     if convert and currency.code != "USD" and rng.random() < ctx.convert:
-        text += (
-            f" ({_conversion(ctx, figure * (SCALES[key][0] if key else 1.0) * currency.usd_rate)})"
-        )
+        units = figure * (SCALES[key][0] if key else 1.0)
+        text += f" ({_conversion(ctx, units * currency.usd_rate, currency)})"
     return text
 
 
-def _conversion(ctx: Ctx, usd: float) -> str:
+def _conversion(ctx: Ctx, usd: float, source: Currency) -> str:
+    """The dollar equivalent of a figure, with a hedge or the rate used."""
     rng = ctx.rng
     figure, key = auto_scale(usd * rng.uniform(0.97, 1.03))
     usd_text = money_text(rng, CURRENCIES["USD"], figure, "" if key == "unit" else key)
     prefix = rng.choice(("", "", "about ", "roughly ", "around ", "nearly ", "some ", "≈"))
     if rng.random() < 0.1:
-        rate = 1 / CURRENCIES[ctx.currency].usd_rate
-        return f"{usd_text}; $1 = {fmt_decimal(rng, rate)} {ctx.currency}"
+        rate = 1 / source.usd_rate
+        return f"{usd_text}; $1 = {fmt_decimal(rng, rate)} {source.code}"
     return prefix + usd_text
 
 
@@ -817,12 +819,16 @@ def date_phrase(ctx: Ctx) -> str:
 
 
 def quarter(ctx: Ctx) -> str:
+    """A quarter with its article where it needs one: the third quarter, Q3 2024."""
     rng = ctx.rng
     q = rng.randint(1, 4)
+    nth = ORDINAL_WORDS[q - 1]
+    first = ("January", "April", "July", "October")[q - 1]
+    last = ("March", "June", "September", "December")[q - 1]
     return rng.choice((
-        f"{ORDINAL_WORDS[q - 1]} quarter", f"Q{q}", f"{ORDINAL_WORDS[q - 1]} quarter of {ctx.year}",
-        f"{['January', 'April', 'July', 'October'][q - 1]}-{['March', 'June', 'September', 'December'][q - 1]} quarter",
-        f"Q{q} {ctx.year}", f"{ORDINAL_WORDS[q - 1]} three months",
+        f"the {nth} quarter", f"Q{q}", f"the {nth} quarter of {ctx.year}", f"the {first}-{last} quarter",
+        f"Q{q} {ctx.year}", f"the three months to {last}", f"the {nth} quarter of fiscal {ctx.year}",
+        f"{q}Q{ctx.year % 100:02d}",
     ))  # fmt: skip
 
 
@@ -897,6 +903,14 @@ def _slot_words(ctx: Ctx, arg: str) -> str:
     return f"{word} {ctx.rng.choice(arg.split('|'))}"
 
 
+def _slot_percent(ctx: Ctx, arg: str) -> str:
+    """{P} or {P:lo-hi}: a percentage, by default between 0.1 and 45."""
+    if not arg:
+        return percent(ctx.rng)
+    lo, hi = (float(x) for x in arg.split("-"))
+    return percent(ctx.rng, lo, hi)
+
+
 def _slot_change(ctx: Ctx, _: str) -> str:
     rng = ctx.rng
     up = rng.random() < 0.6
@@ -959,13 +973,13 @@ SLOTS: dict[str, Slot] = {
             "grid operator",
             "International Energy Agency",
         )
-    ),  # fmt: skip
+    ),
     "BANK": lambda c, a: c.country.bank,
     "BANK_SHORT": _bank_short,
     "M": lambda c, a: money(c, a or "bn"),
     "USD": lambda c, a: money(c, a or "bn", "USD"),
     "X": lambda c, a: money(c, a or "bn", c.rng.choice(tuple(CURRENCIES))),
-    "P": lambda c, a: percent(c.rng),
+    "P": _slot_percent,
     "PR": lambda c, a: percent_range(c.rng),
     "PP": lambda c, a: points(c.rng),
     "PPCHG": _slot_pp_change,
@@ -1005,7 +1019,7 @@ SLOTS: dict[str, Slot] = {
             "higher rates",
             "one-off charges",
         )
-    ),  # fmt: skip
+    ),
     "goods": lambda c, a: c.rng.choice(
         (
             "steel",
@@ -1021,7 +1035,7 @@ SLOTS: dict[str, Slot] = {
             "beef",
             "wine",
         )
-    ),  # fmt: skip
+    ),
 }
 
 _ALT = re.compile(r"\[([^\[\]]*)\]")
@@ -1153,6 +1167,9 @@ def json_blob(ctx: Ctx, title: str, words: int) -> str:
 # --------------------------------------------------------------------------- typography and damage
 
 
+_RANGE = re.compile(r"(?<![\d-])(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(?=%| per| percent|\))")
+
+
 def smarten(text: str) -> str:
     """Curly quotes, apostrophes, em and en dashes, ellipses: the typography of edited copy."""
     text = re.sub(r'(^|[\s(\[])"', "\\1\u201c", text, flags=re.M)
@@ -1160,7 +1177,7 @@ def smarten(text: str) -> str:
     text = re.sub(r"(\w)'(\w)", "\\1\u2019\\2", text)
     text = re.sub(r"(^|\s)'", "\\1\u2018", text, flags=re.M).replace("'", "\u2019")
     text = text.replace(" -- ", " \u2014 ").replace(" - ", " \u2013 ").replace("...", "\u2026")
-    return re.sub(r"(\d)-(\d)", "\\1\u2013\\2", text)
+    return _RANGE.sub("\\1\u2013\\2", text)
 
 
 def _latin1_fallback(err: UnicodeError) -> tuple[str, int]:
@@ -1219,12 +1236,15 @@ def assemble(ctx: Ctx, title: str, head: list[str], body: list[str], words: int)
         tail += furniture(ctx, FURNITURE_BOTTOM)
     if tail:
         text += "\n\n" + "\n".join(tail)
+    curly = rng.random() < 0.35
+    if curly:
+        text = smarten(text).replace(" billion", rng.choice((" billion", "\u00a0billion")))
     if rng.random() < 0.04:
         text += "\n" + json_blob(ctx, title, words)
-    if rng.random() < 0.35:
-        text = smarten(text).replace(" billion", rng.choice((" billion", "\u00a0billion")))
-    if rng.random() < 0.03:
-        text = mojibake(smarten(text), "cp1252" if rng.random() < 0.8 else "cp874")
+    if rng.random() < 0.03:  # mostly cp1252 (â€™), now and then cp874 (โ€™) as in the seeds
+        text = mojibake(
+            text if curly else smarten(text), "cp1252" if rng.random() < 0.8 else "cp874"
+        )
     text += "\n"
     return text.replace("\n", "\r\n") if rng.random() < 0.05 else text
 
@@ -1248,12 +1268,11 @@ def manifest_for(out: Path) -> dict[str, object] | None:
 def is_current(out: Path, size_mb: float, seed: int) -> bool:
     """True when `out` already holds the corpus this generator would build."""
     meta = manifest_for(out)
-    return bool(meta) and meta == {
-        **meta,
-        "version": GENERATOR_VERSION,
-        "seed": seed,
-        "size_mb": size_mb,
-    }  # type: ignore[dict-item]
+    if meta is None:
+        return False
+    wanted = {"version": GENERATOR_VERSION, "seed": seed, "size_mb": size_mb}
+    same = all(meta.get(key) == value for key, value in wanted.items())
+    return same and meta.get("files") == len(corpus_files(out))
 
 
 def build(out: Path, size_mb: float = DEFAULT_SIZE_MB, seed: int = DEFAULT_SEED) -> Path:

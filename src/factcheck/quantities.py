@@ -19,7 +19,7 @@ _CONNECTOR = re.compile(r"[ \t]*(?P<c>-|–|—|to|and)[ \t]*", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?<![\w])between[ \t]+\Z", re.IGNORECASE)
 _FROM = re.compile(r"(?<![\w])from[ \t]+\Z", re.IGNORECASE)
 _WORD_BACK = re.compile(r"([A-Za-z][\w'’&.-]*)[ \t,]*\Z")
-_CAPITALISED = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,})")
+_CAPITALISED = re.compile(r"[A-Z][\w&.'’-]*")
 _TIME_OF_DAY = re.compile(r"[ \t]*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|hrs\b)", re.IGNORECASE)
 _COUNT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z&'’-]*)")
 _CONVERSION_GAP = re.compile(r"[ \t]*(?:\([ \t]*|,?[ \t]+or[ \t]+|[ \t]*/[ \t]*)\Z", re.IGNORECASE)
@@ -115,6 +115,9 @@ def _read(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
                 resolution=min(first.resolution, second.resolution),
             )
             low, high, qualifier, sets = first.value, second.value, "range", "both"
+            between = _BETWEEN.search(text, max(0, first.start - 30), first.start)
+            if between is not None:
+                q_start = between.start()
         else:
             return None  # "3-1": a score or a code, not a figure
     elif "range-like" in core.flags:
@@ -128,7 +131,7 @@ def _read(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
     if kind == "number":
         noun_end, noun_head = _counted_noun(text, end, lex)
         if noun_head is not None:
-            if noun_head.lower() in lex.time_units and _is_period(text, q_start, noun_end, lex):
+            if noun_head.lower() in lex.time_units and _is_period(text, core.start, noun_end, lex):
                 return None
             kind, end = "count", noun_end
         elif core.spelled or _looks_like_name(text, core.start, lex):
@@ -151,8 +154,13 @@ def _read(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
     )
 
 
-def _core(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]) -> _Core | None:
-    """Read the number at `match` with what is written around it, or None if it is no figure."""
+def _core(
+    text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str], range_end: bool = False
+) -> _Core | None:
+    """Read the number at `match` with what is written around it, or None if it is no figure.
+
+    `range_end`: the number is the second of "5-6%", so the dash before it is no minus sign.
+    """
     n_start, n_end = match.span()
     digits, words = match.group("digits"), match.group("words")
     spelled = digits is None
@@ -182,7 +190,7 @@ def _core(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
             core.currency = code or symbols.get(written)
             core.start = prefix.start()
     before = text[core.start - 1] if core.start > 0 else " "
-    if digits is not None and core.currency is None:
+    if digits is not None and core.currency is None and not range_end:
         if before.isalnum() or before in _BAD_BEFORE:
             return None
         if before in "-−–" and core.start > 1:
@@ -223,6 +231,7 @@ def _core(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
             core.percent = "pp"
             core.value /= 100
             core.resolution /= 100
+            core.flags.add("basis-points")
         elif written.startswith(("percentage", "pp", "ppt")):
             core.percent = "pp"
         else:
@@ -318,7 +327,7 @@ def _range_end(text: str, first: _Core, lex: Lexicon, symbols: dict[str, str]) -
         nxt = lex.number.match(text, sym.end())
         if nxt is None:
             return None
-    second = _core(text, nxt, lex, symbols)
+    second = _core(text, nxt, lex, symbols, range_end=True)
     if second is None or second.spelled != first.spelled:
         return None
     if first.currency and second.currency and first.currency != second.currency:
@@ -336,7 +345,8 @@ def _to_is_range(text: str, start: int, lex: Lexicon) -> bool:
     if _FROM.search(window):
         words = re.findall(r"[A-Za-z]+", window[: window.lower().rfind("from")])[-3:]
         return any(w.lower() in lex.range_words for w in words)
-    words = re.findall(r"[A-Za-z]+", window)[-1:]
+    # "rose 5% to 6%", "rose by 12,000 to 230,000": a change, not a range.
+    words = re.findall(r"[A-Za-z]+", window)[-2:]
     return not any(w.lower() in lex.change_words for w in words)
 
 
@@ -347,6 +357,8 @@ def _share_units(first: _Core, second: _Core) -> tuple[_Core, _Core]:
         first = replace(
             first, value=first.value * f, resolution=first.resolution * f, factor=f, scaled=True
         )
+    if "basis-points" in second.flags and first.percent is None:
+        first = replace(first, value=first.value / 100, resolution=first.resolution / 100)
     currency = first.currency or second.currency
     percent = first.percent or second.percent
     return (
