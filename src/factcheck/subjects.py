@@ -274,10 +274,10 @@ def _proper_name(sentence: str, m: re.Match[str], vocab: Vocabulary) -> str | No
     name = " ".join(words).strip(".,'’")
     if len(name) < 2 or name.lower() in _NOT_NAMES:
         return None
-    if m.start() == 0 and len(words) == 1 and not name.isupper() and not possessive:
-        # "Revenue rose": an ordinary word opens the sentence; "Apple reported" is a company acting.
-        if vocab.actions.match(sentence, m.end()) is None:
-            return None
+    # "Revenue rose": an ordinary word opens the sentence; "Apple reported" is a company acting.
+    opener = m.start() == 0 and len(words) == 1 and not name.isupper() and not possessive
+    if opener and vocab.actions.match(sentence, m.end()) is None:
+        return None
     return name
 
 
