@@ -90,183 +90,56 @@ class Country:
     bank: str  # central bank
 
 
-COUNTRIES: tuple[Country, ...] = (
-    Country(
-        "China",
-        "Chinese",
-        ("BEIJING", "SHANGHAI", "SHENZHEN", "HONG KONG"),
-        "CNY",
-        "the National Bureau of Statistics",
-        "the People's Bank of China",
-    ),
-    Country(
-        "Japan",
-        "Japanese",
-        ("TOKYO", "OSAKA"),
-        "JPY",
-        "the Ministry of Internal Affairs",
-        "the Bank of Japan",
-    ),
-    Country(
-        "the United States",
-        "U.S.",
-        ("WASHINGTON", "NEW YORK", "SAN FRANCISCO", "CHICAGO"),
-        "USD",
-        "the Commerce Department",
-        "the Federal Reserve",
-    ),
-    Country(
-        "Britain",
-        "British",
-        ("LONDON", "MANCHESTER"),
-        "GBP",
-        "the Office for National Statistics",
-        "the Bank of England",
-    ),
-    Country(
-        "Germany",
-        "German",
-        ("BERLIN", "FRANKFURT", "MUNICH"),
-        "EUR",
-        "the Federal Statistical Office",
-        "the Bundesbank",
-    ),
-    Country("France", "French", ("PARIS",), "EUR", "INSEE", "the Banque de France"),
-    Country(
-        "India",
-        "Indian",
-        ("NEW DELHI", "MUMBAI", "BENGALURU"),
-        "INR",
-        "the Ministry of Statistics",
-        "the Reserve Bank of India",
-    ),
-    Country(
-        "South Korea", "South Korean", ("SEOUL",), "KRW", "Statistics Korea", "the Bank of Korea"
-    ),
-    Country(
-        "Brazil",
-        "Brazilian",
-        ("BRASILIA", "SAO PAULO", "RIO DE JANEIRO"),
-        "BRL",
-        "IBGE",
-        "the Central Bank of Brazil",
-    ),
-    Country(
-        "Australia",
-        "Australian",
-        ("SYDNEY", "CANBERRA", "MELBOURNE"),
-        "AUD",
-        "the Australian Bureau of Statistics",
-        "the Reserve Bank of Australia",
-    ),
-    Country(
-        "Canada",
-        "Canadian",
-        ("OTTAWA", "TORONTO"),
-        "CAD",
-        "Statistics Canada",
-        "the Bank of Canada",
-    ),
-    Country(
-        "Singapore",
-        "Singaporean",
-        ("SINGAPORE",),
-        "SGD",
-        "the Department of Statistics",
-        "the Monetary Authority of Singapore",
-    ),
-    Country(
-        "Switzerland",
-        "Swiss",
-        ("ZURICH", "GENEVA", "BERN"),
-        "CHF",
-        "the Federal Statistical Office",
-        "the Swiss National Bank",
-    ),
-    Country(
-        "Saudi Arabia", "Saudi", ("RIYADH", "DUBAI"), "SAR", "GASTAT", "the Saudi Central Bank"
-    ),
-)
+# name | adjective | dateline cities | currency | statistics office | central bank
+_COUNTRY_TABLE = """
+China | Chinese | BEIJING, SHANGHAI, SHENZHEN, HONG KONG | CNY | the National Bureau of Statistics | the People's Bank of China
+Japan | Japanese | TOKYO, OSAKA | JPY | the Ministry of Internal Affairs | the Bank of Japan
+the United States | U.S. | WASHINGTON, NEW YORK, SAN FRANCISCO, CHICAGO | USD | the Commerce Department | the Federal Reserve
+Britain | British | LONDON, MANCHESTER | GBP | the Office for National Statistics | the Bank of England
+Germany | German | BERLIN, FRANKFURT, MUNICH | EUR | the Federal Statistical Office | the Bundesbank
+France | French | PARIS | EUR | INSEE | the Banque de France
+India | Indian | NEW DELHI, MUMBAI, BENGALURU | INR | the Ministry of Statistics | the Reserve Bank of India
+South Korea | South Korean | SEOUL | KRW | Statistics Korea | the Bank of Korea
+Brazil | Brazilian | BRASILIA, SAO PAULO, RIO DE JANEIRO | BRL | IBGE | the Central Bank of Brazil
+Australia | Australian | SYDNEY, CANBERRA, MELBOURNE | AUD | the Australian Bureau of Statistics | the Reserve Bank of Australia
+Canada | Canadian | OTTAWA, TORONTO | CAD | Statistics Canada | the Bank of Canada
+Singapore | Singaporean | SINGAPORE | SGD | the Department of Statistics | the Monetary Authority of Singapore
+Switzerland | Swiss | ZURICH, GENEVA, BERN | CHF | the Federal Statistical Office | the Swiss National Bank
+Saudi Arabia | Saudi | RIYADH, DUBAI | SAR | GASTAT | the Saudi Central Bank
+"""
 
-COMPANIES: dict[str, tuple[str, ...]] = {
-    "CNY": (
-        "BYD",
-        "Tencent",
-        "Alibaba",
-        "China Mobile",
-        "Sinopec",
-        "PetroChina",
-        "CATL",
-        "China State Construction",
-        "Ping An",
-        "ICBC",
-        "Huawei",
-        "Xiaomi",
-        "COSCO Shipping",
-        "State Grid",
-        "China Three Gorges",
-        "Baowu Steel",
-        "Midea",
-        "JD.com",
-    ),
-    "JPY": (
-        "Toyota",
-        "Sony",
-        "Honda",
-        "Nintendo",
-        "SoftBank",
-        "Hitachi",
-        "Panasonic",
-        "Mitsubishi UFJ",
-        "Fast Retailing",
-        "Nissan",
-    ),
-    "USD": (
-        "Apple",
-        "Microsoft",
-        "Nvidia",
-        "Exxon Mobil",
-        "Walmart",
-        "Ford",
-        "Boeing",
-        "JPMorgan Chase",
-        "Intel",
-        "Chevron",
-        "Amazon",
-        "Alphabet",
-        "Tesla",
-    ),
-    "GBP": ("HSBC", "Barclays", "BP", "Tesco", "Unilever", "Rolls-Royce", "Vodafone", "Lloyds"),
-    "EUR": (
-        "Siemens",
-        "Volkswagen",
-        "BMW",
-        "TotalEnergies",
-        "LVMH",
-        "SAP",
-        "Airbus",
-        "BASF",
-        "Stellantis",
-        "Allianz",
-    ),
-    "INR": (
-        "Tata Motors",
-        "Reliance Industries",
-        "Infosys",
-        "Adani Ports",
-        "HDFC Bank",
-        "Wipro",
-        "Larsen & Toubro",
-        "Coal India",
-    ),
-    "KRW": ("Samsung Electronics", "SK Hynix", "Hyundai Motor", "LG Energy Solution", "Kia"),
-    "BRL": ("Petrobras", "Vale", "Itau Unibanco", "Embraer"),
-    "AUD": ("BHP", "Rio Tinto", "Woodside", "Commonwealth Bank", "Fortescue"),
-    "CAD": ("Shopify", "Royal Bank of Canada", "Enbridge", "Suncor"),
-    "SGD": ("DBS", "Singtel", "Sembcorp"),
-    "CHF": ("Nestle", "Novartis", "Roche", "UBS", "ABB"),
-    "SAR": ("Saudi Aramco", "SABIC", "Al Rajhi Bank"),
-}
+# currency: the companies reporting in it
+_COMPANY_TABLE = """
+CNY: BYD, Tencent, Alibaba, China Mobile, Sinopec, PetroChina, CATL, China State Construction, Ping An, ICBC, Huawei, Xiaomi, COSCO Shipping, State Grid, China Three Gorges, Baowu Steel, Midea, JD.com
+JPY: Toyota, Sony, Honda, Nintendo, SoftBank, Hitachi, Panasonic, Mitsubishi UFJ, Fast Retailing, Nissan
+USD: Apple, Microsoft, Nvidia, Exxon Mobil, Walmart, Ford, Boeing, JPMorgan Chase, Intel, Chevron, Amazon, Alphabet, Tesla
+GBP: HSBC, Barclays, BP, Tesco, Unilever, Rolls-Royce, Vodafone, Lloyds
+EUR: Siemens, Volkswagen, BMW, TotalEnergies, LVMH, SAP, Airbus, BASF, Stellantis, Allianz
+INR: Tata Motors, Reliance Industries, Infosys, Adani Ports, HDFC Bank, Wipro, Larsen & Toubro, Coal India
+KRW: Samsung Electronics, SK Hynix, Hyundai Motor, LG Energy Solution, Kia
+BRL: Petrobras, Vale, Itau Unibanco, Embraer
+AUD: BHP, Rio Tinto, Woodside, Commonwealth Bank, Fortescue
+CAD: Shopify, Royal Bank of Canada, Enbridge, Suncor
+SGD: DBS, Singtel, Sembcorp
+CHF: Nestle, Novartis, Roche, UBS, ABB
+SAR: Saudi Aramco, SABIC, Al Rajhi Bank
+"""
+
+
+def _countries(table: str) -> tuple[Country, ...]:
+    rows = (line.split(" | ") for line in table.strip().splitlines())
+    return tuple(
+        Country(n, adj, tuple(c.split(", ")), cur, ag, bk) for n, adj, c, cur, ag, bk in rows
+    )
+
+
+def _companies(table: str) -> dict[str, tuple[str, ...]]:
+    pairs = (line.split(": ", 1) for line in table.strip().splitlines())
+    return {code: tuple(names.split(", ")) for code, names in pairs}
+
+
+COUNTRIES = _countries(_COUNTRY_TABLE)
+COMPANIES = _companies(_COMPANY_TABLE)
 
 SOE_SUBJECTS: tuple[str, ...] = (
     "central SOEs", "China's SOEs", "centrally administered SOEs", "local SOEs",
@@ -314,6 +187,12 @@ CONCERNS: tuple[str, ...] = (
     "high borrowing costs", "deflationary pressure", "a stretched consumer", "policy uncertainty",
     "overcapacity in key industries", "energy security", "climate-related costs",
 )  # fmt: skip
+ENERGY_AGENCIES = ("National Energy Administration", "energy ministry", "grid operator",
+                   "International Energy Agency")  # fmt: skip
+DRIVERS = ("strong demand", "weaker yen", "cost cuts", "price war", "AI boom", "higher rates",
+           "one-off charges")  # fmt: skip
+GOODS = ("steel", "soybeans", "electric vehicles", "solar panels", "semiconductors", "rare earths",
+         "iron ore", "LNG", "smartphones", "aluminium", "beef", "wine")  # fmt: skip
 SECTIONS: tuple[str, ...] = (
     "Business", "Economy", "Markets", "World", "China", "Companies", "Energy", "Technology",
     "Sport", "Property", "Finance", "Opinion",
@@ -564,7 +443,7 @@ FILLER: tuple[str, ...] = (
     "The [government|cabinet|ministry] is expected to [unveil|announce|outline] [further|more detailed|targeted] measures [later this year|in the coming weeks|at a key meeting].",
     "[Critics|Opposition lawmakers|Labour unions] [argue|say|warn] the [plan|policy|deal] [does too little|goes too far|lacks detail] to address {concern}.",
     "[Meanwhile|Separately|Elsewhere], {E} said it would [review|reassess|revisit] its [strategy|plans|investments] in [Europe|Asia|North America|emerging markets].",
-    "[Market reaction was muted|Markets took the news in their stride|The news rattled markets], [with|as] [traders|investors] [focused on|looked ahead to|awaited] [upcoming data|the next policy meeting|corporate earnings].",
+    "[Market reaction was muted|Markets took the news in their stride|The news rattled markets], as [traders|investors] [focused on|looked ahead to|awaited] [upcoming data|the next policy meeting|corporate earnings].",
     "The [report|survey|data] [did not give|gave no] [details|a breakdown|a timeline] [on|of|for] how the [targets|measures|funds] would be [met|implemented|allocated].",
     "[According to|Citing] people familiar with the matter, the [talks|negotiations|discussions] [are at an early stage|have stalled|are progressing].",
     "[It was not immediately clear|It remains to be seen|Nobody yet knows] whether the [measures|plans|changes] will [be enough|succeed|last].",
@@ -966,14 +845,7 @@ SLOTS: dict[str, Slot] = {
     "Cadj": lambda c, a: c.country.adjective,
     "CITY": lambda c, a: c.rng.choice(c.country.cities).title(),
     "AGENCY": lambda c, a: c.country.agency,
-    "AGENCY_ENERGY": lambda c, a: c.rng.choice(
-        (
-            "National Energy Administration",
-            "energy ministry",
-            "grid operator",
-            "International Energy Agency",
-        )
-    ),
+    "AGENCY_ENERGY": lambda c, a: c.rng.choice(ENERGY_AGENCIES),
     "BANK": lambda c, a: c.country.bank,
     "BANK_SHORT": _bank_short,
     "M": lambda c, a: money(c, a or "bn"),
@@ -1009,33 +881,8 @@ SLOTS: dict[str, Slot] = {
     "ORG": lambda c, a: c.rng.choice(ORGS),
     "OUTLET": lambda c, a: c.outlet,
     "concern": lambda c, a: c.rng.choice(CONCERNS),
-    "driver": lambda c, a: c.rng.choice(
-        (
-            "strong demand",
-            "weaker yen",
-            "cost cuts",
-            "price war",
-            "AI boom",
-            "higher rates",
-            "one-off charges",
-        )
-    ),
-    "goods": lambda c, a: c.rng.choice(
-        (
-            "steel",
-            "soybeans",
-            "electric vehicles",
-            "solar panels",
-            "semiconductors",
-            "rare earths",
-            "iron ore",
-            "LNG",
-            "smartphones",
-            "aluminium",
-            "beef",
-            "wine",
-        )
-    ),
+    "driver": lambda c, a: c.rng.choice(DRIVERS),
+    "goods": lambda c, a: c.rng.choice(GOODS),
 }
 
 _ALT = re.compile(r"\[([^\[\]]*)\]")
@@ -1198,6 +1045,11 @@ def mojibake(text: str, codec: str = "cp1252") -> str:
 
 def article(seed: int, index: int) -> str:
     """Article `index` of the corpus for `seed`: the same text on every run."""
+    return draw(seed, index)[1]
+
+
+def draw(seed: int, index: int) -> tuple[str, str]:
+    """Article `index` of the corpus for `seed` as (headline, full text)."""
     rng = random.Random(seed * 1_000_003 + index)
     ctx = make_ctx(rng)
     title = headline(ctx)
@@ -1215,7 +1067,7 @@ def article(seed: int, index: int) -> str:
                                "Table of Contents", "Analysis")) + "\n" + para  # fmt: skip
         body.append(para)
         words += len(para.split())
-    return assemble(ctx, title, head, body, words)
+    return title, assemble(ctx, title, head, body, words)
 
 
 def assemble(ctx: Ctx, title: str, head: list[str], body: list[str], words: int) -> str:
@@ -1285,9 +1137,9 @@ def build(out: Path, size_mb: float = DEFAULT_SIZE_MB, seed: int = DEFAULT_SEED)
     target = int(size_mb * MIB)
     total = index = 0
     while total < target:
-        text = article(seed, index)
+        title, text = draw(seed, index)
         data = text.encode("utf-8")
-        name = f"{index:05d}-{slug(text.splitlines()[0] if text else '')}.txt"
+        name = f"{index:05d}-{slug(title)}.txt"
         (out / name).write_bytes(data)
         total += len(data)
         index += 1

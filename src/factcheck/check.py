@@ -62,4 +62,5 @@ def _reach(configured: list[engine.Configured]) -> match.Reach:
         close_years=getattr(scope, "close_years", 0),
         scope_look_alike=getattr(scope, "look_alike", 1.0),
         period_look_alike=getattr(period, "look_alike", 1.0),
+        period_years=getattr(period, "max_years_apart", 0),
     )

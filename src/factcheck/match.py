@@ -17,7 +17,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from . import subjects
-from .facts import Fact, overlap, years
+from .facts import Fact, look_alike, overlap, years
 from .packs import Packs
 
 LinkKind = Literal["same-fact", "scope", "period", "conversion", "double-conversion", "change"]
@@ -116,6 +116,7 @@ class Reach:
     close_years: int = 3
     scope_look_alike: float = 1.5
     period_look_alike: float = 1.5
+    period_years: int = 1
     neighbours: int = 4  # look-alike groups compared on each side, nearest in size first
 
 
@@ -191,12 +192,31 @@ def _period_links(
     for groups in blocks.values():
         if len(groups) < 2:
             continue
-        for a, b in sorted(
-            _pairs(groups, reach.period_look_alike, reach.neighbours, None), key=str
-        ):
-            ga, gb = groups[a], groups[b]
-            if _across_documents(ga, gb):
+        by_year: dict[int, list[object]] = defaultdict(list)
+        spans: dict[object, tuple[int, int]] = {}
+        for key, members in groups.items():
+            span = years(members[0].claim.period)
+            if span is not None:
+                spans[key] = span
+                by_year[span[0]].append(key)
+        pairs: set[tuple[str, str]] = set()
+        longest = max((last - first for first, last in spans.values()), default=0)
+        for key, (first, last) in spans.items():
+            for y in range(first - reach.period_years - longest, last + reach.period_years + 1):
+                for other in by_year.get(y, ()):
+                    if other != key and _years_gap(spans[key], spans[other]) <= reach.period_years:
+                        pairs.add(tuple(sorted((str(key), str(other)))))  # type: ignore[arg-type]
+        named = {str(k): k for k in groups}
+        for a, b in sorted(pairs):
+            ga, gb = groups[named[a]], groups[named[b]]
+            if _across_documents(ga, gb) and look_alike(
+                tuple(ga), tuple(gb), reach.period_look_alike
+            ):
                 yield ClaimLink("period", tuple(ga + gb), (tuple(ga), tuple(gb)))
+
+
+def _years_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
 
 
 def _across_documents(a: list[Fact], b: list[Fact]) -> bool:

@@ -25,6 +25,8 @@ _COUNT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z&'’-]*)")
 _CONVERSION_GAP = re.compile(r"[ \t]*(?:\([ \t]*|,?[ \t]+or[ \t]+|[ \t]*/[ \t]*)\Z", re.IGNORECASE)
 _BAD_BEFORE = frozenset("/:+=<>#^×*@_.\\")
 _BAD_AFTER = frozenset("/:=<>^×*@_\\")
+_DIGIT_GROUP_AFTER = re.compile(r"[ \t]\d")
+_DIGIT_GROUP_BEFORE = re.compile(r"(?:\d|\+\d+)[ \t]\Z")
 _URLISH = re.compile(r"\S*(?:://|www\.|@|/)\S*\Z")
 
 
@@ -128,6 +130,8 @@ def _read(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
         qualifier, sets = lex.qualifier_of[qualifier_key(after.group("q") or after.group("s"))]
         end = after.end()
     kind, unit = _kind(core)
+    if kind == "number" and not core.spelled and _looks_like_name(text, core.start, lex):
+        return None  # "Section 301 tariffs", "Boeing 737 jets"
     if kind == "number":
         noun_end, noun_head = _counted_noun(text, end, lex)
         if noun_head is not None:
@@ -193,8 +197,8 @@ def _core(
     if digits is not None and core.currency is None and not range_end:
         if before.isalnum() or before in _BAD_BEFORE:
             return None
-        if before in "-−–" and core.start > 1:
-            ahead = text[core.start - 2]
+        if before in "-−–" and core.start >= 1:
+            ahead = text[core.start - 2] if core.start >= 2 else " "
             if ahead.isalnum() or ahead in "-/":
                 return None  # COVID-19, F-35, 2021-2025
             core.value = -core.value
@@ -270,6 +274,10 @@ def _core(
             return None
         if _TIME_OF_DAY.match(text, pos):
             return None
+        if _DIGIT_GROUP_AFTER.match(text, pos) or _DIGIT_GROUP_BEFORE.search(
+            text, max(0, core.start - 8), core.start
+        ):
+            return None  # "020 7946 0958": a phone number or a code, not a figure
     return core
 
 

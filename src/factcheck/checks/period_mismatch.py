@@ -2,8 +2,9 @@
 
 ## What it flags
 Claims from different articles about the same subject and measure, for
-different periods, whose values are within a factor of `look_alike` of each
-other, so a reader may take them for one fact.
+different periods at most `max_years_apart` years apart (overlapping, nested
+or neighbouring periods), whose values are within a factor of `look_alike` of
+each other, so a reader may take them for one fact.
 
 ## Why it matters
 A figure for 2023 quoted beside one for the first 11 months of 2024 reads as a
@@ -32,6 +33,9 @@ from ..packs import Packs
 
 class Options(BaseModel, extra="forbid", frozen=True):
     look_alike: float = Field(default=1.5, ge=1)  # values within this factor look alike
+    max_years_apart: int = Field(
+        default=1, ge=0
+    )  # further apart, the years themselves tell them apart
 
 
 def check(link: ClaimLink, packs: Packs, options: Options) -> Iterator[Verdict]:
