@@ -190,6 +190,13 @@ def _sentence(
         cs, ce = item.start - s_start, item.end - s_start
         ctx = out[i]
         subject, from_back, mention = _subject(sentence, cs, ments, acronyms, state, svocab)
+        whole = _share_owner(sentence, ce, ments) if item.found.kind == "percent" else None
+        if whole is not None and (mention is None or subjects.is_object(sentence, mention)):
+            subject, from_back, mention = (
+                _resolve(whole, sentence, acronyms, state, svocab),
+                False,
+                whole,
+            )
         carried = carried or from_back
         base_subject = subject
         note = _scope_near(sentence, mention, svocab) if mention is not None else None
@@ -197,13 +204,40 @@ def _sentence(
             subject = f"{subject} {note}"
         ctx.subject = subject
         ctx.metric = _metric(sentence, cs, group_end[i] - s_start, item.found, mets, mvocab, state)
-        if i in direct:
+        if ctx.metric is None:
+            earlier = [j for j in members if j < i and items[j].converts is None and out[j].metric]
+            same_kind = [j for j in earlier if items[j].found.unit == item.found.unit]
+            if same_kind:
+                ctx.metric = out[same_kind[-1]].metric  # "up from $39.5 billion in 2022"
+        relative = i in direct and direct[i].kind in ("year_earlier", "previous_quarter")
+        comparison = relative and re.match(
+            r"(?:from|than)\b", sentence[direct[i].start : direct[i].end], re.I
+        )
+        if comparison and item.found.kind == "percent":
+            # "up 78 percent from a year earlier": the rate is of this period, measured against the last.
+            direct.pop(i)
+            relative = False
+        if relative:
+            anchor = [t for t in times if t.period.start is not None and t is not direct[i]]
+            base = (
+                anchor[0].period
+                if anchor
+                else (Period(start=str(ref.year), end=str(ref.year)) if ref is not None else None)
+            )
+            ctx.period = periods.shift(base, direct[i].kind) if base is not None else None
+        elif i in direct:
             ctx.period = direct[i].period
-        elif times:
+        elif [t for t in times if t.period.start is not None]:
+            usable = [t for t in times if t.period.start is not None]
             bound = {id(t) for t in direct.values()}
-            pool = [t for t in times if id(t) not in bound] or times
+            pool = [t for t in usable if id(t) not in bound] or usable
             ctx.period = min(pool, key=lambda t: _distance(t, cs, ce)).period
-        elif from_back and previous_topic_period is not None:
+        elif (
+            from_back
+            and mention is None
+            and previous_topic_period is not None
+            and not _has_reference(sentence, ments)
+        ):
             ctx.period = previous_topic_period
         elif ref is not None:
             ctx.period = Period(start=str(ref.year), end=str(ref.year))
@@ -277,16 +311,50 @@ def _subject(
     if before:
         m = before[-1]
         if m.name is None:
-            # "Chinese SOEs saw their exports grow": "their" is the sentence's own owner.
-            named = [n for n in before[:-1] if n.name is not None]
+            # "Chinese SOEs saw their exports grow": "their" is the sentence's own owner;
+            # "Ping An Insurance said its net profit": so is a company that speaks.
+            named = [
+                n
+                for n in ments
+                if n.end <= m.start
+                and n.name is not None
+                and (not n.source or not n.known)
+                and not subjects.is_object(sentence, n)
+            ]
             if named:
                 return _resolve(named[-1], sentence, acronyms, state, vocab), False, named[-1]
             return state.topic, True, None
         return _resolve(m, sentence, acronyms, state, vocab), False, m
-    after = [m for m in owners if m.start >= cs and m.name is not None]
+    after = [
+        m
+        for m in owners
+        if m.start >= cs and m.name is not None and not subjects.is_object(sentence, m)
+    ]
     if after:
         return _resolve(after[0], sentence, acronyms, state, vocab), False, after[0]
+    # "Toyota Motor Corp said operating profit ... more than doubled": a company that speaks of
+    # its own figure, when the sentence names no other owner.
+    speakers = [m for m in ments if m.source and not m.known and m.end <= cs]
+    if speakers:
+        return _resolve(speakers[0], sentence, acronyms, state, vocab), False, speakers[0]
     return state.topic, True, None
+
+
+def _share_owner(sentence: str, ce: int, ments: list[subjects.Mention]) -> subjects.Mention | None:
+    """ "16.4 percent of China's total exports": a share belongs to the whole it is part of."""
+    tail = re.match(r"\s+of\s+(?:the\s+)?(?:total\s+)?", sentence[ce : ce + 24])
+    if tail is None:
+        return None
+    start = ce + tail.end()
+    for m in ments:
+        if start <= m.start <= start + 24 and m.name is not None and not m.source:
+            return m
+    return None
+
+
+def _has_reference(sentence: str, ments: list[subjects.Mention]) -> bool:
+    """Whether the sentence names its owner at all, if only as "the bank" or "they"."""
+    return any(m.name is None for m in ments)
 
 
 def _scope_near(sentence: str, mention: subjects.Mention, vocab: subjects.Vocabulary) -> str | None:
@@ -311,7 +379,9 @@ def _metric(
         share = metrics.share_of(sentence, cs, ce, vocab)
         if share is not None:
             return share
-    base = _nearest_metric(sentence, cs, ce, mets, state)
+    base = metrics.verb_object(sentence, cs, ce, vocab) or _nearest_metric(
+        sentence, cs, ce, mets, state
+    )
     if base is None:
         base = metrics.fallback(sentence, cs, vocab)
     if found.kind == "percent" and metrics.is_growth(sentence, cs, ce, vocab):

@@ -123,6 +123,7 @@ class Vocabulary:
     exact: re.Pattern[str]
     canonical: dict[str, str]
     objects: re.Pattern[str] | None
+    verbs: dict[str, str]  # verb -> object metric it makes ("invested" -> "investment in")
     growth_before: re.Pattern[str]
     growth_after: re.Pattern[str]
     share_before: re.Pattern[str]
@@ -154,11 +155,20 @@ def vocabulary(metrics: Metrics) -> Vocabulary:
         aliases=re.compile(edge.format(_alternation(folded)), re.I),
         exact=re.compile(edge.format(_alternation(exact))),
         canonical=canonical,
-        objects=re.compile(rf"(?<![\w-])({_alternation(p.object_metrics)})\s+", re.I)
+        objects=re.compile(
+            "|".join(
+                # "investment by central SOEs in X" is still investment in X.
+                rf"(?<![\w-])(?P<h{i}>{re.escape(o.split()[0])})(?:\s+by(?:\s+[\w-]+){{1,4}}?)?"
+                rf"\s+(?P<p{i}>{re.escape(o.split()[-1])})\s+"
+                for i, o in enumerate(p.object_metrics)
+            ),
+            re.I,
+        )
         if p.object_metrics
         else None,
+        verbs={k.lower(): v for k, v in p.verb_objects.items()},
         growth_before=re.compile(
-            rf"(?<![\w-])(?:{_alternation(growth)})\s+(?:\w+\s+){{0,2}}\Z", re.I
+            rf"(?<![\w-])(?:{_alternation(growth)})\s+(?:\w+\s+){{0,4}}\Z", re.I
         ),
         growth_after=re.compile(
             r"\s*(?:\([^)]*\)\s*)?,?\s*(?:year[- ]on[- ]year|year[- ]over[- ]year|from a year (?:earlier|ago)|on the year|annually)\b",
@@ -180,9 +190,11 @@ def mentions(sentence: str, vocab: Vocabulary) -> list[MetricMention]:
             obj, end = _object_phrase(sentence, m.end())
             if not obj:
                 continue
-            verb = _key(m.group(1))
+            parts = [v for k, v in m.groupdict().items() if v is not None]
+            verb = f"{_key(parts[0])} {_key(parts[1])}"
             head = vocab.canonical.get(verb.split()[0], verb.split()[0])
-            out.append(MetricMention(m.start(), end, f"{verb} {obj}", head))
+            name = f"{verb} {obj}"
+            out.append(MetricMention(m.start(), end, vocab.canonical.get(_key(name), name), head))
             taken.append((m.start(), end))
     for pattern in (vocab.exact, vocab.aliases):
         for m in pattern.finditer(sentence):
@@ -204,7 +216,8 @@ def _object_phrase(sentence: str, pos: int) -> tuple[str, int]:
         if words and (gap.strip() not in ("",) or len(words) >= 6):
             break
         word = m.group(1)
-        if word.lower() in _NP_STOP and not quoted:
+        joins = word.lower() == "and" and words and not quoted and len(words) < 3
+        if word.lower() in _NP_STOP and not quoted and not joins:
             break
         words.append(word.lower() if not word.isupper() else word)
         end = m.end()
@@ -237,7 +250,8 @@ def fallback(sentence: str, start: int, vocab: Vocabulary) -> str | None:
 
 def is_growth(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
     """A percentage right after a word of change, or followed by "year-on-year"."""
-    if re.search(r"\b(?:to|from|at)\s+(?:\w+\s+)?\Z", sentence[max(0, start - 20) : start], re.I):
+    lead = r"(?:(?:about|around|nearly|almost|some|over|under|more|less|than|just|a|record)\s+)*"
+    if re.search(rf"\b(?:to|from|at)\s+{lead}\Z", sentence[max(0, start - 30) : start], re.I):
         return False  # "rose to 3.9 percent": the level reached, not the change
     before = vocab.growth_before.search(sentence, max(0, start - 40), start) is not None
     return before or vocab.growth_after.match(sentence, end) is not None
@@ -247,8 +261,32 @@ def share_of(sentence: str, start: int, end: int, vocab: Vocabulary) -> str | No
     """ "accounting for 40 percent of total investment" -> "share of total investment"."""
     if vocab.share_before.search(sentence, max(0, start - 40), start) is None:
         return None
-    after = re.match(r"\s+of\s+((?:[A-Za-z][\w&'-]*\s*){1,4})", sentence[end : end + 60])
+    after = re.match(r"\s+of\s+((?:[A-Za-z][\w&'.-]*\s*){1,5})", sentence[end : end + 70])
     if after is None:
         return None
-    words = [w for w in after.group(1).split() if w.lower() not in _NP_STOP]
+    determiners = {"their", "its", "his", "her", "our", "the", "a", "an"}
+    words = [w.rstrip(".,;:") for w in after.group(1).split()]
+    words = [w for w in words if w and w.lower() not in _NP_STOP and w.lower() not in determiners]
+    # Names inside the phrase ("total U.S. goods imports") belong to the owner, not the measure.
+    words = [w for w in words[:1] + [w for w in words[1:] if "." not in w and not w[:1].isupper()]]
     return "share of " + " ".join(words).lower() if words else None
+
+
+def verb_object(sentence: str, cs: int, ce: int, vocab: Vocabulary) -> str | None:
+    """ "invested 35 billion euros in battery-electric vehicles" -> "investment in battery-electric vehicles"."""
+    before = re.search(
+        r"([A-Za-z]+)\s+(?:(?:about|around|more|than|over|nearly|some|up|to|at|least|a|an|record|total|of)\s+)*\Z",
+        sentence[max(0, cs - 40) : cs],
+    )
+    if before is None or before.group(1).lower() not in vocab.verbs:
+        return None
+    pattern = vocab.verbs[before.group(1).lower()]
+    preposition = pattern.split()[-1]
+    after = re.match(rf"\s*(?:\([^)]*\)\s*)?{preposition}\s+", sentence[ce : ce + 40], re.I)
+    if after is None:
+        return None
+    obj, _ = _object_phrase(sentence, ce + after.end())
+    if not obj:
+        return None
+    name = f"{pattern} {obj}"
+    return vocab.canonical.get(_key(name), name)

@@ -119,6 +119,7 @@ class Scope(Pack):
 class Names(Pack):
     suffixes: list[str] = []
     actions: list[str] = []
+    not_names: list[str] = []
 
 
 class Subjects(Pack):
@@ -146,6 +147,7 @@ class MetricWords(Pack):
 
 class MetricPatterns(Pack):
     object_metrics: list[str] = []
+    verb_objects: dict[str, str] = {}
     growth_words: list[str] = []
     decline_words: list[str] = []
     share_words: list[str] = []

@@ -35,13 +35,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("first_months", re.compile(rf"\b(?:in\s+)?(?:the\s+)?first\s+(?P<n>{_COUNT})\s+months\s*(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>last|this|the\s+previous|the\s+current)\s+year)?", re.I)),
     ("month_range", re.compile(rf"\b(?:between|from)\s+(?P<m1>{_MONTH})\s+(?:and|to|through)\s+(?P<m2>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
     ("month_range", re.compile(rf"\b(?P<m1>{_MONTH})\s*(?:-|–|—|to|through)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
+    ("months_to", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<n>{_COUNT})\s+months\s+(?:to|through|ended|ending)\s+(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})(?:\s+\d{{1,2}})?(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
+    ("fiscal_ended", re.compile(rf"\b(?:the\s+)?(?:fiscal\s+|financial\s+)?year\s+(?:ended|ending|to)\s+(?P<m>{_MONTH})(?:\s+\d{{1,2}})?(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
     ("half", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<h>first|second)\s+half\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>last|this)\s+year)?|\bH(?P<h2>[12])\s*(?P<year2>{_YEAR})?", re.I)),
-    ("quarter", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter\s*(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>last|this)\s+year)?|\bQ(?P<q2>[1-4])\s*(?P<year2>{_YEAR})?", re.I)),
+    ("quarter", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<q>first|second|third|fourth)[\s-]+quarter\s*(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>last|this)\s+year)?|\bQ(?P<q2>[1-4])\s*(?P<year2>{_YEAR})?", re.I)),
     ("since", re.compile(rf"\bsince\s+(?:(?:the\s+)?(?:start|end|beginning)\s+of\s+)?(?P<year>{_YEAR})\b", re.I)),
     ("past_years", re.compile(rf"\b(?:over|in|during|for)?\s*(?:the\s+)?(?:past|last|previous)\s+(?P<n>{_COUNT})\s+years\b", re.I)),
+    ("past_decade", re.compile(r"\b(?:over|in|during|for)?\s*(?:the\s+)?(?:past|last|previous)\s+decade\b", re.I)),
+    ("year_earlier", re.compile(r"\b(?:from\s+|than\s+)?(?:a|one)\s+year\s+(?:earlier|before|ago)\b", re.I)),
+    ("previous_quarter", re.compile(r"\b(?:in\s+|from\s+)?the\s+(?:previous|preceding|prior)\s+quarter\b", re.I)),
     ("consecutive", re.compile(rf"\b(?:for\s+)?(?P<n>{_COUNT})\s+(?:consecutive|straight|successive)\s+years\b", re.I)),
+    ("day", re.compile(rf"\b(?:(?:as\s+)?(?:of|at|on)\s+(?:the\s+end\s+of\s+)?)?(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<year>{_YEAR})\b", re.I)),
     ("month_year", re.compile(rf"\b(?:(?:at|by)\s+the\s+end\s+of\s+|in\s+|as\s+of\s+)?(?P<m>{_MONTH})\s+(?P<year>{_YEAR})\b", re.I)),
     ("year", re.compile(rf"\b(?:(?:at|by|as\s+of)\s+the\s+end\s+of\s+|in\s+|as\s+of\s+|fiscal\s+(?:year\s+)?|FY\s?)?(?P<year>{_YEAR})\b(?!\s*(?:-|–)\s*\d)", re.I)),
+    ("month", re.compile(rf"(?:\b(?:in|during|for|since|of|by|through|until)\s+(?:the\s+end\s+of\s+)?|\b(?:end-)?)(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December))(?:'s|’s)?\b(?!\s*\d)")),
     ("relative_year", re.compile(r"\b(?:(?:in|during|for)\s+)?(?P<rel>last|this|next|the\s+previous|the\s+current)\s+year\b", re.I)),
     ("relative_month", re.compile(r"\b(?P<rel>last|this)\s+month\b", re.I)),
     ("now", re.compile(r"\b(?:now|currently|to\s+date|so\s+far)\b", re.I)),
@@ -149,11 +156,32 @@ def _resolve(kind: str, m: re.Match[str], ref: Reference | None) -> Period | Non
         return Period(start=y1, end=y2) if y1 <= y2 else None
     if kind == "year":
         return Period(start=g["year"], end=g["year"])
+    if kind == "day":
+        day = f"{g['year']}-{_month(g['m']):02d}-{int(g['d']):02d}"
+        return Period(start=day, end=day)
     if kind == "month_year":
         month = f"{g['year']}-{_month(g['m']):02d}"
         return Period(start=month, end=month)
     if kind == "since":
         return Period(start=g["year"], end=str(ref.year) if ref else None)
+    if kind in ("months_to", "fiscal_ended"):
+        end_month = _month(g["m"])
+        n = 12 if kind == "fiscal_ended" else _count(g["n"])
+        year = int(g["year"]) if g.get("year") else _latest_year_ending(end_month, ref)
+        if n is None or year is None or not 1 <= n <= 12:
+            return None
+        start_year, start_month = (
+            (year, end_month - n + 1) if end_month >= n else (year - 1, end_month - n + 13)
+        )
+        return Period(start=f"{start_year}-{start_month:02d}", end=f"{year}-{end_month:02d}")
+    if kind == "month":
+        month = _month(g["m"])
+        year = _latest_year_ending(month, ref)
+        if year is None:
+            return None
+        return Period(start=f"{year}-{month:02d}", end=f"{year}-{month:02d}")
+    if kind in ("year_earlier", "previous_quarter"):
+        return Period()  # relative to the sentence's own period: the context stage resolves it
     if kind == "first_months":
         n = _count(g["n"])
         year = _year_of(g.get("year"), g.get("rel"), ref)
@@ -167,17 +195,21 @@ def _resolve(kind: str, m: re.Match[str], ref: Reference | None) -> Period | Non
             return None
         return Period(start=f"{year}-{m1:02d}", end=f"{year}-{m2:02d}")
     if kind in ("half", "quarter"):
-        part = g.get("h") or g.get("h2") or g.get("q") or g.get("q2") or ""
-        year = _year_of(g.get("year") or g.get("year2"), g.get("rel"), ref)
+        part = (g.get("h") or g.get("h2") or g.get("q") or g.get("q2") or "").lower()
+        last_month = 6 * _HALVES[part] if kind == "half" else 3 * _QUARTERS[part]
+        written = g.get("year") or g.get("year2")
+        if written or g.get("rel"):
+            year = _year_of(written, g.get("rel"), ref)
+        else:
+            year = _latest_year_ending(last_month, ref)  # "the first quarter": the latest one
         if year is None:
             return None
-        if kind == "half":
-            h = _HALVES[part.lower()]
-            return Period(start=f"{year}-{6 * h - 5:02d}", end=f"{year}-{6 * h:02d}")
-        q = _QUARTERS[part.lower()]
-        return Period(start=f"{year}-{3 * q - 2:02d}", end=f"{year}-{3 * q:02d}")
+        first_month = last_month - (5 if kind == "half" else 2)
+        return Period(start=f"{year}-{first_month:02d}", end=f"{year}-{last_month:02d}")
     if ref is None:
         return None
+    if kind == "past_decade":
+        return Period(start=str(ref.year - 10), end=str(ref.year - 1))
     if kind in ("past_years", "consecutive"):
         n = _count(g["n"])
         if n is None or not 1 <= n <= 50:
@@ -214,12 +246,33 @@ def _year_of(year: str | None, rel: str | None, ref: Reference | None) -> int | 
 
 
 def _latest_year_ending(month: int, ref: Reference | None) -> int | None:
-    """The year of the latest completed run of months ending in `month`."""
+    """The year of the latest completed run of months ending in `month`, before the reference."""
     if ref is None:
         return None
-    if ref.month is not None and month < ref.month:
-        return ref.year
-    return ref.year - 1
+    if ref.month is None:
+        return ref.year - 1  # only the year is known: the latest stretch certainly over
+    return ref.year if month < ref.month else ref.year - 1
+
+
+def shift(period: Period, kind: str) -> Period | None:
+    """The period a year, or a quarter, before `period` ("a year earlier", "the previous quarter")."""
+    if period.start is None:
+        return None
+    if kind == "year_earlier":
+        return Period(
+            start=_shift_years(period.start), end=_shift_years(period.end or period.start)
+        )
+    match = re.fullmatch(r"(\d{4})-(\d{2})", period.start)
+    if kind == "previous_quarter" and match:
+        year, month = int(match.group(1)), int(match.group(2)) - 3
+        if month < 1:
+            year, month = year - 1, month + 12
+        return Period(start=f"{year}-{month:02d}", end=f"{year}-{month + 2:02d}")
+    return None
+
+
+def _shift_years(value: str) -> str:
+    return f"{int(value[:4]) - 1}{value[4:]}"
 
 
 _PAST_YEAR = re.compile(

@@ -91,7 +91,6 @@ _NOT_NAMES = frozenset(
         "companies",
         "firms",
         "enterprises",
-        "state",
         "january",
         "february",
         "march",
@@ -148,6 +147,7 @@ class Vocabulary:
     neutral: frozenset[str]
     choices: list[str]
     actions: re.Pattern[str]
+    not_names: frozenset[str]
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -181,6 +181,7 @@ def vocabulary(subjects: Subjects) -> Vocabulary:
         actions=re.compile(rf"\s+(?:{_alternation(subjects.names.actions)})\b", re.I)
         if subjects.names.actions
         else re.compile(r"(?!)"),
+        not_names=frozenset(w.lower() for w in subjects.names.not_names),
     )
 
 
@@ -196,10 +197,23 @@ def mentions(sentence: str, vocab: Vocabulary) -> list[Mention]:
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    longer = [
+        p.span()
+        for p in _PROPER.finditer(sentence)
+        if len(p.group().split()) > 1 and _key(p.group()) not in vocab.canonical
+    ]
     for pattern in (vocab.exact, vocab.aliases):
         for m in pattern.finditer(sentence):
             if not free(*m.span()) or not _acronyms_as_written(m.group(1), vocab):
                 continue
+            if any(
+                a <= m.start() and m.end() <= b and (b - a) > (m.end() - m.start()) + 3
+                for a, b in longer
+            ):
+                if m.group(1)[:1].isupper() and not re.match(
+                    r"['’]s\b", sentence[m.end() : m.end() + 2]
+                ):
+                    continue  # part of a longer name: "China Eastern Airlines", "Bank of Japan"
             known = vocab.canonical[_key(m.group(1))]
             bare = _key(m.group(1)) in _bare_forms(known, vocab) and not _qualified(
                 sentence, m.start()
@@ -256,6 +270,7 @@ def _qualified(sentence: str, start: int) -> bool:
 
 def _proper_name(sentence: str, m: re.Match[str], vocab: Vocabulary) -> str | None:
     words = m.group().split()
+    several = len(words) > 1  # "Apple Inc.", "Siemens AG": a name even at a sentence's start
     after = sentence[m.end() : m.end() + 2]
     possessive = after[:1] in ("'", "’") or re.search(r"(?:'s|’s)$", m.group()) is not None
     if words:
@@ -269,13 +284,15 @@ def _proper_name(sentence: str, m: re.Match[str], vocab: Vocabulary) -> str | No
         words.pop()
     if not words or any(w.lower() in _NOT_NAME_WORDS for w in words):
         return None
+    if len(words) == 1 and words[0].lower() in vocab.not_names:
+        return None  # "a Japanese company": a nationality, not a name
     if _TITLES.search(sentence[: m.start()]) is not None:
         return None  # a person named by title: a speaker, not a subject
     name = " ".join(words).strip(".,'’")
     if len(name) < 2 or name.lower() in _NOT_NAMES:
         return None
     # "Revenue rose": an ordinary word opens the sentence; "Apple reported" is a company acting.
-    opener = m.start() == 0 and len(words) == 1 and not name.isupper() and not possessive
+    opener = m.start() == 0 and not several and not name.isupper() and not possessive
     if opener and vocab.actions.match(sentence, m.end()) is None:
         return None
     return name
@@ -307,7 +324,7 @@ def scope_note(sentence: str, vocab: Vocabulary) -> str | None:
 
 
 _PREPOSITION = re.compile(
-    r"\b(?:from|in|into|to|with|against|across|over|at|for|by|than|like|including)\s+(?:the\s+)?\Z",
+    r"\b(?:from|in|into|to|with|against|across|over|at|for|by|like|including)\s+(?:the\s+)?\Z",
     re.I,
 )
 
