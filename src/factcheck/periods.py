@@ -48,7 +48,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day", re.compile(rf"\b(?:(?:as\s+)?(?:of|at|on)\s+(?:the\s+end\s+of\s+)?)?(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<year>{_YEAR})\b", re.I)),
     ("month_year", re.compile(rf"\b(?:(?:at|by)\s+the\s+end\s+of\s+|in\s+|as\s+of\s+)?(?P<m>{_MONTH})\s+(?P<year>{_YEAR})\b", re.I)),
     ("year", re.compile(rf"\b(?:(?:at|by|as\s+of)\s+the\s+end\s+of\s+|in\s+|as\s+of\s+|fiscal\s+(?:year\s+)?|FY\s?)?(?P<year>{_YEAR})\b(?!\s*(?:-|–)\s*\d)", re.I)),
-    ("month", re.compile(rf"(?:\b(?:in|during|for|since|of|by|through|until)\s+(?:the\s+end\s+of\s+)?|\b(?:end-)?)(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December))(?:'s|’s)?\b(?!\s*\d)")),
+    ("month", re.compile(r"(?:\b(?:in|during|for|since|of|by|through|until)\s+(?:the\s+end\s+of\s+)?|\b(?:end-)?)(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December))(?:'s|’s)?\b(?!\s*\d)")),
     ("relative_year", re.compile(r"\b(?:(?:in|during|for)\s+)?(?P<rel>last|this|next|the\s+previous|the\s+current)\s+year\b", re.I)),
     ("relative_month", re.compile(r"\b(?P<rel>last|this)\s+month\b", re.I)),
     ("now", re.compile(r"\b(?:now|currently|to\s+date|so\s+far)\b", re.I)),
@@ -175,11 +175,11 @@ def _resolve(kind: str, m: re.Match[str], ref: Reference | None) -> Period | Non
         )
         return Period(start=f"{start_year}-{start_month:02d}", end=f"{year}-{end_month:02d}")
     if kind == "month":
-        month = _month(g["m"])
-        year = _latest_year_ending(month, ref)
-        if year is None:
+        number = _month(g["m"])
+        latest = _latest_year_ending(number, ref)
+        if latest is None:
             return None
-        return Period(start=f"{year}-{month:02d}", end=f"{year}-{month:02d}")
+        return Period(start=f"{latest}-{number:02d}", end=f"{latest}-{number:02d}")
     if kind in ("year_earlier", "previous_quarter"):
         return Period()  # relative to the sentence's own period: the context stage resolves it
     if kind == "first_months":

@@ -206,14 +206,13 @@ def mentions(sentence: str, vocab: Vocabulary) -> list[Mention]:
         for m in pattern.finditer(sentence):
             if not free(*m.span()) or not _acronyms_as_written(m.group(1), vocab):
                 continue
-            if any(
+            inside_longer = any(
                 a <= m.start() and m.end() <= b and (b - a) > (m.end() - m.start()) + 3
                 for a, b in longer
-            ):
-                if m.group(1)[:1].isupper() and not re.match(
-                    r"['’]s\b", sentence[m.end() : m.end() + 2]
-                ):
-                    continue  # part of a longer name: "China Eastern Airlines", "Bank of Japan"
+            )
+            possessive = re.match(r"['’]s\b", sentence[m.end() : m.end() + 2]) is not None
+            if inside_longer and m.group(1)[:1].isupper() and not possessive:
+                continue  # part of a longer name: "China Eastern Airlines", "Bank of Japan"
             known = vocab.canonical[_key(m.group(1))]
             bare = _key(m.group(1)) in _bare_forms(known, vocab) and not _qualified(
                 sentence, m.start()
