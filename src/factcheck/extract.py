@@ -126,9 +126,7 @@ def _claims(
             found = [f for f in found if not _within(line.start + f.start, hidden)]
         if not found:
             continue
-        # Sentences are needed only up to the last figure: segmenting is the costly step.
-        reach = min(line.end, line.start + found[-1].end + 400)
-        sentences = segment.sentences(full, line.start, reach)
+        sentences = _sentences_around(full, line, found)
         first = len(items)
         for f in found:
             start = line.start + f.start
@@ -178,6 +176,29 @@ def _claims(
             )
         )
     return claims
+
+
+_MARGIN = (
+    600  # longer than nearly any sentence: a window this wide holds the figure's whole sentence
+)
+
+
+def _sentences_around(
+    full: str, line: segment.Line, found: list[quantities.Found]
+) -> list[segment.Sentence]:
+    """Sentences of the stretches of a line that hold figures: segmenting is the costly step."""
+    windows: list[list[int]] = []
+    for f in found:
+        start = max(line.start, line.start + f.start - _MARGIN)
+        end = min(line.end, line.start + f.end + _MARGIN)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    out: list[segment.Sentence] = []
+    for start, end in windows:
+        out.extend(segment.sentences(full, start, end))
+    return out
 
 
 def _within(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -55,6 +55,34 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]  # fmt: skip
 
 
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DIGIT = "0123456789"
+# Words one of which a sentence must hold for a pattern to be worth trying: a sentence is
+# scanned for a handful of substrings instead of by every pattern.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "year_range": tuple(_DIGIT),
+    "first_months": ("month",),
+    "month_range": _MONTH_WORDS,
+    "months_to": ("month",),
+    "fiscal_ended": ("year",),
+    "half": ("half", "h1", "h2"),
+    "quarter": ("quarter", "q1", "q2", "q3", "q4"),
+    "since": ("since",),
+    "past_years": ("year",),
+    "past_decade": ("decade",),
+    "year_earlier": ("year",),
+    "previous_quarter": ("quarter",),
+    "consecutive": ("consecutive", "straight", "successive"),
+    "day": _MONTH_WORDS,
+    "month_year": _MONTH_WORDS,
+    "year": tuple(_DIGIT),
+    "month": _MONTH_WORDS,
+    "relative_year": ("year",),
+    "relative_month": ("month",),
+    "now": ("now", "current", "to date", "so far"),
+}
+
+
 @dataclass(frozen=True)
 class Reference:
     """The date an article speaks from: `year`, and `month` when known."""
@@ -111,6 +139,12 @@ def _named(periods: Periods) -> re.Pattern[str] | None:
 
 
 @per_pack
+def _named_words(periods: Periods) -> frozenset[str]:
+    """The last word of every named period, lower case: a cheap test before the pattern."""
+    return frozenset(a.split()[-1].lower() for p in periods.period for a in (p.name, *p.aliases))
+
+
+@per_pack
 def _named_lookup(periods: Periods) -> dict[str, Period]:
     out = {}
     for p in periods.period:
@@ -119,16 +153,26 @@ def _named_lookup(periods: Periods) -> dict[str, Period]:
     return out
 
 
+_HINT = re.compile(
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|year|month|quarter|half|decade|plan|now|current"
+    r"|to date|so far",
+    re.I,
+)
+
+
 def find(sentence: str, periods: Periods, ref: Reference | None) -> list[TimeSpan]:
     """Every time expression in `sentence`, resolved where it can be."""
+    if _HINT.search(sentence) is None:
+        return []  # most sentences name no time: one cheap look saves every pattern
     taken: list[tuple[int, int]] = []
     out: list[TimeSpan] = []
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    lower = sentence.lower()
     named = _named(periods)
-    if named is not None:
+    if named is not None and any(w in lower for w in _named_words(periods)):
         lookup = _named_lookup(periods)
         for m in named.finditer(sentence):
             period = lookup.get(" ".join(m.group("name").lower().split()))
@@ -136,6 +180,8 @@ def find(sentence: str, periods: Periods, ref: Reference | None) -> list[TimeSpa
                 taken.append(m.span())
                 out.append(TimeSpan(m.start(), m.end(), period, "named"))
     for kind, pattern in _PATTERNS:
+        if not any(w in lower for w in _NEEDS[kind]):
+            continue
         for m in pattern.finditer(sentence):
             if not m.group().strip() or not free(*m.span()):
                 continue

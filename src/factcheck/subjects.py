@@ -147,6 +147,7 @@ class Vocabulary:
     neutral: frozenset[str]
     choices: list[str]
     actions: re.Pattern[str]
+    fuzzy_cache: dict[str, str | None]  # names repeat across sentences: match each once
     not_names: frozenset[str]
 
 
@@ -182,6 +183,7 @@ def vocabulary(subjects: Subjects) -> Vocabulary:
         if subjects.names.actions
         else re.compile(r"(?!)"),
         not_names=frozenset(w.lower() for w in subjects.names.not_names),
+        fuzzy_cache={},
     )
 
 
@@ -299,8 +301,11 @@ def _proper_name(sentence: str, m: re.Match[str], vocab: Vocabulary) -> str | No
 
 def _fuzzy(name: str, vocab: Vocabulary) -> str | None:
     """A vocabulary entity for a near variant of one of its aliases."""
-    best = process.extractOne(_key(name), vocab.choices, scorer=fuzz.ratio, score_cutoff=90)
-    return vocab.canonical[best[0]] if best else None
+    key = _key(name)
+    if key not in vocab.fuzzy_cache:
+        best = process.extractOne(key, vocab.choices, scorer=fuzz.ratio, score_cutoff=90)
+        vocab.fuzzy_cache[key] = vocab.canonical[best[0]] if best else None
+    return vocab.fuzzy_cache[key]
 
 
 def family(name: str, vocab: Vocabulary) -> list[str]:
@@ -333,20 +338,25 @@ def is_object(sentence: str, mention: Mention) -> bool:
     return _PREPOSITION.search(sentence, max(0, mention.start - 16), mention.start) is not None
 
 
+_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z]{1,9})\s*\)")
+
+
 def acronyms(text: str, vocab: Vocabulary) -> dict[str, str]:
     """ "central state-owned enterprises (SOEs)": what the article's acronyms stand for."""
     out: dict[str, str] = {}
-    for pattern in (vocab.exact, vocab.aliases):
-        for m in pattern.finditer(text):
-            if not _acronyms_as_written(m.group(1), vocab):
-                continue
-            after = re.match(r"\s*\(\s*([A-Z][A-Za-z]{1,9})\s*\)", text[m.end() : m.end() + 16])
-            if after is None:
-                continue
-            acronym = after.group(1)
-            name = vocab.canonical[_key(m.group(1))]
-            if _key(acronym) in vocab.canonical and vocab.canonical[_key(acronym)] != name:
-                out.setdefault(_key(acronym), name)
-                singular = acronym[:-1] if acronym.endswith("s") else acronym
-                out.setdefault(_key(singular), name)
+    for bracket in _ACRONYM.finditer(text):
+        acronym = bracket.group(1)
+        if _key(acronym) not in vocab.canonical:
+            continue
+        window_start = max(0, bracket.start() - 90)
+        before = text[window_start : bracket.start()].rstrip()
+        named = None
+        for m in vocab.aliases.finditer(before):
+            if m.end() == len(before) and _acronyms_as_written(m.group(1), vocab):
+                named = vocab.canonical[_key(m.group(1))]
+        if named is None or vocab.canonical[_key(acronym)] == named:
+            continue
+        out.setdefault(_key(acronym), named)
+        singular = acronym[:-1] if acronym.endswith("s") else acronym
+        out.setdefault(_key(singular), named)
     return out
