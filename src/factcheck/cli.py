@@ -52,6 +52,26 @@ def _skip(path: str, reason: str) -> None:
     typer.echo(f"{path}: skipped: {reason}", err=True)
 
 
+PublishedOption = Annotated[
+    str | None,
+    typer.Option("--published", help="Publication date for every article: YYYY[-MM[-DD]]."),
+]
+RulesOption = Annotated[
+    list[Path] | None,
+    typer.Option("--rules", help="A rule directory that extends the built-in rules/."),
+]
+
+
+def _published_date(published: str | None) -> str | None:
+    """The --published option, checked: a bad date is a usage error (exit 2)."""
+    from .published import validate_override
+
+    try:
+        return validate_override(published) if published else None
+    except ValueError as exc:
+        raise _fail(f"--published: {exc}") from exc
+
+
 @app.command()
 def extract(
     paths: Annotated[
@@ -60,25 +80,15 @@ def extract(
     output_format: Annotated[
         ExtractFormat, typer.Option("--format", "-f", help="json (the contract) or text.")
     ] = ExtractFormat.text,
-    published: Annotated[
-        str | None,
-        typer.Option("--published", help="Publication date for every article: YYYY[-MM[-DD]]."),
-    ] = None,
-    rules: Annotated[
-        list[Path] | None,
-        typer.Option("--rules", help="A rule directory that extends the built-in rules/."),
-    ] = None,
+    published: PublishedOption = None,
+    rules: RulesOption = None,
 ) -> None:
     """Print every numeric claim in the articles, with its value, unit and bounds."""
     from .errors import InputError
     from .extract import extract_paths
-    from .published import validate_override
     from .report import claims
 
-    try:
-        when = validate_override(published) if published else None
-    except ValueError as exc:
-        raise _fail(f"--published: {exc}") from exc
+    when = _published_date(published)
     try:
         docs = extract_paths(paths, when, tuple(rules or ()), on_skip=_skip)
     except InputError as exc:
@@ -118,14 +128,8 @@ def check(
             "--fail-on", help="Exit 1 when a finding is this severe or more. [default: error]"
         ),
     ] = None,
-    published: Annotated[
-        str | None,
-        typer.Option("--published", help="Publication date for every article: YYYY[-MM[-DD]]."),
-    ] = None,
-    rules: Annotated[
-        list[Path] | None,
-        typer.Option("--rules", help="A rule directory that extends the built-in rules/."),
-    ] = None,
+    published: PublishedOption = None,
+    rules: RulesOption = None,
     config: Annotated[
         Path | None,
         typer.Option(
@@ -142,13 +146,9 @@ def check(
     from .check import check_documents, exit_status
     from .errors import InputError
     from .extract import extract_paths
-    from .published import validate_override
     from .report import findings
 
-    try:
-        when = validate_override(published) if published else None
-    except ValueError as exc:
-        raise _fail(f"--published: {exc}") from exc
+    when = _published_date(published)
     try:
         settings = configuration.load(config or configuration.find(Path.cwd()))
         extra = tuple(rules or ())
