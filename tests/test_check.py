@@ -192,3 +192,38 @@ def test_against_reports_only_findings_that_involve_the_draft(
     data = json.loads(runner.invoke(app, args).stdout)
     assert data["findings"]
     assert all(any(c["path"] == draft for c in f["claims"]) for f in data["findings"])
+
+
+@pytest.mark.parametrize(
+    ("yen_text", "conflict"),
+    [
+        ("Toyota's net profit for 2023 was 4.94 trillion yen.", False),  # about $35 billion in 2023
+        (
+            "Toyota's net profit for 2023 was 9.5 trillion yen.",
+            True,
+        ),  # no 2023-2024 rate makes that $35bn
+    ],
+)
+def test_amounts_in_two_currencies_compare_through_reference_rates(
+    yen_text: str, conflict: bool
+) -> None:
+    docs = [
+        extract_text(yen_text, path="a", published="2024-05-10"),
+        extract_text(
+            "Toyota's net profit for 2023 was $35 billion.", path="b", published="2024-05-10"
+        ),
+    ]
+    found = [f for f in check_documents(docs).findings if f.rule == "value-conflict"]
+    assert bool(found) is conflict
+    if conflict:
+        assert {c.text for c in found[0].claims} == {"9.5 trillion yen", "$35 billion"}
+        assert "JPY per USD" in found[0].message
+
+
+def test_a_stated_conversion_is_not_compared_with_its_own_amount() -> None:
+    docs = [
+        extract_text(
+            "Sales reached ¥90 trillion ($2 trillion) in 2025.", path="a", published="2025-12"
+        )
+    ]
+    assert not [f for f in check_documents(docs).findings if f.rule == "value-conflict"]

@@ -20,7 +20,9 @@ from . import subjects
 from .facts import Fact, look_alike, overlap, years
 from .packs import Packs
 
-LinkKind = Literal["same-fact", "scope", "period", "conversion", "double-conversion", "change"]
+LinkKind = Literal[
+    "same-fact", "other-currency", "scope", "period", "conversion", "double-conversion", "change"
+]
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ def links(facts: list[Fact], packs: Packs, reach: Reach | None = None) -> Iterat
         same[(metric, f.measure, subject, period)].append(f)
     for group in same.values():
         yield ClaimLink("same-fact", tuple(group), _components(group))
+    yield from _currency_links(same)
 
     if reach.scope:
         yield from _scope_links(keyed, vocab, reach)
@@ -85,6 +88,21 @@ def links(facts: list[Fact], packs: Packs, reach: Reach | None = None) -> Iterat
         yield from _period_links(keyed, reach)
     yield from _conversion_links(facts, same)
     yield from _change_links(facts, same, metric_names, subject_names)
+
+
+def _currency_links(
+    same: dict[tuple[str, str | None, str, tuple[str | None, str | None]], list[Fact]],
+) -> Iterator[ClaimLink]:
+    """One fact stated in two currencies: the groups of each currency, side by side."""
+    by_fact: dict[tuple[str, str, tuple[str | None, str | None]], list[tuple[Fact, ...]]] = (
+        defaultdict(list)
+    )
+    for (metric, _measure, subject, period), group in same.items():
+        if group[0].claim.quantity.kind == "money":
+            by_fact[(metric, subject, period)].append(tuple(group))
+    for groups in by_fact.values():
+        if len(groups) > 1:
+            yield ClaimLink("other-currency", tuple(f for g in groups for f in g), tuple(groups))
 
 
 def _components(group: list[Fact]) -> tuple[tuple[Fact, ...], ...]:
