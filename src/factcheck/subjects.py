@@ -18,6 +18,7 @@ _PROPER = re.compile(
     r"\b(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9&]|[A-Z])(?:\s+(?:of\s+|and\s+|&\s+)?(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9&]))*"
 )
 # Speech verbs make a name a speaker; "Apple reported revenue of ..." keeps Apple the owner.
+_POSSESSIVE = re.compile(r"['’]s\b")
 _REPORTING = re.compile(
     r"\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|noted|added|stressed|urged|emphasized|emphasised|according)\b",
     re.I,
@@ -149,6 +150,8 @@ class Vocabulary:
     actions: re.Pattern[str]
     fuzzy_cache: dict[str, str | None]  # names repeat across sentences: match each once
     not_names: frozenset[str]
+    folded: re.Pattern[str]  # the aliases in lower case, for matching a lower-cased sentence
+    bare: dict[str, frozenset[str]]  # entity -> its aliases that mark no whole ("SOEs")
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -167,7 +170,13 @@ def vocabulary(subjects: Subjects) -> Vocabulary:
     edge = r"(?<![\w-])({})(?![\w-])"
     scope = subjects.scope.phrases
     everything = _alternation(list(written.values()))
+    bare: dict[str, set[str]] = {}
+    for alias, name in canonical.items():
+        if not re.search(r"'s\b|chinese|nationwide|all ", alias):
+            bare.setdefault(name, set()).add(alias)
     return Vocabulary(
+        folded=re.compile(edge.format(_alternation([a.lower() for a in written.values()]))),
+        bare={k: frozenset(v) for k, v in bare.items()},
         aliases=re.compile(edge.format(everything), re.I),
         exact=re.compile(r"(?!)"),
         canonical=canonical,
@@ -204,23 +213,31 @@ def mentions(sentence: str, vocab: Vocabulary) -> list[Mention]:
         for p in _PROPER.finditer(sentence)
         if len(p.group().split()) > 1 and _key(p.group()) not in vocab.canonical
     ]
-    for pattern in (vocab.exact, vocab.aliases):
-        for m in pattern.finditer(sentence):
-            if not free(*m.span()) or not _acronyms_as_written(m.group(1), vocab):
-                continue
-            inside_longer = any(
-                a <= m.start() and m.end() <= b and (b - a) > (m.end() - m.start()) + 3
-                for a, b in longer
-            )
-            possessive = re.match(r"['’]s\b", sentence[m.end() : m.end() + 2]) is not None
-            if inside_longer and m.group(1)[:1].isupper() and not possessive:
-                continue  # part of a longer name: "China Eastern Airlines", "Bank of Japan"
-            known = vocab.canonical[_key(m.group(1))]
-            bare = _key(m.group(1)) in _bare_forms(known, vocab) and not _qualified(
-                sentence, m.start()
-            )
-            found.append(Mention(m.start(), m.end(), known, known in vocab.sources, True, bare))
-            taken.append(m.span())
+    lower = sentence.lower()
+    # Matching the lower-cased sentence is much faster than a case-folding pattern; the
+    # two have the same length for all but a few scripts, where the slow path is taken.
+    folded = (
+        vocab.folded.finditer(lower)
+        if len(lower) == len(sentence)
+        else vocab.aliases.finditer(sentence)
+    )
+    for m in folded:
+        written_text = sentence[m.start(1) : m.end(1)]
+        if not free(*m.span()) or not _acronyms_as_written(written_text, vocab):
+            continue
+        inside_longer = any(
+            a <= m.start() and m.end() <= b and (b - a) > (m.end() - m.start()) + 3
+            for a, b in longer
+        )
+        possessive = _POSSESSIVE.match(sentence, m.end()) is not None
+        if inside_longer and written_text[:1].isupper() and not possessive:
+            continue  # part of a longer name: "China Eastern Airlines", "Bank of Japan"
+        known = vocab.canonical[_key(written_text)]
+        bare = _key(written_text) in vocab.bare.get(known, frozenset()) and not _qualified(
+            sentence, m.start()
+        )
+        found.append(Mention(m.start(), m.end(), known, known in vocab.sources, True, bare))
+        taken.append(m.span())
     for m in vocab.refer.finditer(sentence):
         if free(*m.span()):
             found.append(Mention(m.start(), m.end(), None))
