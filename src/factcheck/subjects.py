@@ -225,8 +225,13 @@ def mentions(sentence: str, vocab: Vocabulary) -> list[Mention]:
         written_text = sentence[m.start(1) : m.end(1)]
         if not free(*m.span()) or not _acronyms_as_written(written_text, vocab):
             continue
+        # A longer name opening the sentence counts only from its own start ("China Eastern
+        # Airlines reported"); "Profits of SOEs" at a sentence's start is no name.
         inside_longer = any(
-            a <= m.start() and m.end() <= b and (b - a) > (m.end() - m.start()) + 3
+            a <= m.start()
+            and m.end() <= b
+            and (b - a) > (m.end() - m.start()) + 3
+            and (a > 0 or a == m.start())
             for a, b in longer
         )
         possessive = _POSSESSIVE.match(sentence, m.end()) is not None
