@@ -174,6 +174,17 @@ def _pairs(
     return out
 
 
+def _base_entity(name: str, vocab: subjects.Vocabulary) -> str | None:
+    """The vocabulary entity a subject is, or narrows ("SOEs excluding the financial sector")."""
+    related = set(vocab.within) | set(vocab.within.values())
+    if name in related:
+        return name
+    head = next(
+        (e for e in sorted(related, key=len, reverse=True) if name.startswith(e + " ")), None
+    )
+    return head
+
+
 def _scope_links(
     keyed: list[tuple[Fact, str, str, tuple[str | None, str | None]]],
     vocab: subjects.Vocabulary,
@@ -184,9 +195,10 @@ def _scope_links(
     )
     for f, metric, _subject, period in keyed:
         name = f.claim.subject or ""
-        if name not in vocab.within and name not in vocab.within.values():
+        base = _base_entity(name, vocab)
+        if base is None:
             continue  # only scopes the vocabulary relates can be conflated
-        root = subjects.family(name, vocab)[-1]
+        root = subjects.family(base, vocab)[-1]
         blocks[(metric, f.measure, root)][(name, period)].append(f)
     for groups in blocks.values():
         pairs = _pairs(groups, reach.scope_look_alike, reach.neighbours, reach.close_years)
