@@ -27,6 +27,10 @@ _BAD_BEFORE = frozenset("/:+=<>#^×*@_.\\")
 _BAD_AFTER = frozenset("/:=<>^×*@_\\")
 _DIGIT_GROUP_AFTER = re.compile(r"[ \t]\d")
 _DIGIT_GROUP_BEFORE = re.compile(r"(?:\d|\+\d+)[ \t]\Z")
+_MODIFIER = re.compile(
+    r"[ \t]+(?:year|month|week|day|hour|minute|season|game|match|point|storey|story)[ \t]+[a-z]",
+    re.I,
+)
 _URLISH = re.compile(r"\S*(?:://|www\.|@|/)\S*\Z")
 
 
@@ -138,6 +142,8 @@ def _read(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
             if noun_head.lower() in lex.time_units and _is_period(text, core.start, noun_end, lex):
                 return None
             kind, end = "count", noun_end
+        elif _MODIFIER.match(text, end):
+            return None  # "a 12 year deal": a number that describes the noun after it
         elif core.spelled or _looks_like_name(text, core.start, lex):
             return None  # a spelled number counts nothing here; a bare one may be a name
     if sets == "high":
