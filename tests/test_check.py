@@ -227,3 +227,40 @@ def test_a_stated_conversion_is_not_compared_with_its_own_amount() -> None:
         )
     ]
     assert not [f for f in check_documents(docs).findings if f.rule == "value-conflict"]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [("sarif", "report.sarif"), ("github", "report.github.txt"), ("junit", "report.junit.xml")],
+)
+def test_ci_formats_are_golden(monkeypatch: pytest.MonkeyPatch, fmt: str, name: str) -> None:
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["check", "seeds", "--format", fmt])
+    assert result.exit_code == 0, result.output
+    _golden(name, result.stdout)
+
+
+def test_sarif_names_every_claim_and_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    sarif = json.loads(runner.invoke(app, ["check", "seeds", "--format", "sarif"]).stdout)
+    assert sarif["version"] == "2.1.0"
+    run = sarif["runs"][0]
+    rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert "scope-mismatch" in rules and all(
+        r["fullDescription"]["text"] for r in run["tool"]["driver"]["rules"]
+    )
+    for result in run["results"]:
+        assert rules[result["ruleIndex"]] == result["ruleId"]
+        assert len(result["locations"]) == 2
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] >= 1 and region["endColumn"] > region["startColumn"]
+
+
+def test_github_annotations_escape_their_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _write_pair(tmp_path / "news, 100%")
+    out = runner.invoke(app, ["check", "news, 100%", "--format", "github"]).stdout.splitlines()
+    assert out and all(line.startswith("::error file=news%2C 100%25/") for line in out)
+    assert all(",title=value-conflict::" in line for line in out)

@@ -100,6 +100,9 @@ def extract(
 class CheckFormat(StrEnum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
 
 
 class FailOn(StrEnum):
@@ -164,6 +167,18 @@ def check(
         raise _fail(str(exc)) from exc
     if output_format is CheckFormat.json:
         typer.echo(findings.to_json(report))
+    elif output_format is CheckFormat.sarif:
+        from .report.sarif import to_sarif
+
+        typer.echo(to_sarif(report))
+    elif output_format is CheckFormat.github:
+        from .report.github import to_github
+
+        typer.echo(to_github(report), nl=False)
+    elif output_format is CheckFormat.junit:
+        from .report.junit import to_junit
+
+        typer.echo(to_junit(report), nl=False)
     else:
         use_colour = sys.stdout.isatty() if colour is None else colour
         typer.echo(findings.to_text(report, colour=use_colour), nl=False)

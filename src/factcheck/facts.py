@@ -60,6 +60,8 @@ class Fact:
             id=c.id,
             sentence=c.sentence,
             published=self.doc.published,
+            end_line=c.end_line,
+            end_column=c.end_column,
         )
 
     def where(self) -> str:

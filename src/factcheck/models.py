@@ -118,6 +118,8 @@ class FindingClaim(Model):
     id: str | None = None
     sentence: str | None = None
     published: str | None = None
+    end_line: int | None = None
+    end_column: int | None = None
 
 
 class Finding(Model):

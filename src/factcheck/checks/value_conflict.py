@@ -5,6 +5,10 @@ Two claims about the same subject, measure and period whose values cannot
 overlap once each figure's stated precision and wording are allowed for
 ("71.4" is 71.35-71.45; "about" widens by the tolerance in
 rules/tolerances.toml; "under 70" is at most 70). Also within one article.
+Amounts in different currencies are compared through the reference exchange
+rates of rules/fx.toml for the years between the figure's period and the
+article's date, widened by `fx_band`: they conflict only when no plausible
+rate reconciles them.
 
 ## Why it matters
 One of the two figures is wrong, or the two sources measure different things
@@ -13,11 +17,6 @@ under one name; either way a reader cannot trust both.
 ## Example
 "China's SOEs earned total profits of 4.5 trillion yuan in 2023" in one article
 and "SOE profits reached 4.63 trillion yuan in 2023" in another.
-
-Amounts in different currencies are compared through the reference exchange
-rates of rules/fx.toml for the years between the figure's period and the
-article's date, widened by `fx_band`: they conflict only when no plausible
-rate reconciles them.
 
 ## Not flagged
 "¥22 trillion" and "exceeding ¥22 trillion" (a rounded figure and a bound at
