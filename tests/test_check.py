@@ -264,3 +264,57 @@ def test_github_annotations_escape_their_data(
     out = runner.invoke(app, ["check", "news, 100%", "--format", "github"]).stdout.splitlines()
     assert out and all(line.startswith("::error file=news%2C 100%25/") for line in out)
     assert all(",title=value-conflict::" in line for line in out)
+
+
+def test_an_inline_comment_suppresses_the_rule_it_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _write_pair(tmp_path / "news")
+    article = tmp_path / "news" / "b.txt"
+    article.write_text(
+        "<!-- factcheck-ignore value-conflict -- the ministry revised its figure -->\n"
+        + CONFLICT[1],
+        encoding="utf-8",
+    )
+    before = article.read_bytes()
+    result = runner.invoke(app, ["check", "news", "--format", "json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["findings"] == [] and data["summary"]["suppressed"] == 1
+    assert article.read_bytes() == before
+    # A comment naming another rule suppresses nothing.
+    article.write_text(
+        "<!-- factcheck-ignore scope-mismatch -- other -->\n" + CONFLICT[1], encoding="utf-8"
+    )
+    assert runner.invoke(app, ["check", "news"]).exit_code == 1
+
+
+def test_the_baseline_reports_only_new_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _write_pair(tmp_path / "news")
+    written = runner.invoke(app, ["check", "news", "--write-baseline"])
+    assert written.exit_code == 0 and "1 findings recorded" in written.stderr
+    assert (tmp_path / ".factcheck-baseline.json").exists()
+    again = runner.invoke(app, ["check", "news", "--format", "json"])
+    assert again.exit_code == 0
+    assert json.loads(again.stdout)["summary"]["baselined"] == 1
+    (tmp_path / "news" / "c.txt").write_text(
+        "China's SOEs made total profits of 3.9 trillion yuan in 2023.", encoding="utf-8"
+    )
+    fresh = json.loads(runner.invoke(app, ["check", "news", "--format", "json"]).stdout)
+    assert fresh["findings"] and all(
+        any(c["path"].endswith("c.txt") for c in f["claims"]) for f in fresh["findings"]
+    )
+
+
+def test_a_broken_baseline_is_a_one_line_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _write_pair(tmp_path / "news")
+    (tmp_path / "known.json").write_text("{not json", encoding="utf-8")
+    result = runner.invoke(app, ["check", "news", "--baseline", "known.json"])
+    assert result.exit_code == 2 and result.stderr.startswith("known.json:1: not valid JSON")

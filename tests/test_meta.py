@@ -28,6 +28,7 @@ STAGES = [
     {"engine"},
     {"checks", "config"},
     {"check"},
+    {"baseline"},
     {"schemas", "report"},
     {"cli", "__main__", "__init__"},
 ]

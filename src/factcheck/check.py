@@ -30,7 +30,23 @@ def check_documents(
     if focus is not None:
         keep = set(focus)
         findings = [f for f in findings if any(c.path in keep for c in f.claims)]
-    return Report(findings=findings, summary=summarise(docs, findings))
+    kept = [f for f in findings if not _suppressed(f, docs)]
+    summary = summarise(docs, kept)
+    summary.suppressed = len(findings) - len(kept)
+    return Report(findings=kept, summary=summary)
+
+
+def _suppressed(finding: Finding, docs: list[Document]) -> bool:
+    """Whether an author's inline comment beside one of the finding's claims names its rule."""
+    by_path = {d.path: d for d in docs if d.suppressions}
+    for claim in finding.claims:
+        doc = by_path.get(claim.path)
+        if doc is None:
+            continue
+        for s in doc.suppressions:
+            if finding.rule in s.rules and s.first_line <= claim.line <= s.last_line:
+                return True
+    return False
 
 
 def summarise(docs: list[Document], findings: list[Finding]) -> Summary:

@@ -143,8 +143,22 @@ def check(
         bool | None,
         typer.Option("--color/--no-color", help="Colour the text report (default: on a terminal)."),
     ] = None,
+    baseline_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help="Known findings to leave out (default: .factcheck-baseline.json when it exists).",
+        ),
+    ] = None,
+    write_baseline: Annotated[
+        bool,
+        typer.Option(
+            "--write-baseline", help="Record every current finding as known, then exit 0."
+        ),
+    ] = False,
 ) -> None:
     """Link the claims that speak of the same fact and report what agrees, what conflicts and why."""
+    from . import baseline
     from . import config as configuration
     from .check import check_documents, exit_status
     from .errors import InputError
@@ -163,6 +177,13 @@ def check(
                 against, when, tuple(settings.rule_packs) + extra, on_skip=_skip
             )
         report = check_documents(docs, settings, extra, focus)
+        known_path = baseline_file or baseline.DEFAULT
+        if write_baseline:
+            count = baseline.write(report, known_path)
+            typer.echo(f"{known_path}: {count} findings recorded as known", err=True)
+            raise typer.Exit(0)
+        if baseline_file is not None or known_path.exists():
+            report = baseline.apply(report, baseline.load(known_path))
     except InputError as exc:
         raise _fail(str(exc)) from exc
     if output_format is CheckFormat.json:

@@ -8,7 +8,7 @@ from pathlib import Path, PurePath
 from . import context, markup, packs, periods, published, quantities, repair, segment
 from .decoding import decode
 from .lexicon import build
-from .models import Claim, Document, Link, Quantity
+from .models import Claim, Document, Link, Quantity, Suppression
 from .sources import Source, discover, read
 from .textmap import MappedText, SourceMap
 
@@ -90,9 +90,14 @@ def _extract(
     if reference is None:
         reference, estimated = periods.estimate_reference(body, rule_set.periods), True
     claims = _claims(text, lines, hidden, rule_set, PurePath(path).name, reference)
+    suppressions = [
+        Suppression(rules=r, reason=why, line=at, first_line=first, last_line=last)
+        for r, why, at, first, last in segment.suppressions(root.text)
+    ]
     return Document(
         path=path,
         title=title,
+        suppressions=suppressions,
         published=when,
         reference=reference,
         reference_estimated=estimated and reference is not None,

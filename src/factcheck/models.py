@@ -73,6 +73,18 @@ class Claim(Model):
     links: list[Link] = Field(default_factory=list)
 
 
+class Suppression(Model):
+    """An author's `<!-- factcheck-ignore RULE -- reason -->`: findings of RULE on these lines are not reported."""
+
+    rules: list[str]
+    reason: str | None = None
+    line: int = Field(ge=1, description="where the comment stands")
+    first_line: int = Field(ge=1, description="first line it covers")
+    last_line: int = Field(
+        ge=1, description="last line it covers: the comment's and the next non-blank one"
+    )
+
+
 class Document(Model):
     """One article: where it is, what it is, and the claims it makes."""
 
@@ -88,6 +100,7 @@ class Document(Model):
     encoding: str | None = None
     repaired: bool = Field(default=False, description="true when mojibake was repaired")
     claims: list[Claim] = Field(default_factory=list)
+    suppressions: list[Suppression] = Field(default_factory=list)
 
 
 class ClaimsReport(Model):
@@ -136,6 +149,10 @@ class Summary(Model):
     documents: int
     claims: int
     findings: dict[Severity, int]
+    suppressed: int = Field(default=0, description="findings left out by inline comments")
+    baselined: int = Field(
+        default=0, description="findings left out because the baseline holds them"
+    )
 
 
 class Report(Model):

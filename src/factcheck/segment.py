@@ -143,3 +143,32 @@ def sentences(text: str, start: int, end: int) -> list[Sentence]:
     if not out:
         out.append(Sentence(start, end))
     return out
+
+
+_SUPPRESS = re.compile(
+    r"<!--\s*factcheck-ignore\s+(?P<rules>[a-z][a-z-]*(?:\s*,\s*[a-z][a-z-]*)*)\s*(?:--\s*(?P<reason>.*?))?\s*-->",
+    re.DOTALL,
+)
+
+
+def suppressions(text: str) -> list[tuple[list[str], str | None, int, int, int]]:
+    """Inline `<!-- factcheck-ignore RULE[, RULE] -- reason -->` comments of a file's text.
+
+    Each covers its own lines and the next non-blank line: (rules, reason, line, first, last).
+    """
+    if "factcheck-ignore" not in text:
+        return []
+    rows = text.split("\n")
+    out = []
+    for m in _SUPPRESS.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        end_line = text.count("\n", 0, m.end()) + 1
+        last = end_line
+        for k in range(end_line, len(rows)):  # rows[k] is line k + 1
+            if rows[k].strip():
+                last = k + 1
+                break
+        rules = [r.strip() for r in m.group("rules").split(",")]
+        reason = (m.group("reason") or "").strip() or None
+        out.append((rules, reason, line, line, last))
+    return out

@@ -45,6 +45,8 @@ def to_text(report: Report, colour: bool = False, width: int = 100) -> str:
         f"[{_STYLE['error']}]{s.findings['error']} errors[/], "
         f"[{_STYLE['warning']}]{s.findings['warning']} warnings[/], "
         f"[{_STYLE['info']}]{s.findings['info']} info[/]"
+        + (f"; {s.suppressed} suppressed by comments" if s.suppressed else "")
+        + (f"; {s.baselined} already in the baseline" if s.baselined else "")
     )
     return buffer.getvalue().lstrip("\n")
 
