@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -179,14 +181,14 @@ def test_rules_command_explains_each_rule() -> None:
 
 
 def test_against_reports_only_findings_that_involve_the_draft(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.chdir(ROOT)
     draft = "seeds/000_4edcbf6b8f8cb3e9.txt"
     corpus = [
         str(p.relative_to(ROOT)) for p in sorted(SEEDS.glob("*.txt")) if p.name != Path(draft).name
     ]
-    args = ["check", draft, "--format", "json"]
+    args = ["check", draft, "--format", "json", "--cache", str(tmp_path / "index.sqlite")]
     for c in corpus:
         args += ["--against", c]
     data = json.loads(runner.invoke(app, args).stdout)
@@ -318,3 +320,37 @@ def test_a_broken_baseline_is_a_one_line_error(
     (tmp_path / "known.json").write_text("{not json", encoding="utf-8")
     result = runner.invoke(app, ["check", "news", "--baseline", "known.json"])
     assert result.exit_code == 2 and result.stderr.startswith("known.json:1: not valid JSON")
+
+
+def test_against_rereads_only_what_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "archive"
+    shutil.copytree(SEEDS, corpus)
+    moved = tmp_path / "draft.txt"
+    (corpus / "000_4edcbf6b8f8cb3e9.txt").rename(moved)
+    from factcheck import index
+
+    opened: list[str] = []
+    real_read = index.read
+
+    def counting_read(path: Path) -> Any:
+        opened.append(path.name)
+        return real_read(path)
+
+    monkeypatch.setattr(index, "read", counting_read)
+    args = ["check", str(moved), "--against", str(corpus), "--format", "json"]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert sorted(opened) == sorted(p.name for p in corpus.glob("*.txt"))
+    assert (corpus / ".factcheck-cache.sqlite").exists()
+    opened.clear()
+    second = runner.invoke(app, args)
+    assert opened == []  # nothing in the corpus changed: no corpus file is read again
+    assert json.loads(second.stdout) == json.loads(first.stdout)
+    changed = corpus / "004_c83623c98217df50.txt"
+    changed.write_bytes(changed.read_bytes() + b"\nProfits rose 9 percent.\n")
+    runner.invoke(app, args)
+    assert opened == [changed.name]
+    (corpus / ".factcheck-cache.sqlite").write_bytes(b"not a database")
+    opened.clear()
+    rebuilt = runner.invoke(app, args)
+    assert rebuilt.exit_code == 0 and len(opened) == 4

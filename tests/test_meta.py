@@ -23,6 +23,7 @@ STAGES = [
     {"periods", "subjects", "metrics"},
     {"context"},
     {"extract"},
+    {"index"},
     {"facts", "fx"},
     {"match"},
     {"engine"},

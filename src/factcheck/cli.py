@@ -150,6 +150,12 @@ def check(
             help="Known findings to leave out (default: .factcheck-baseline.json when it exists).",
         ),
     ] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache", help="Where --against keeps its claim index (default: in the corpus folder)."
+        ),
+    ] = None,
     write_baseline: Annotated[
         bool,
         typer.Option(
@@ -172,10 +178,14 @@ def check(
         docs = extract_paths(paths, when, tuple(settings.rule_packs) + extra, on_skip=_skip)
         focus = None
         if against:
+            from . import packs
+            from .index import ClaimIndex, default_location
+
             focus = [d.path for d in docs]
-            docs = docs + extract_paths(
-                against, when, tuple(settings.rule_packs) + extra, on_skip=_skip
-            )
+            index = ClaimIndex(cache or default_location(against))
+            rule_set = packs.load(tuple(settings.rule_packs) + extra)
+            docs = docs + index.documents(against, when, rule_set, on_skip=_skip)
+            index.close()
         report = check_documents(docs, settings, extra, focus)
         known_path = baseline_file or baseline.DEFAULT
         if write_baseline:
