@@ -354,3 +354,16 @@ def test_against_rereads_only_what_changed(tmp_path: Path, monkeypatch: pytest.M
     opened.clear()
     rebuilt = runner.invoke(app, args)
     assert rebuilt.exit_code == 0 and len(opened) == 4
+
+
+def test_progress_is_reported_per_file_and_silent_off_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from factcheck import extract_paths
+
+    seen: list[tuple[int, int]] = []
+    extract_paths([SEEDS], on_progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(k, 5) for k in range(1, 6)]
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["check", "seeds", "--format", "json"])
+    assert result.stderr == ""  # CliRunner's stderr is no terminal: no bar, nothing else either

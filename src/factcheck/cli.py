@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -50,6 +52,24 @@ def _fail(message: str) -> typer.Exit:
 
 def _skip(path: str, reason: str) -> None:
     typer.echo(f"{path}: skipped: {reason}", err=True)
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr for long runs; silent when stderr is no terminal, or with --quiet."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("reading articles", total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield advance
 
 
 PublishedOption = Annotated[
@@ -150,6 +170,9 @@ def check(
             help="Known findings to leave out (default: .factcheck-baseline.json when it exists).",
         ),
     ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar on stderr.")
+    ] = False,
     cache: Annotated[
         Path | None,
         typer.Option(
@@ -175,7 +198,10 @@ def check(
     try:
         settings = configuration.load(config or configuration.find(Path.cwd()))
         extra = tuple(rules or ())
-        docs = extract_paths(paths, when, tuple(settings.rule_packs) + extra, on_skip=_skip)
+        with _progress(quiet) as progress:
+            docs = extract_paths(
+                paths, when, tuple(settings.rule_packs) + extra, on_skip=_skip, on_progress=progress
+            )
         focus = None
         if against:
             from . import packs

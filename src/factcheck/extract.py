@@ -18,17 +18,20 @@ def extract_paths(
     published_on: str | None = None,
     rules: tuple[Path, ...] = (),
     on_skip: Callable[[str, str], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> list[Document]:
-    """Read every article under `paths` and extract its claims."""
+    """Read every article under `paths` and extract its claims; `on_progress(done, total)` per file."""
     found = discover(list(paths))
     if on_skip is not None:
         for path, reason in found.skipped:
             on_skip(path.as_posix(), reason)
     rule_set = packs.load(rules)
     docs = []
-    for path in found.files:
+    for done, path in enumerate(found.files, 1):
         source = read(path)
         doc = extract_source(source, published_on, rule_set)
+        if on_progress is not None:
+            on_progress(done, len(found.files))
         if doc is None:
             if on_skip is not None:
                 on_skip(source.path, "binary file")
