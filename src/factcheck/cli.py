@@ -54,6 +54,17 @@ def _skip(path: str, reason: str) -> None:
     typer.echo(f"{path}: skipped: {reason}", err=True)
 
 
+def _emit(text: str, output: Path | None) -> None:
+    """The report on stdout, or in the file --output names (never an article: the user chose it)."""
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"{output}: {(exc.strerror or 'cannot write').lower()}") from exc
+
+
 @contextmanager
 def _progress(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
     """A progress bar on stderr for long runs; silent when stderr is no terminal, or with --quiet."""
@@ -123,6 +134,7 @@ class CheckFormat(StrEnum):
     sarif = "sarif"
     github = "github"
     junit = "junit"
+    html = "html"
 
 
 class FailOn(StrEnum):
@@ -173,6 +185,10 @@ def check(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar on stderr.")
     ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to this file instead of stdout."),
+    ] = None,
     cache: Annotated[
         Path | None,
         typer.Option(
@@ -235,7 +251,11 @@ def check(
     elif output_format is CheckFormat.junit:
         from .report.junit import to_junit
 
-        typer.echo(to_junit(report), nl=False)
+        _emit(to_junit(report), output)
+    elif output_format is CheckFormat.html:
+        from .report.html import to_html
+
+        _emit(to_html(report, docs), output)
     else:
         use_colour = sys.stdout.isatty() if colour is None else colour
         typer.echo(findings.to_text(report, colour=use_colour), nl=False)
