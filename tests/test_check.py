@@ -367,3 +367,14 @@ def test_progress_is_reported_per_file_and_silent_off_a_terminal(
     monkeypatch.chdir(ROOT)
     result = runner.invoke(app, ["check", "seeds", "--format", "json"])
     assert result.stderr == ""  # CliRunner's stderr is no terminal: no bar, nothing else either
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit", "html"])
+def test_every_format_can_go_to_a_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fmt: str
+) -> None:
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / f"report.{fmt}"
+    result = runner.invoke(app, ["check", "seeds", "--format", fmt, "-o", str(out)])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "scope-mismatch" in out.read_text(encoding="utf-8")

@@ -7,9 +7,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from .models import Document, Report
 
 from . import __version__
 
@@ -52,6 +55,38 @@ def _fail(message: str) -> typer.Exit:
 
 def _skip(path: str, reason: str) -> None:
     typer.echo(f"{path}: skipped: {reason}", err=True)
+
+
+def _render(
+    output_format: CheckFormat,
+    report: Report,
+    docs: list[Document],
+    colour: bool | None,
+    output: Path | None,
+) -> str:
+    """The report in the format asked for."""
+    from .report import findings
+
+    if output_format is CheckFormat.json:
+        return findings.to_json(report) + "\n"
+    if output_format is CheckFormat.sarif:
+        from .report.sarif import to_sarif
+
+        return to_sarif(report) + "\n"
+    if output_format is CheckFormat.github:
+        from .report.github import to_github
+
+        return to_github(report)
+    if output_format is CheckFormat.junit:
+        from .report.junit import to_junit
+
+        return to_junit(report)
+    if output_format is CheckFormat.html:
+        from .report.html import to_html
+
+        return to_html(report, docs)
+    use_colour = (output is None and sys.stdout.isatty()) if colour is None else colour
+    return findings.to_text(report, colour=use_colour)
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -208,7 +243,6 @@ def check(
     from .check import check_documents, exit_status
     from .errors import InputError
     from .extract import extract_paths
-    from .report import findings
 
     when = _published_date(published)
     try:
@@ -238,27 +272,7 @@ def check(
             report = baseline.apply(report, baseline.load(known_path))
     except InputError as exc:
         raise _fail(str(exc)) from exc
-    if output_format is CheckFormat.json:
-        typer.echo(findings.to_json(report))
-    elif output_format is CheckFormat.sarif:
-        from .report.sarif import to_sarif
-
-        typer.echo(to_sarif(report))
-    elif output_format is CheckFormat.github:
-        from .report.github import to_github
-
-        typer.echo(to_github(report), nl=False)
-    elif output_format is CheckFormat.junit:
-        from .report.junit import to_junit
-
-        _emit(to_junit(report), output)
-    elif output_format is CheckFormat.html:
-        from .report.html import to_html
-
-        _emit(to_html(report, docs), output)
-    else:
-        use_colour = sys.stdout.isatty() if colour is None else colour
-        typer.echo(findings.to_text(report, colour=use_colour), nl=False)
+    _emit(_render(output_format, report, docs, colour, output), output)
     raise typer.Exit(exit_status(report, (fail_on.value if fail_on else settings.fail_on)))
 
 
