@@ -69,3 +69,19 @@ def convert(value: float, base: str, quote: str, rate: float) -> float:
         ureg.add_context(context)
     with ureg.context(name):
         return float(ureg.Quantity(value, base).to(quote).magnitude)
+
+
+def years_to_judge(fx: Fx, span: tuple[int, int] | None, reference_year: int | None) -> range:
+    """The years whose rates may apply to a figure: from its period to the article's date.
+
+    Articles often convert an old figure at the rate of the day they are written,
+    so every year in between counts; years outside the table take its nearest.
+    """
+    known = [int(y) for c in fx.currency for y in (*c.average, *c.year_end)]
+    first_known, last_known = min(known), max(known)
+    start = span[0] if span else (reference_year if reference_year else last_known)
+    end = max(span[1] if span else start, reference_year if reference_year else start)
+    start, end = max(start, first_known), min(end, last_known)
+    if start > end:
+        start = end = last_known if start > last_known else first_known
+    return range(start, end + 1)

@@ -85,16 +85,8 @@ def _implied(original: Fact, converted: Fact) -> tuple[float | None, float | Non
 
 
 def _years(original: Fact, packs: Packs) -> range:
-    span = years(original.claim.period)
     ref = Reference.parse(original.doc.reference)
-    known = [int(y) for c in packs.fx.currency for y in (*c.average, *c.year_end)]
-    first_known, last_known = min(known), max(known)
-    start = span[0] if span else (ref.year if ref else last_known)
-    end = max(span[1] if span else start, ref.year if ref else start)
-    start, end = max(start, first_known), min(end, last_known)
-    if start > end:
-        start = end = last_known if start > last_known else first_known
-    return range(start, end + 1)
+    return fx.years_to_judge(packs.fx, years(original.claim.period), ref.year if ref else None)
 
 
 def _double(link: ClaimLink) -> Iterator[Verdict]:

@@ -106,8 +106,8 @@ def _rate_band(a: Fact, b: Fact, packs: Packs, band: float) -> tuple[float, floa
     ref = Reference.parse(a.doc.reference) or Reference.parse(b.doc.reference)
     if span is None or a.unit is None or b.unit is None:
         return None
-    last = max(span[1], ref.year if ref else span[1])
-    rates = [r.value for r in fx.rates(packs.fx, b.unit, a.unit, range(span[0], last + 1))]
+    judged = fx.years_to_judge(packs.fx, span, ref.year if ref else None)
+    rates = [r.value for r in fx.rates(packs.fx, b.unit, a.unit, judged)]
     if not rates:
         return None
     return min(rates) * (1 - band), max(rates) * (1 + band)
