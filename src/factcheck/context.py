@@ -168,9 +168,19 @@ def _sentence(
     # A name inside a figure, a measure or a time ("USD", "R&D", "Q4") is not an owner.
     occupied = [(items[i].start - s_start, items[i].end - s_start) for i in members]
     occupied += [(m.start, m.end) for m in mets] + [(t.start, t.end) for t in times]
+    named = subjects.mentions(sentence, svocab)
+    # "State-owned Assets Supervision and Administration Commission": a name, not a measure.
+    mets = [
+        m
+        for m in mets
+        if not (
+            sentence[m.start : m.start + 1].isupper()
+            and any(n.known and n.start <= m.start and m.end <= n.end for n in named)
+        )
+    ]
     ments = [
         m
-        for m in subjects.mentions(sentence, svocab)
+        for m in named
         if (m.known and m.name is not None)
         or not any(a < m.end and m.start < b for a, b in occupied)
     ]
@@ -203,12 +213,19 @@ def _sentence(
         if subject is not None and note and note not in subject.lower():
             subject = f"{subject} {note}"
         ctx.subject = subject
-        ctx.metric = _metric(sentence, cs, group_end[i] - s_start, item.found, mets, mvocab, state)
-        if ctx.metric is None:
-            earlier = [j for j in members if j < i and items[j].converts is None and out[j].metric]
-            same_kind = [j for j in earlier if items[j].found.unit == item.found.unit]
-            if same_kind:
-                ctx.metric = out[same_kind[-1]].metric  # "up from $39.5 billion in 2022"
+        earlier = [j for j in members if j < i and items[j].converts is None and out[j].metric]
+        same_kind = [j for j in earlier if items[j].found.unit == item.found.unit]
+        # "up from $39.5 billion in 2022": an earlier figure of the sentence names the measure
+        previous = (
+            out[same_kind[-1]].metric
+            if same_kind
+            else (out[earlier[-1]].metric if earlier else None)
+        )
+        if previous is not None and previous.endswith(" growth"):
+            previous = previous[: -len(" growth")]
+        ctx.metric = _metric(
+            sentence, cs, group_end[i] - s_start, item.found, mets, mvocab, state, previous
+        )
         relative = i in direct and direct[i].kind in ("year_earlier", "previous_quarter")
         comparison = relative and re.match(
             r"(?:from|than)\b", sentence[direct[i].start : direct[i].end], re.I
@@ -372,6 +389,7 @@ def _metric(
     mets: list[metrics.MetricMention],
     vocab: metrics.Vocabulary,
     state: _State,
+    previous: str | None = None,
 ) -> str | None:
     if found.kind == "count":
         return _count_metric(sentence, cs, ce, found, mets, vocab)
@@ -382,6 +400,8 @@ def _metric(
     base = metrics.verb_object(sentence, cs, ce, vocab) or _nearest_metric(
         sentence, cs, ce, mets, state
     )
+    if base is None and previous is not None:
+        base = previous  # "64.8%, up 0.2 percentage points": the sentence's earlier figure names it
     if base is None:
         base = metrics.fallback(sentence, cs, vocab)
     if found.kind == "percent" and metrics.is_growth(sentence, cs, ce, vocab):

@@ -60,6 +60,25 @@ _NP_STOP = frozenset(
         "amounted",
     ]
 )
+_MONTH_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "end",
+        "start",
+        "beginning",
+    ]
+)
 _FALLBACK_SKIP = frozenset(
     [
         "was",
@@ -106,6 +125,13 @@ _FALLBACK_SKIP = frozenset(
         "record",
         "new",
     ]
+)
+
+
+_CHANGE_NOUN = re.compile(
+    r"\s+(?:year-on-year\s+|annual\s+|quarterly\s+|monthly\s+)?(?:gain|rise|increase|drop|decline|fall|growth|jump|"
+    r"expansion|contraction|slump|surge|advance|climb|slide)s?\b",
+    re.I,
 )
 
 
@@ -234,7 +260,7 @@ def fuzzy(phrase: str, vocab: Vocabulary) -> str | None:
 def fallback(sentence: str, start: int, vocab: Vocabulary) -> str | None:
     """The noun phrase before a figure's verb, when no known metric is named ("Sales rose 5%")."""
     words = re.findall(r"[A-Za-z][\w&'-]*", sentence[max(0, start - 80) : start])
-    while words and words[-1].lower() in _FALLBACK_SKIP:
+    while words and (words[-1].lower() in _FALLBACK_SKIP or words[-1].lower() in _MONTH_WORDS):
         words.pop()
     phrase: list[str] = []
     while words and len(phrase) < 3:
@@ -250,11 +276,15 @@ def fallback(sentence: str, start: int, vocab: Vocabulary) -> str | None:
 
 def is_growth(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
     """A percentage right after a word of change, or followed by "year-on-year"."""
+    if _CHANGE_NOUN.match(sentence, end) is not None:
+        return True  # "slowing from a 3.5% gain": the figure is a change, whatever comes before
     lead = r"(?:(?:about|around|nearly|almost|some|over|under|more|less|than|just|a|record)\s+)*"
     if re.search(rf"\b(?:to|from|at)\s+{lead}\Z", sentence[max(0, start - 30) : start], re.I):
         return False  # "rose to 3.9 percent": the level reached, not the change
     before = vocab.growth_before.search(sentence, max(0, start - 40), start) is not None
-    return before or vocab.growth_after.match(sentence, end) is not None
+    # "a 3.5% gain", "a 2 percent rise": the word of change follows the figure.
+    noun_after = _CHANGE_NOUN.match(sentence, end) is not None
+    return before or noun_after or vocab.growth_after.match(sentence, end) is not None
 
 
 def share_of(sentence: str, start: int, end: int, vocab: Vocabulary) -> str | None:

@@ -119,6 +119,34 @@ _NOT_NAMES = frozenset(
         "local",
     ]
 )
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
 _NOT_NAME_WORDS = frozenset(("five-year", "plan", "percent", "trillion", "billion", "million"))
 
 
@@ -309,6 +337,10 @@ def _proper_name(sentence: str, m: re.Match[str], vocab: Vocabulary) -> str | No
         return None
     if len(words) == 1 and words[0].lower() in vocab.not_names:
         return None  # "a Japanese company": a nationality, not a name
+    if all(part.lower().rstrip(".") in _MONTHS for w in words for part in w.split("-")):
+        return None  # "Dec", "January-October": a time, not a name
+    if m.start() == 0 and m.group().isupper() and sentence[m.end() : m.end() + 1] == ",":
+        return None  # "BEIJING, Dec 27 (Reuters) -": a dateline's city
     if _TITLES.search(sentence[: m.start()]) is not None:
         return None  # a person named by title: a speaker, not a subject
     name = " ".join(words).strip(".,'’")
@@ -350,7 +382,7 @@ def scope_note(sentence: str, vocab: Vocabulary) -> str | None:
 
 
 _PREPOSITION = re.compile(
-    r"\b(?:from|in|into|to|with|against|across|over|at|for|by|like|including)\s+(?:the\s+)?\Z",
+    r"\b(?:from|in|into|to|with|against|across|over|by|like|including)\s+(?:the\s+)?\Z",
     re.I,
 )
 
