@@ -226,6 +226,9 @@ def _sentence(
         ctx.metric = _metric(
             sentence, cs, group_end[i] - s_start, item.found, mets, mvocab, state, previous
         )
+        expected = metrics.expectation(sentence, cs, mvocab)
+        if expected is not None and ctx.metric is not None and not ctx.metric.endswith(expected):
+            ctx.metric = f"{ctx.metric} {expected}"  # a forecast or target is not the result
         relative = i in direct and direct[i].kind in ("year_earlier", "previous_quarter")
         comparison = relative and re.match(
             r"(?:from|than)\b", sentence[direct[i].start : direct[i].end], re.I

@@ -150,6 +150,8 @@ class Vocabulary:
     canonical: dict[str, str]
     objects: re.Pattern[str] | None
     verbs: dict[str, str]  # verb -> object metric it makes ("invested" -> "investment in")
+    expectation: re.Pattern[str]  # "estimates of", "forecast ... of", "target of" before a figure
+    targets: frozenset[str]
     growth_before: re.Pattern[str]
     growth_after: re.Pattern[str]
     share_before: re.Pattern[str]
@@ -193,6 +195,12 @@ def vocabulary(metrics: Metrics) -> Vocabulary:
         if p.object_metrics
         else None,
         verbs={k.lower(): v for k, v in p.verb_objects.items()},
+        expectation=re.compile(
+            rf"(?<![\w-])({_alternation(p.forecast_words + p.target_words) or '(?!)'})\b"
+            r"(?:\s+[\w'’-]+){0,4}?\s+(?:of|at|to|for|was|is|stood at|around|about)?\s*\Z",
+            re.I,
+        ),
+        targets=frozenset(w.lower() for w in p.target_words),
         growth_before=re.compile(
             rf"(?<![\w-])(?:{_alternation(growth)})\s+(?:\w+\s+){{0,4}}\Z", re.I
         ),
@@ -320,3 +328,11 @@ def verb_object(sentence: str, cs: int, ce: int, vocab: Vocabulary) -> str | Non
         return None
     name = f"{pattern} {obj}"
     return vocab.canonical.get(_key(name), name)
+
+
+def expectation(sentence: str, start: int, vocab: Vocabulary) -> str | None:
+    """ "analysts' estimates of 5.2 trillion yen": "forecast"; "a growth target of 5%": "target"."""
+    found = vocab.expectation.search(sentence, max(0, start - 60), start)
+    if found is None:
+        return None
+    return "target" if found.group(1).lower() in vocab.targets else "forecast"

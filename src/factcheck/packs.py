@@ -150,6 +150,8 @@ class MetricPatterns(Pack):
     verb_objects: dict[str, str] = {}
     growth_words: list[str] = []
     decline_words: list[str] = []
+    forecast_words: list[str] = []
+    target_words: list[str] = []
     share_words: list[str] = []
 
 

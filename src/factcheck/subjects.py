@@ -286,7 +286,11 @@ def mentions(sentence: str, vocab: Vocabulary) -> list[Mention]:
         if matched is not None:
             found.append(Mention(m.start(), m.end(), matched, matched in vocab.sources or reporter))
         else:
-            found.append(Mention(m.start(), m.end(), proper, reporter, known=False))
+            # The mention spans the name kept: "Shares of Toyota" is Toyota, where Toyota stands.
+            at = sentence.find(proper, m.start(), m.end())
+            found.append(
+                Mention(at if at >= 0 else m.start(), m.end(), proper, reporter, known=False)
+            )
         taken.append(m.span())
     return sorted(found, key=lambda x: x.start)
 
@@ -329,8 +333,11 @@ def _proper_name(sentence: str, m: re.Match[str], vocab: Vocabulary) -> str | No
     # "Munich-based", "Beijing-headquartered": where a company sits, not who it is.
     words = [w for w in words if not re.search(r"-[a-z]+$", w)]
     # A capital at the start of a sentence says nothing: drop such a first word.
-    while words and words[0].lower() in _NOT_NAMES:
-        words.pop(0)
+    while words and (
+        words[0].lower() in _NOT_NAMES
+        or (words[0].lower() in vocab.not_names and len(words) > 1 and words[1].lower() == "of")
+    ):
+        words.pop(0)  # "Shares of Toyota": the name is Toyota
     while words and words[-1].lower() in vocab.suffixes:
         words.pop()
     if not words or any(w.lower() in _NOT_NAME_WORDS for w in words):
