@@ -378,3 +378,72 @@ def test_every_format_can_go_to_a_file(
     result = runner.invoke(app, ["check", "seeds", "--format", fmt, "-o", str(out)])
     assert result.exit_code == 0 and result.stdout == ""
     assert "scope-mismatch" in out.read_text(encoding="utf-8")
+
+
+def test_claims_file_is_checked_as_the_articles_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    extracted = runner.invoke(app, ["extract", "seeds", "--format", "json"])
+    claims = tmp_path / "claims.json"
+    claims.write_text(extracted.stdout, encoding="utf-8")
+    from_claims = runner.invoke(app, ["check", "--claims", str(claims), "--format", "json"])
+    from_articles = runner.invoke(app, ["check", "seeds", "--format", "json"])
+    assert from_claims.exit_code == from_articles.exit_code == 0
+    assert json.loads(from_claims.stdout) == json.loads(from_articles.stdout)
+
+
+def test_claims_file_may_hold_only_the_contract_fields(tmp_path: Path) -> None:
+    def claim(n: int, text: str, value: float, path: str) -> dict[str, Any]:
+        return {
+            "id": f"{path}#{n}",
+            "line": 1,
+            "column": 1,
+            "text": text,
+            "quantity": {"kind": "money", "unit": "USD", "value": value, "low": None, "high": None},
+            "subject": "Acme",
+            "metric": "revenue",
+            "period": {"start": "2024", "end": "2024"},
+        }
+
+    doc = {
+        "schema": "factcheck.claims/1",
+        "documents": [
+            {"path": "a.md", "claims": [claim(1, "$4.2 billion", 4.2e9, "a.md")]},
+            {"path": "b.md", "claims": [claim(1, "$5.9 billion", 5.9e9, "b.md")]},
+        ],
+    }
+    path = tmp_path / "claims.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    result = runner.invoke(app, ["check", "--claims", str(path), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["value-conflict"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "claims.json:1: not JSON"),
+        ('{"schema": "factcheck.report/1"}', "not a claims document"),
+        (
+            '{"schema": "factcheck.claims/1", "documents": [{"path": "a", "claims": [{"id": 1}]}]}',
+            "claims.json: documents[0].claims[0]",
+        ),
+    ],
+)
+def test_a_bad_claims_file_is_a_one_line_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str, message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("claims.json").write_text(content, encoding="utf-8")
+    result = runner.invoke(app, ["check", "--claims", "claims.json"])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_check_takes_articles_or_claims_not_both(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["check", "seeds", "--claims", "-"])
+    assert result.exit_code == 2
+    assert "not both" in result.stderr

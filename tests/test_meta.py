@@ -22,7 +22,7 @@ STAGES = [
     {"quantities"},
     {"periods", "subjects", "metrics"},
     {"context"},
-    {"extract"},
+    {"extract", "claimsfile"},
     {"index"},
     {"facts", "fx"},
     {"match"},

@@ -181,7 +181,17 @@ class FailOn(StrEnum):
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders to check.")],
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Article files or folders to check.")
+    ] = None,
+    claims_file: Annotated[
+        str | None,
+        typer.Option(
+            "--claims",
+            help="Check the claims of a factcheck.claims/1 document (- for stdin) "
+            "instead of reading articles.",
+        ),
+    ] = None,
     against: Annotated[
         list[Path] | None,
         typer.Option(
@@ -245,13 +255,24 @@ def check(
     from .extract import extract_paths
 
     when = _published_date(published)
+    if bool(paths) == (claims_file is not None):
+        raise _fail("check: give article PATHS or --claims FILE, not both or neither")
     try:
         settings = configuration.load(config or configuration.find(Path.cwd()))
         extra = tuple(rules or ())
-        with _progress(quiet) as progress:
-            docs = extract_paths(
-                paths, when, tuple(settings.rule_packs) + extra, on_skip=_skip, on_progress=progress
-            )
+        if claims_file is not None:
+            from . import claimsfile
+
+            docs = claimsfile.load(claims_file)
+        else:
+            with _progress(quiet) as progress:
+                docs = extract_paths(
+                    paths or [],
+                    when,
+                    tuple(settings.rule_packs) + extra,
+                    on_skip=_skip,
+                    on_progress=progress,
+                )
         focus = None
         if against:
             from . import packs

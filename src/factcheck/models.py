@@ -11,6 +11,13 @@ CLAIMS_SCHEMA = "factcheck.claims/1"
 Kind = Literal["money", "percent", "count", "number"]
 Qualifier = Literal["exact", "under", "over", "nearly", "about", "range"]
 LinkKind = Literal["conversion", "change-from", "rate-of"]
+# Where a part of a claim's context was found: in the figure's own sentence, in a sentence
+# next to it, in the article's headline or lead (its topic or reporting period), by a
+# reporting convention, or not found and defaulted (the publication year).
+Origin = Literal["sentence", "nearby", "article", "convention", "default"]
+Confidence = Literal["high", "medium", "low"]
+Direction = Literal["up", "down"]
+Outlook = Literal["forecast", "target", "estimate", "guidance"]
 
 
 class Model(BaseModel):
@@ -53,6 +60,14 @@ class Link(Model):
     target: str = Field(description="id of the other claim")
 
 
+class ContextOrigin(Model):
+    """Where each part of a claim's context came from: what a finding's confidence is built of."""
+
+    subject: Origin = "sentence"
+    metric: Origin = "sentence"
+    period: Origin = "sentence"
+
+
 class Claim(Model):
     """One numeric claim found in a document."""
 
@@ -71,6 +86,18 @@ class Claim(Model):
         default=False, description="true for figures outside the article proper (teasers)"
     )
     links: list[Link] = Field(default_factory=list)
+    origin: ContextOrigin | None = Field(
+        default=None,
+        description="where subject, metric and period were found; absent: given with the claim",
+    )
+    direction: Direction | None = Field(
+        default=None,
+        description="for a change or growth rate, the direction its wording gives (fell: down)",
+    )
+    outlook: Outlook | None = Field(
+        default=None,
+        description="a forecast, target, guidance or estimate rather than a result",
+    )
 
 
 class Suppression(Model):
@@ -140,6 +167,10 @@ class Finding(Model):
 
     rule: str
     severity: Severity
+    confidence: Confidence = Field(
+        default="high",
+        description="how sure the link is: high when every claim's context is stated beside it",
+    )
     message: str
     claims: list[FindingClaim]
     advice: str | None = Field(default=None, description="what an editor can do about it")

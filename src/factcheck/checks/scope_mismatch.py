@@ -45,13 +45,13 @@ def check(link: ClaimLink, packs: Packs, options: Options) -> Iterator[Verdict]:
     for a, b in cross_pairs(a_part, b_part):
         ca, cb = a.claim, b.claim
         when = (
-            f"both for {period_text(ca.period)}"
+            f"Different scopes, same period ({period_text(ca.period)})"
             if ca.period == cb.period
-            else f"and for {period_text(ca.period)} against {period_text(cb.period)}"
+            else f"Different scopes and periods ({period_text(ca.period)}; {period_text(cb.period)})"
         )
         yield Verdict(
             message=(
-                f'Different scopes, {when}: "{ca.text}" ({a.where()}) is {possessive(ca.subject)} {ca.metric}, '
+                f'{when}: "{ca.text}" ({a.where()}) is {possessive(ca.subject)} {ca.metric}, '
                 f'"{cb.text}" ({b.where()}) is {possessive(cb.subject)} {cb.metric}; not the same fact.'
             ),
             facts=(a, b),
