@@ -20,7 +20,6 @@ STAGES = [
     {"markup"},
     {"segment", "published"},
     {"quantities"},
-    {"periods", "subjects", "metrics"},
     {"context"},
     {"extract", "claimsfile"},
     {"index"},

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck import packs, periods
+from factcheck import packs
+from factcheck.context import periods
 
 REF = periods.Reference(2025, 1)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
 
-from . import context, markup, packs, periods, published, quantities, repair, segment
+from . import context, markup, packs, published, quantities, repair, segment
+from .context import periods
 from .decoding import decode
 from .lexicon import build
 from .models import Claim, Document, Link, Quantity, Suppression

@@ -16,7 +16,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from . import subjects
+from .context import subjects
 from .facts import Fact, look_alike, overlap, years
 from .packs import Packs
 

@@ -29,11 +29,11 @@ from collections.abc import Iterator
 from pydantic import BaseModel, Field
 
 from .. import fx
+from ..context.periods import Reference
 from ..engine import Rule, Verdict
 from ..facts import Fact, amount, years
 from ..match import ClaimLink
 from ..packs import Packs
-from ..periods import Reference
 
 
 class Options(BaseModel, extra="forbid", frozen=True):

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from .models import Period
-from .packs import Periods, per_pack
+from ..models import Period
+from ..packs import Periods, per_pack
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from .packs import Subjects, per_pack
+from ..packs import Subjects, per_pack
 
 _PROPER = re.compile(
     r"\b(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9&]|[A-Z])(?:\s+(?:of\s+|and\s+|&\s+)?(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9&]))*"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from .packs import Metrics, per_pack
+from ..packs import Metrics, per_pack
 
 _NP_WORD = re.compile(r"[“\"‘']?([A-Za-z][\w&-]*)[”\"’']?")
 _NP_STOP = frozenset(

@@ -13,10 +13,10 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from ..models import Period
+from ..packs import Packs
+from ..quantities import Found
 from . import metrics, periods, subjects
-from .models import Period
-from .packs import Packs
-from .quantities import Found
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.I)
 _TO_BETWEEN = re.compile(
