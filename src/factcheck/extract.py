@@ -9,7 +9,7 @@ from . import context, markup, packs, published, quantities, repair, segment
 from .context import periods
 from .decoding import decode
 from .lexicon import build
-from .models import Claim, Document, Link, Quantity, Suppression
+from .models import Claim, ContextOrigin, Document, Link, Quantity, Suppression
 from .sources import Source, discover, read
 from .textmap import MappedText, SourceMap
 
@@ -93,7 +93,7 @@ def _extract(
     reference, estimated = when, False
     if reference is None:
         reference, estimated = periods.estimate_reference(body, rule_set.periods), True
-    claims = _claims(text, lines, hidden, rule_set, PurePath(path).name, reference)
+    claims = _claims(text, lines, hidden, rule_set, PurePath(path).name, reference, title)
     suppressions = [
         Suppression(rules=r, reason=why, line=at, first_line=first, last_line=last)
         for r, why, at, first, last in segment.suppressions(root.text)
@@ -118,6 +118,7 @@ def _claims(
     rule_set: packs.Packs,
     name: str,
     reference: str | None,
+    title: str | None = None,
 ) -> list[Claim]:
     lex = build(rule_set)
     full = text.text
@@ -143,10 +144,17 @@ def _claims(
             span = (sentence.start, sentence.end) if sentence else (line.start, line.end)
             converts = first + f.converts if f.converts is not None else None
             items.append(
-                context.Item(f, start, line.start + f.end, span, len(paragraphs) - 1, converts)
+                context.Item(
+                    f,
+                    start,
+                    line.start + f.end,
+                    span,
+                    len(paragraphs) - 1,
+                    converts,
+                    boilerplate=line.zone == "teaser",
+                )
             )
-            items[-1].boilerplate = line.zone == "teaser"  # type: ignore[attr-defined]
-    contexts = context.annotate(full, items, paragraphs, rule_set, reference)
+    contexts = context.annotate(full, items, paragraphs, rule_set, reference, title)
     root = text.root()
     claims: list[Claim] = []
     for k, (item, ctx) in enumerate(zip(items, contexts, strict=True)):
@@ -180,8 +188,13 @@ def _claims(
                 subject=ctx.subject,
                 metric=ctx.metric,
                 period=ctx.period,
-                boilerplate=item.boilerplate,  # type: ignore[attr-defined]
+                boilerplate=item.boilerplate,
                 links=links,
+                origin=ContextOrigin(
+                    subject=ctx.subject_origin, metric=ctx.metric_origin, period=ctx.period_origin
+                ),
+                direction=ctx.direction,
+                outlook=ctx.outlook,
             )
         )
     return claims

@@ -117,6 +117,7 @@ class Scope(Pack):
 
 
 class Names(Pack):
+    regions: list[str] = []
     suffixes: list[str] = []
     actions: list[str] = []
     not_names: list[str] = []
@@ -146,6 +147,7 @@ class MetricWords(Pack):
 
 
 class MetricPatterns(Pack):
+    company_names: dict[str, str] = {}
     object_metrics: list[str] = []
     verb_objects: dict[str, str] = {}
     growth_words: list[str] = []

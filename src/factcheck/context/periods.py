@@ -160,6 +160,9 @@ _HINT = re.compile(
 )
 
 
+_FISCAL_BEFORE = re.compile(r"\b(?:fiscal|financial)(?:[\s-]+year)?[\s-]*\Z", re.I)
+
+
 def find(sentence: str, periods: Periods, ref: Reference | None) -> list[TimeSpan]:
     """Every time expression in `sentence`, resolved where it can be."""
     if _HINT.search(sentence) is None:
@@ -184,6 +187,10 @@ def find(sentence: str, periods: Periods, ref: Reference | None) -> list[TimeSpa
             continue
         for m in pattern.finditer(sentence):
             if not m.group().strip() or not free(*m.span()):
+                continue
+            if kind in ("quarter", "half") and _FISCAL_BEFORE.search(sentence, 0, m.start()):
+                # "fiscal Q4": a fiscal quarter is placed only with its owner's calendar.
+                taken.append(m.span())
                 continue
             period = _resolve(kind, m, ref)
             if period is None:

@@ -1,10 +1,13 @@
 """Give each figure its context: who it is about, what it measures, and when.
 
-Works sentence by sentence through an article, carrying the subject and time
-forward where the text refers back ("their total profits", "Valued at $5.6
-billion, the contract..."), and links figures that belong together: a change
-from one figure to another, a growth rate and the figure it is the rate of, an
-amount and its conversion into another currency.
+Three passes: the document pass (`document`: the article's topic and reporting
+period), the sentence pass (`sentence`: owners, measures and times, found once per
+sentence), then one resolution per figure here. Each of the three parts records
+where it came from (the figure's sentence, a sentence next to it, the article, a
+reporting convention, or a default), which is what a finding's confidence is
+built of. Figures that belong together are linked: a change from one figure to
+another, a growth rate and the figure it is the rate of, an amount and its
+conversion into another currency.
 """
 
 from __future__ import annotations
@@ -13,10 +16,10 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from ..models import Period
+from ..models import Direction, Origin, Outlook, Period
 from ..packs import Packs
 from ..quantities import Found
-from . import metrics, periods, subjects
+from . import document, metrics, periods, sentence, subjects
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.I)
 _TO_BETWEEN = re.compile(
@@ -26,6 +29,55 @@ _TO_BETWEEN = re.compile(
 _RATE_TO = re.compile(r"\s*(?:[\w-]+\s+){0,4}?to\s+\Z", re.I)
 _DIRECT_GAP = re.compile(r"[^,;:()]{0,50}\Z")
 _METRIC_ATTACHED = re.compile(r"\s*(?:in|of|on|as)\s+(?:the\s+)?\Z", re.I)
+# "revenue at Tesla", "a loss for Rivian", "sales of Nvidia": an owner named right after the
+# measure or the figure.
+_OWNER_AFTER = re.compile(r"\s*(?:at|for|of)\s+(?:the\s+)?\Z", re.I)
+# "iPhone revenue in Greater China", "sales in Europe": a place narrows the measure.
+_PLACE_AFTER = re.compile(r"\s*(?:in|across|from|for)\s+(?:the\s+)?\Z", re.I)
+_SECTOR = re.compile(
+    r"\b(?:the\s+)?((?:[a-z][\w&-]*\s+){0,3}?[a-z][\w&-]*)\s+(?:sector|industry|segment|division|"
+    r"unit|business|arm)\b(?!\s+(?:of|in)\b)",
+)
+_NOT_SECTOR_WORDS = frozenset(
+    ("the", "its", "their", "a", "an", "whole", "entire", "overall", "this", "that", "our", "his", "her")
+)
+_BASIS = (
+    (
+        re.compile(
+            r"\b(?:quarter[- ]on[- ]quarter|quarter[- ]over[- ]quarter|q/q|qoq|sequential(?:ly)?|"
+            r"from\s+the\s+(?:previous|preceding|prior)\s+quarter|on\s+the\s+quarter)\b",
+            re.I,
+        ),
+        "q/q",
+    ),
+    (
+        re.compile(
+            r"\b(?:month[- ]on[- ]month|month[- ]over[- ]month|m/m|mom|from\s+the\s+(?:previous|"
+            r"preceding|prior)\s+month|on\s+the\s+month)\b",
+            re.I,
+        ),
+        "m/m",
+    ),
+    (
+        re.compile(
+            r"\b(?:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yoy|from\s+a\s+year\s+(?:earlier|ago)|"
+            r"than\s+a\s+year\s+(?:earlier|ago|before)|on\s+the\s+year|from\s+the\s+same\s+"
+            r"(?:period|quarter|month)\s+(?:a|last)\s+year)\b",
+            re.I,
+        ),
+        "y/y",
+    ),
+)
+_ESTIMATE = re.compile(
+    r"\b(?:analysts?|consensus|estimates?|expectations?|estimated|Wall\s+Street|the\s+Street|"
+    r"LSEG|FactSet|Visible\s+Alpha|Capital\s+IQ|Zacks)\b",
+    re.I,
+)
+_OUTLOOK_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:as|that|which)\s+)?(?:was\s+|had\s+been\s+|were\s+)?"
+    r"(?:expected|forecast|projected|predicted|estimated|anticipated|targeted)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -38,6 +90,7 @@ class Item:
     sentence: tuple[int, int]
     paragraph: int
     converts: int | None = None  # index (in the article's list) of the amount it converts
+    boilerplate: bool = False
 
 
 @dataclass
@@ -48,16 +101,21 @@ class Context:
     metric: str | None = None
     period: Period | None = None
     links: list[tuple[str, int]] = field(default_factory=list)  # (kind, index of the other figure)
+    subject_origin: Origin = "default"
+    metric_origin: Origin = "default"
+    period_origin: Origin = "default"
+    direction: Direction | None = None
+    outlook: Outlook | None = None
 
 
 @dataclass
-class _State:
-    """What the article has established so far, for back-references."""
+class _Paragraph:
+    """What the paragraph so far has said, for the sentences after it."""
 
-    topic: str | None = None
-    topic_period: Period | None = None
-    paragraph: int = -1
-    paragraph_subject: str | None = None
+    index: int = -1
+    start: int = 0
+    subject: str | None = None  # the last owner a sentence named by grammar
+    period: Period | None = None  # the last period a figure was given in its own sentence
     objects: dict[str, str] = field(default_factory=dict)  # metric head -> object metric
 
 
@@ -67,384 +125,515 @@ def annotate(
     paragraphs: list[tuple[int, int]],
     packs: Packs,
     reference: str | None,
+    title: str | None = None,
 ) -> list[Context]:
     """Context of every item; `paragraphs` are the article's body lines, in order."""
+    doc = document.read(text, title, paragraphs, packs, reference)
     svocab = subjects.vocabulary(packs.subjects)
     mvocab = metrics.vocabulary(packs.metrics)
-    ref = periods.Reference.parse(reference)
-    acronyms = subjects.acronyms(text, svocab)
     out = [Context() for _ in items]
-    state = _State()
-    by_paragraph: dict[int, list[int]] = {}
+    by_sentence: dict[tuple[int, int], list[int]] = {}
     for i, item in enumerate(items):
-        by_paragraph.setdefault(item.paragraph, []).append(i)
-    for p_index, (p_start, p_end) in enumerate(paragraphs):
-        if state.paragraph != p_index:
-            state.paragraph, state.paragraph_subject = p_index, None
-        members = by_paragraph.get(p_index)
-        if not members:
-            _follow_topic(text[p_start:p_end], svocab, acronyms, state, packs, ref)
-            continue
-        sentences: dict[tuple[int, int], list[int]] = {}
-        for i in members:
-            sentences.setdefault(items[i].sentence, []).append(i)
-        cursor = p_start
-        for span in sorted(sentences):
-            if span[0] > cursor:
-                _follow_topic(text[cursor : span[0]], svocab, acronyms, state, packs, ref)
-            _sentence(
-                text, span, sentences[span], items, out, svocab, mvocab, acronyms, packs, ref, state
-            )
-            cursor = max(cursor, span[1])
+        by_sentence.setdefault(item.sentence, []).append(i)
+    para = _Paragraph()
+    for span in sorted(by_sentence):
+        members = by_sentence[span]
+        p_index = items[members[0]].paragraph
+        if para.index != p_index:
+            p_start = paragraphs[p_index][0] if 0 <= p_index < len(paragraphs) else span[0]
+            para = _Paragraph(index=p_index, start=p_start)
+            if span[0] > p_start:
+                para.subject = _last_owner(text[p_start : span[0]], doc, svocab)
+        s_text = text[span[0] : span[1]]
+        times = periods.find(s_text, packs.periods, doc.reference)
+        occupied = [(items[i].start - span[0], items[i].end - span[0]) for i in members]
+        sent = sentence.read(s_text, span[0], occupied, svocab, mvocab, times)
+        _resolve_sentence(sent, members, items, out, doc, svocab, mvocab, para)
     for i, item in enumerate(items):
         if item.converts is not None:
             target = out[item.converts]
-            out[i].subject, out[i].metric, out[i].period = (
-                target.subject,
-                target.metric,
-                target.period,
-            )
+            ctx = out[i]
+            ctx.subject, ctx.metric, ctx.period = target.subject, target.metric, target.period
+            ctx.subject_origin, ctx.metric_origin = target.subject_origin, target.metric_origin
+            ctx.period_origin, ctx.outlook = target.period_origin, target.outlook
     return out
 
 
-def _follow_topic(
-    text: str,
-    vocab: subjects.Vocabulary,
-    acronyms: dict[str, str],
-    state: _State,
-    packs: Packs,
-    ref: periods.Reference | None,
-) -> None:
-    """A stretch without figures still moves the topic on ("CRRC Corp ... secured a contract")."""
-    if not text.strip():
-        return
-    for m in subjects.mentions(text, vocab):
-        if m.name is not None and not m.source:
-            state.topic = _resolve(m, text, acronyms, state, vocab)
-            state.paragraph_subject = state.topic
-            times = periods.find(text, packs.periods, ref)
-            state.topic_period = times[-1].period if times else None
-            return
-
-
-def _resolve(
-    m: subjects.Mention,
-    sentence: str,
-    acronyms: dict[str, str],
-    state: _State,
-    vocab: subjects.Vocabulary,
-) -> str | None:
-    if m.name is None:
-        return state.topic
-    name = m.name
-    if m.known:
-        written = " ".join(sentence[m.start : m.end].lower().split())
-        name = acronyms.get(written, name)
-    if m.bare and state.paragraph_subject and state.paragraph_subject != name:
-        narrower = state.paragraph_subject
-        # A plain "SOE" after "central SOEs" in the same paragraph keeps the narrower scope.
-        if name in subjects.family(narrower, vocab):
-            return narrower
-    return name
-
-
-def _sentence(
-    text: str,
-    span: tuple[int, int],
+def _resolve_sentence(
+    sent: sentence.Sentence,
     members: list[int],
     items: list[Item],
     out: list[Context],
+    doc: document.Document,
     svocab: subjects.Vocabulary,
     mvocab: metrics.Vocabulary,
-    acronyms: dict[str, str],
-    packs: Packs,
-    ref: periods.Reference | None,
-    state: _State,
+    para: _Paragraph,
 ) -> None:
-    s_start, s_end = span
-    sentence = text[s_start:s_end]
-    mets = metrics.mentions(sentence, mvocab)
-    times = periods.find(sentence, packs.periods, ref)
-    # A name inside a figure, a measure or a time ("USD", "R&D", "Q4") is not an owner.
-    occupied = [(items[i].start - s_start, items[i].end - s_start) for i in members]
-    occupied += [(m.start, m.end) for m in mets] + [(t.start, t.end) for t in times]
-    named = subjects.mentions(sentence, svocab)
-    # "State-owned Assets Supervision and Administration Commission": a name, not a measure.
-    mets = [
-        m
-        for m in mets
-        if not (
-            sentence[m.start : m.start + 1].isupper()
-            and any(n.known and n.start <= m.start and m.end <= n.end for n in named)
-        )
-    ]
-    ments = [
-        m
-        for m in named
-        if (m.known and m.name is not None)
-        or not any(a < m.end and m.start < b for a, b in occupied)
-    ]
-    for m in mets:
+    s = sent.text
+    for m in sent.measures:
         if m.head != m.name:
-            state.objects[m.head] = m.name
+            para.objects[m.head] = m.name
     members = sorted(members, key=lambda i: items[i].start)
     group_end = {i: _group_end(i, items) for i in members}
-    direct = _bind_times(sentence, s_start, members, items, times, group_end)
-    carried = False
-    sentence_periods: list[Period] = []
-    previous_topic_period = state.topic_period
+    direct = _bind_times(s, sent.start, members, items, sent.times, group_end)
+    named_here: str | None = None
+    stated_periods: list[Period] = []
     for i in members:
         item = items[i]
         if item.converts is not None:
             continue
-        cs, ce = item.start - s_start, item.end - s_start
+        cs, ce = item.start - sent.start, item.end - sent.start
         ctx = out[i]
-        subject, from_back, mention = _subject(sentence, cs, ments, acronyms, state, svocab)
-        whole = _share_owner(sentence, ce, ments) if item.found.kind == "percent" else None
-        if whole is not None and (mention is None or subjects.is_object(sentence, mention)):
-            subject, from_back, mention = (
-                _resolve(whole, sentence, acronyms, state, svocab),
-                False,
-                whole,
-            )
-        carried = carried or from_back
-        base_subject = subject
-        note = _scope_near(sentence, mention, svocab) if mention is not None else None
-        if subject is not None and note and note not in subject.lower():
-            subject = f"{subject} {note}"
-        ctx.subject = subject
-        earlier = [j for j in members if j < i and items[j].converts is None and out[j].metric]
-        same_kind = [j for j in earlier if items[j].found.unit == item.found.unit]
-        # "up from $39.5 billion in 2022": an earlier figure of the sentence names the measure
-        previous = (
-            out[same_kind[-1]].metric
-            if same_kind
-            else (out[earlier[-1]].metric if earlier else None)
+        _subject(sent, cs, ce, item.found, doc, svocab, para, ctx)
+        if ctx.subject_origin == "sentence" and ctx.subject is not None:
+            named_here = ctx.subject
+        _metric(
+            sent, cs, group_end[i] - sent.start, item.found, members, items, out, i, mvocab, svocab,
+            para, ctx,
         )
-        if previous is not None and previous.endswith(" growth"):
-            previous = previous[: -len(" growth")]
-        ctx.metric = _metric(
-            sentence, cs, group_end[i] - s_start, item.found, mets, mvocab, state, previous
-        )
-        expected = metrics.expectation(sentence, cs, mvocab)
-        if expected is not None and ctx.metric is not None and not ctx.metric.endswith(expected):
-            ctx.metric = f"{ctx.metric} {expected}"  # a forecast or target is not the result
-        relative = i in direct and direct[i].kind in ("year_earlier", "previous_quarter")
-        comparison = relative and re.match(
-            r"(?:from|than)\b", sentence[direct[i].start : direct[i].end], re.I
-        )
-        if comparison and item.found.kind == "percent":
-            # "up 78 percent from a year earlier": the rate is of this period, measured against the last.
-            direct.pop(i)
-            relative = False
-        if relative:
-            anchor = [t for t in times if t.period.start is not None and t is not direct[i]]
-            base = (
-                anchor[0].period
-                if anchor
-                else (Period(start=str(ref.year), end=str(ref.year)) if ref is not None else None)
-            )
-            ctx.period = periods.shift(base, direct[i].kind) if base is not None else None
-        elif i in direct:
-            ctx.period = direct[i].period
-        elif [t for t in times if t.period.start is not None]:
-            usable = [t for t in times if t.period.start is not None]
-            bound = {id(t) for t in direct.values()}
-            pool = [t for t in usable if id(t) not in bound] or usable
-            ctx.period = min(pool, key=lambda t: _distance(t, cs, ce)).period
-        elif (
-            from_back
-            and mention is None
-            and previous_topic_period is not None
-            and not _has_reference(sentence, ments)
-        ):
-            ctx.period = previous_topic_period
-        elif ref is not None:
-            ctx.period = Period(start=str(ref.year), end=str(ref.year))
-        if ctx.period is not None:
-            sentence_periods.append(ctx.period)
-        state.topic = base_subject or state.topic
-        if base_subject:
-            state.paragraph_subject = base_subject
-    _link_changes(sentence, s_start, members, items, out, direct, group_end)
-    _link_rates(sentence, s_start, members, items, out, group_end)
-    if sentence_periods:
-        state.topic_period = sentence_periods[-1]
-    if not carried and not sentence_periods:
-        state.topic_period = None
+        _period(sent, cs, ce, item.found, i, direct, doc, para, ctx)
+        if ctx.period_origin == "sentence" and ctx.period is not None:
+            stated_periods.append(ctx.period)
+    _link_changes(s, sent.start, members, items, out, direct, group_end)
+    _link_rates(s, sent.start, members, items, out, group_end)
+    if named_here is not None:
+        para.subject = named_here
+    if stated_periods:
+        para.period = stated_periods[-1]
 
 
-def _distance(t: periods.TimeSpan, cs: int, ce: int) -> int:
-    if t.end <= cs:
-        return cs - t.end
-    if t.start >= ce:
-        return t.start - ce
-    return 0
-
-
-def _group_end(i: int, items: list[Item]) -> int:
-    """End of a figure with its bracketed conversion: "¥90 trillion ($12.5 trillion)"."""
-    end = items[i].end
-    for j in range(i + 1, min(i + 3, len(items))):
-        if items[j].converts == i:
-            end = max(end, items[j].end)
-    return end
-
-
-def _bind_times(
-    sentence: str,
-    s_start: int,
-    members: list[int],
-    items: list[Item],
-    times: list[periods.TimeSpan],
-    group_end: dict[int, int],
-) -> dict[int, periods.TimeSpan]:
-    """A time expression right after a figure, or around it, is that figure's own."""
-    direct: dict[int, periods.TimeSpan] = {}
-    heads = [i for i in members if items[i].converts is None]
-    for t in times:
-        for i in heads:
-            cs, ce = items[i].start - s_start, group_end[i] - s_start
-            if t.start < ce and t.end > cs:
-                direct.setdefault(i, t)  # "three consecutive years" is itself a time
-            elif ce <= t.start and _DIRECT_GAP.match(sentence, ce, t.start) is not None:
-                between = [j for j in heads if ce <= items[j].start - s_start < t.start]
-                if not between:
-                    direct.setdefault(i, t)
-    return direct
+# --- subject ------------------------------------------------------------------------------
 
 
 def _subject(
-    sentence: str,
+    sent: sentence.Sentence,
     cs: int,
-    ments: list[subjects.Mention],
-    acronyms: dict[str, str],
-    state: _State,
+    ce: int,
+    found: Found,
+    doc: document.Document,
     vocab: subjects.Vocabulary,
-) -> tuple[str | None, bool, subjects.Mention | None]:
-    """The subject of the figure at `cs`, whether it was carried from earlier text, and its mention."""
-    owners = [m for m in ments if not m.source]
-    before = [m for m in owners if m.end <= cs]
-    # Prefer an owner that is not the object of a preposition ("its exit from Russia").
-    direct = [m for m in before if m.name is None or not subjects.is_object(sentence, m)]
-    before = direct or before
-    if before:
-        m = before[-1]
-        if m.name is None:
-            # "Chinese SOEs saw their exports grow": "their" is the sentence's own owner;
-            # "Ping An Insurance said its net profit": so is a company that speaks.
-            named = [
-                n
-                for n in ments
-                if n.end <= m.start
-                and n.name is not None
-                and (not n.source or not n.known)
-                and not subjects.is_object(sentence, n)
-            ]
-            if named:
-                return _resolve(named[-1], sentence, acronyms, state, vocab), False, named[-1]
-            return state.topic, True, None
-        return _resolve(m, sentence, acronyms, state, vocab), False, m
-    after = [
-        m
-        for m in owners
-        if m.start >= cs and m.name is not None and not subjects.is_object(sentence, m)
-    ]
-    if after:
-        return _resolve(after[0], sentence, acronyms, state, vocab), False, after[0]
-    # "Toyota Motor Corp said operating profit ... more than doubled": a company that speaks of
-    # its own figure, when the sentence names no other owner.
-    speakers = [m for m in ments if m.source and not m.known and m.end <= cs]
-    if speakers:
-        return _resolve(speakers[0], sentence, acronyms, state, vocab), False, speakers[0]
-    return state.topic, True, None
+    para: _Paragraph,
+    ctx: Context,
+) -> None:
+    """The owner the figure's grammar names, else the paragraph's, else the article's topic."""
+    owner = _owner_by_grammar(sent, cs, ce, found)
+    if owner is not None and owner.name is not None:
+        name = _canonical(owner, sent.text, doc, vocab, para)
+        ctx.subject, ctx.subject_origin = name, "sentence"
+    elif owner is not None:  # a back-reference: "its revenue", "the company said"
+        ctx.subject = para.subject or doc.topic
+        ctx.subject_origin = "nearby" if para.subject else "article"
+    elif para.subject is not None:
+        ctx.subject, ctx.subject_origin = para.subject, "nearby"
+    else:
+        ctx.subject = doc.topic
+        mentioned = any(o.name == doc.topic for o in sent.owners)
+        ctx.subject_origin = "sentence" if mentioned else "article"
+    scope = _scope(sent, cs, ce, owner, ctx.subject, vocab)
+    if scope is not None:
+        kind, name = scope
+        if kind == "owner":
+            ctx.subject, ctx.subject_origin = name, "sentence"
+        elif ctx.subject is not None and name.lower() not in ctx.subject.lower():
+            ctx.subject = f"{ctx.subject} ({name})"
 
 
-def _share_owner(sentence: str, ce: int, ments: list[subjects.Mention]) -> subjects.Mention | None:
+def _last_owner(
+    passage: str, doc: document.Document, vocab: subjects.Vocabulary
+) -> str | None:
+    """The owner the sentences before a figure's, in its paragraph, last named by grammar."""
+    for o in reversed(sentence.owners_of(passage, vocab)):
+        if o.name is not None and o.role == "owner" and not o.object and (o.acting or o.possessive):
+            return doc.acronyms.get(" ".join(passage[o.start : o.end].lower().split()), doc.name(o.name))
+    return None
+
+
+def _owner_by_grammar(
+    sent: sentence.Sentence, cs: int, ce: int, found: Found
+) -> sentence.Owner | None:
+    """The owner the sentence gives the figure at [cs, ce) by grammar, if any."""
+    s = sent.text
+    owners = [o for o in sent.owners if o.role in ("owner", "refer")]
+    if found.kind == "percent":
+        whole = _share_owner(s, ce, owners)
+        if whole is not None:
+            return whole
+    # "revenue at Tesla rose 5%", "a loss of $1 billion for Rivian": for/at/of right after.
+    for o in owners:
+        if o.name is not None and ce <= o.start <= ce + 30 and _OWNER_AFTER.search(s, ce, o.start):
+            if not o.place:
+                return o
+    a, _b = sent.clause(cs)
+    main_a, main_b = sent.clauses[0] if sent.clauses else (0, len(s))
+    for lo in (a, main_a) if a != main_a else (a,):
+        hi = cs if lo == a else main_b
+        here = [o for o in owners if lo <= o.start and o.end <= hi]
+        # Grammar first: a possessive, the clause's subject, a name right before the measure.
+        for o in reversed(here):
+            if o.role == "refer":
+                return o
+            if o.possessive and not o.object:
+                return o
+            if o.acting and not o.object:
+                return o
+        attributive = [
+            o for o in here if not o.object and o.role == "owner" and _before_measure(sent, o)
+        ]
+        if attributive:
+            return attributive[-1]
+    return None
+
+
+def _before_measure(sent: sentence.Sentence, o: sentence.Owner) -> bool:
+    """ "China GDP grew", "Samsung Electronics Q3 operating profit": a name modifying a measure."""
+    return any(0 <= m.start - o.end <= 25 for m in sent.measures)
+
+
+def _canonical(
+    o: sentence.Owner,
+    s: str,
+    doc: document.Document,
+    vocab: subjects.Vocabulary,
+    para: _Paragraph,
+) -> str | None:
+    name = o.name
+    if name is None:
+        return None
+    name = doc.name(name)
+    if o.known:
+        written = " ".join(s[o.start : o.end].lower().split())
+        name = doc.acronyms.get(written, name)
+    narrower = para.subject or doc.topic
+    if o.bare and narrower and narrower != name and name in subjects.family(narrower, vocab):
+        return narrower  # a plain "SOE" after "central SOEs" keeps the narrower scope
+    return name
+
+
+def _scope(
+    sent: sentence.Sentence,
+    cs: int,
+    ce: int,
+    owner: sentence.Owner | None,
+    subject: str | None,
+    vocab: subjects.Vocabulary,
+) -> tuple[str, str] | None:
+    """A scope the sentence sets: ("scope", note) narrows the subject, ("owner", name) replaces it.
+
+    "iPhone revenue in Greater China": a region narrows a company's figure; "inflation in
+    Spain": a place in a place's article owns the figure; "SOEs excluding the financial
+    sector", "the manufacturing sector grew 2.2%": a qualifier or a sector narrows it.
+    """
+    s = sent.text
+    a, b = sent.clause(cs)
+    subject_is_place = subject is not None and _is_place(subject, vocab)
+    for o in sent.owners:
+        if o.name is None or not o.place or not (a <= o.start < b) or o is owner:
+            continue
+        near_figure = 0 <= o.start - ce <= 40 or 0 <= cs - o.end <= 60
+        if not near_figure or _PLACE_AFTER.search(s, max(0, o.start - 12), o.start) is None:
+            continue
+        if subject_is_place:
+            return "owner", o.name
+        if subject is not None and o.name.lower() not in subject.lower():
+            return "scope", o.name
+    if owner is not None and owner.name is not None:
+        window = s[owner.end : owner.end + 48]
+        note = subjects.scope_note(window, vocab)
+        if note is not None and window.lower().lstrip(" ,(").startswith(note):
+            return "scope", note
+    for m in _SECTOR.finditer(s, a, b):
+        if not (0 <= cs - m.end() <= 60 or 0 <= m.start() - ce <= 20):
+            continue
+        words = [w for w in m.group(1).split() if w not in _NOT_SECTOR_WORDS]
+        if words and not any(w in ("company", "group", "firm") for w in words):
+            return "scope", " ".join(words)
+    return None
+
+
+def _is_company(name: str | None, vocab: subjects.Vocabulary) -> bool:
+    """A single named firm: neither a vocabulary entity (a sector, a country) nor a place."""
+    if name is None:
+        return False
+    base = name.split(" (")[0]
+    return base.lower() not in vocab.canonical and not _is_place(base, vocab)
+
+
+def _is_place(name: str, vocab: subjects.Vocabulary) -> bool:
+    from . import places
+
+    return places.is_place(name, vocab.regions) or name in ("euro area", "European Union")
+
+
+def _share_owner(
+    sentence_text: str, ce: int, owners: list[sentence.Owner]
+) -> sentence.Owner | None:
     """ "16.4 percent of China's total exports": a share belongs to the whole it is part of."""
-    tail = re.match(r"\s+of\s+(?:the\s+)?(?:total\s+)?", sentence[ce : ce + 24])
+    tail = re.match(r"\s+of\s+(?:the\s+)?(?:total\s+)?", sentence_text[ce : ce + 24])
     if tail is None:
         return None
     start = ce + tail.end()
-    for m in ments:
-        if start <= m.start <= start + 24 and m.name is not None and not m.source:
-            return m
+    for o in owners:
+        if start <= o.start <= start + 24 and o.name is not None:
+            return o
     return None
 
 
-def _has_reference(sentence: str, ments: list[subjects.Mention]) -> bool:
-    """Whether the sentence names its owner at all, if only as "the bank" or "they"."""
-    return any(m.name is None for m in ments)
-
-
-def _scope_near(sentence: str, mention: subjects.Mention, vocab: subjects.Vocabulary) -> str | None:
-    """A scope qualifier right after the owner's name ("SOEs excluding the financial sector")."""
-    window = sentence[mention.end : mention.end + 48]
-    note = subjects.scope_note(window, vocab)
-    return note if note is not None and window.lower().lstrip(" ,(").startswith(note) else None
+# --- metric -------------------------------------------------------------------------------
 
 
 def _metric(
-    sentence: str,
+    sent: sentence.Sentence,
     cs: int,
     ce: int,
     found: Found,
-    mets: list[metrics.MetricMention],
+    members: list[int],
+    items: list[Item],
+    out: list[Context],
+    i: int,
     vocab: metrics.Vocabulary,
-    state: _State,
-    previous: str | None = None,
+    svocab: subjects.Vocabulary,
+    para: _Paragraph,
+    ctx: Context,
+) -> None:
+    s = sent.text
+    earlier = [j for j in members if j < i and items[j].converts is None and out[j].metric]
+    same_kind = [j for j in earlier if items[j].found.unit == found.unit]
+    previous = (
+        out[same_kind[-1]].metric if same_kind else (out[earlier[-1]].metric if earlier else None)
+    )
+    if previous is not None:
+        previous = _strip_rate(previous)
+    base = _base_metric(sent, cs, ce, found, vocab, para, previous)
+    if base in vocab.company_names and _is_company(ctx.subject, svocab):
+        base = vocab.company_names[base]
+    growth = found.kind in ("percent",) and metrics.is_growth(s, cs, ce, vocab)
+    growth = growth or (found.unit == "pp" and metrics.is_growth(s, cs, ce, vocab))
+    direction = _direction(s, cs, ce, vocab) if growth else None
+    ctx.direction = direction
+    name = base
+    if growth:
+        word = "decline" if direction == "down" else "growth"
+        if base is None:
+            name = word
+        else:
+            name = base if base.endswith((" growth", " decline")) else f"{base} {word}"
+        basis = _basis(s, cs, ce)
+        if basis is not None and name is not None and basis not in name:
+            name = f"{name} {basis}"
+    outlook = _outlook(sent, cs, ce, vocab)
+    if outlook is not None and name is not None:
+        ctx.outlook = outlook
+        if outlook == "target":
+            name = name if name.endswith("target") else f"{name} target"
+        elif outlook == "estimate":
+            name = f"{name} (consensus estimate)"
+        elif outlook == "guidance":
+            name = f"{name} (guidance)"
+        else:
+            name = f"{name} (forecast)"
+    ctx.metric = name
+    ctx.metric_origin = "sentence" if name is not None else "default"
+
+
+def _strip_rate(metric: str) -> str:
+    for suffix in (" (consensus estimate)", " (forecast)", " (guidance)", " target"):
+        if metric.endswith(suffix):
+            metric = metric[: -len(suffix)]
+    for basis in (" y/y", " q/q", " m/m"):
+        if metric.endswith(basis):
+            metric = metric[: -len(basis)]
+    for word in (" growth", " decline"):
+        if metric.endswith(word):
+            metric = metric[: -len(word)]
+    return metric
+
+
+def _base_metric(
+    sent: sentence.Sentence,
+    cs: int,
+    ce: int,
+    found: Found,
+    vocab: metrics.Vocabulary,
+    para: _Paragraph,
+    previous: str | None,
 ) -> str | None:
+    s = sent.text
+    mets = sent.measures
     if found.kind == "count":
-        return _count_metric(sentence, cs, ce, found, mets, vocab)
+        return _count_metric(s, cs, ce, found, mets, vocab)
     if found.kind == "percent":
-        share = metrics.share_of(sentence, cs, ce, vocab)
+        share = metrics.share_of(s, cs, ce, vocab)
         if share is not None:
             return share
-    base = metrics.verb_object(sentence, cs, ce, vocab) or _nearest_metric(
-        sentence, cs, ce, mets, state
-    )
+    base = metrics.verb_object(s, cs, ce, vocab)
+    if base is None:
+        mention = _nearest_metric(sent, cs, ce)
+        if mention is not None:
+            base = _named(sent, mention, para)
     if base is None and previous is not None:
         base = previous  # "64.8%, up 0.2 percentage points": the sentence's earlier figure names it
     if base is None:
-        base = metrics.fallback(sentence, cs, vocab)
-    if found.kind == "percent" and metrics.is_growth(sentence, cs, ce, vocab):
-        if base is None:
-            return "growth"
-        return base if base.endswith("growth") else f"{base} growth"
+        base = _fallback(sent, cs, vocab)
     return base
 
 
-def _nearest_metric(
-    sentence: str, cs: int, ce: int, mets: list[metrics.MetricMention], state: _State
-) -> str | None:
-    for m in mets:
-        if m.start >= ce and _METRIC_ATTACHED.fullmatch(sentence, ce, m.start):
-            return _refine(m, state)  # "¥2.5 trillion in dividends"
-    before = [m for m in mets if m.end <= cs]
-    if before:
-        return _refine(before[-1], state)
-    after = [m for m in mets if m.start >= ce]
-    if after:
-        return _refine(after[0], state)
+_VERBISH = re.compile(
+    r"^(?:[a-z]+ed|was|were|is|are|be|been|being|stood|reached|hit|rose|fell|grew|came|totaled|"
+    r"totalled|amounted|edged|stayed|remained|held|slid|sank|shrank|swung|beat|topped|missed)$"
+)
+_NP_END = frozenset(
+    """the a an its their his her our this that these those of in on at to by for from with as
+    and or but than while which who that said says about around nearly almost some over under
+    more less up down just only also still now then""".split()
+)
+
+
+def _fallback(sent: sentence.Sentence, cs: int, vocab: metrics.Vocabulary) -> str | None:
+    """The noun phrase before the figure's verb, when no known measure is named ("Opex climbed to")."""
+    a, _ = sent.clause(cs)
+    words = re.findall(r"[A-Za-z][\w&'’-]*|[,;:()]", sent.text[a:cs])
+    while words and (words[-1].lower() in _NP_END or words[-1].lower() in ("in", "at")):
+        words.pop()
+    if words and _VERBISH.match(words[-1].lower()):
+        words.pop()
+        while words and words[-1].lower() in ("up", "down", "also", "sharply", "slightly"):
+            words.pop()
+    else:
+        return None  # no verb links a noun phrase to the figure: better no name than a wrong one
+    phrase: list[str] = []
+    while words and len(phrase) < 3:
+        w = words.pop()
+        lw = w.lower()
+        if not w[0].isalpha() or lw in _NP_END or lw.endswith(("'s", "’s")) or _TIME_WORD.match(lw):
+            break
+        if lw in _NOT_MODIFIERS and phrase:
+            break
+        if lw not in _NOT_MODIFIERS:
+            phrase.insert(0, w if w.isupper() else lw)
+    if not phrase:
+        return None
+    text = " ".join(phrase)
+    return metrics.fuzzy(text, vocab) or text
+
+
+def _nearest_metric(sent: sentence.Sentence, cs: int, ce: int) -> metrics.MetricMention | None:
+    s = sent.text
+    a, b = sent.clause(cs)
+    for m in sent.measures:
+        if m.start >= ce and _METRIC_ATTACHED.fullmatch(s, ce, m.start):
+            return m  # "¥2.5 trillion in dividends"
+    for lo, hi in ((a, b), (0, len(s))):
+        before = [m for m in sent.measures if lo <= m.start and m.end <= cs]
+        if before:
+            return before[-1]
+        after = [m for m in sent.measures if m.start >= ce and m.end <= hi]
+        if after:
+            return after[0]
     return None
 
 
-def _refine(m: metrics.MetricMention, state: _State) -> str:
-    """A plain "investment" after "investment in X" is that investment."""
-    if m.head == m.name and m.name in state.objects:
-        return state.objects[m.name]
-    return m.name
+# Words before a measure that say nothing of which measure it is ("record revenue",
+# "fourth-quarter revenue"); the others narrow it ("iPhone revenue", "core inflation").
+_NOT_MODIFIERS = frozenset(
+    """the a an its their his her our this that these those record total overall quarterly
+    annual yearly monthly full-year full year first-half second-half half-year year-ago
+    year-earlier headline reported combined global worldwide strong weak robust solid higher
+    lower better-than-expected worse-than-expected stronger weaker company group firm's
+    company's group's latest new fresh current previous prior same one-time fiscal calendar
+    as and or of in on for to from with by at than said says which that while also""".split()
+)
+_TIME_WORD = re.compile(
+    r"^(?:first|second|third|fourth|q[1-4]|h[12]|fy\d*|\d{2,4}|(?:19|20)\d\d|january|february|"
+    r"march|april|may|june|july|august|september|october|november|december|.*-quarter|.*-month|"
+    r".*-year|.*-week)$",
+    re.I,
+)
+
+
+def _named(sent: sentence.Sentence, m: metrics.MetricMention, para: _Paragraph) -> str:
+    """The measure with the words that narrow it: "iPhone revenue", "services revenue"."""
+    name = m.name
+    if m.head == m.name and m.name in para.objects:
+        return para.objects[m.name]  # a plain "investment" after "investment in X"
+    if m.head != m.name:
+        return name  # "investment in strategic emerging industries" is named whole
+    words = re.findall(r"[A-Za-z][\w&'’./-]*|[,;:()\"“”]", sent.text[max(0, m.start - 60) : m.start])
+    kept: list[str] = []
+    for w in reversed(words):
+        lw = w.lower()
+        if len(kept) >= 3 or not w[0].isalpha() or lw.endswith(("'s", "’s", "'", "’")):
+            break
+        if lw in _NOT_MODIFIERS or _TIME_WORD.match(lw):
+            break
+        if any(o.start <= sent.text.rfind(w, 0, m.start) < o.end for o in sent.owners):
+            break  # the owner's name is not part of the measure
+        kept.insert(0, w if (sum(ch.isupper() for ch in w) >= 2 or w[1:] != w[1:].lower()) else lw)
+    if not kept:
+        return name
+    modifier = " ".join(kept)
+    if name.startswith("annual "):
+        name = name[len("annual ") :]  # "core inflation", "services inflation"
+    return f"{modifier} {name}"
+
+
+def _direction(s: str, cs: int, ce: int, vocab: metrics.Vocabulary) -> Direction | None:
+    """Up or down, from the word of change nearest the figure in its clause."""
+    if s[cs : cs + 1] in "-−–":
+        return "down"
+    window = s[max(0, cs - 60) : cs]
+    after = s[ce : ce + 25]
+    down = [m.end() for m in vocab.decline_before.finditer(window)]
+    up = [m.end() for m in vocab.rise_before.finditer(window)]
+    if vocab.decline_after.match(after):
+        return "down"
+    if vocab.rise_after.match(after):
+        return "up"
+    if not down and not up:
+        return None
+    if max(down, default=-1) > max(up, default=-1):
+        return "down"
+    return "up"
+
+
+def _basis(s: str, cs: int, ce: int) -> str | None:
+    """What a change is measured against, where the sentence says: y/y, q/q or m/m."""
+    window = s[max(0, cs - 80) : min(len(s), ce + 80)]
+    for pattern, name in _BASIS:
+        if pattern.search(window):
+            return name
+    return None
+
+
+def _outlook(
+    sent: sentence.Sentence, cs: int, ce: int, vocab: metrics.Vocabulary
+) -> Outlook | None:
+    """A forecast, target or estimate, from the words just before or after the figure."""
+    s = sent.text
+    found = vocab.expectation.search(s, max(0, cs - 60), cs)
+    word = found.group(1).lower() if found is not None else None
+    if word is None and _OUTLOOK_AFTER.match(s, ce) is not None:
+        word = "expected"
+    if word is None:
+        return None
+    if word in vocab.targets:
+        return "target"
+    if word in ("guidance", "outlook"):
+        return "guidance"
+    lead = s[max(0, cs - 80) : cs]
+    if _ESTIMATE.search(lead) or word in ("estimate", "estimates", "consensus"):
+        return "estimate"
+    return "forecast"
 
 
 def _count_metric(
-    sentence: str,
+    sentence_text: str,
     cs: int,
     ce: int,
     found: Found,
     mets: list[metrics.MetricMention],
     vocab: metrics.Vocabulary,
 ) -> str | None:
-    noun = _counted_noun(sentence[cs:ce], found)
+    noun = _counted_noun(sentence_text[cs:ce], found)
     own = [m for m in mets if cs <= m.start and m.end <= ce]
     if own:
         return own[0].name
@@ -470,8 +659,104 @@ def _counted_noun(claim_text: str, found: Found) -> str:
     return " ".join(w if sum(ch.isupper() for ch in w) >= 2 else w.lower() for w in words)
 
 
+# --- period -------------------------------------------------------------------------------
+
+
+def _period(
+    sent: sentence.Sentence,
+    cs: int,
+    ce: int,
+    found: Found,
+    i: int,
+    direct: dict[int, periods.TimeSpan],
+    doc: document.Document,
+    para: _Paragraph,
+    ctx: Context,
+) -> None:
+    """The figure's own time, else the nearest in its sentence, else the paragraph's or article's."""
+    s = sent.text
+    times = sent.times
+    relative = i in direct and direct[i].kind in ("year_earlier", "previous_quarter")
+    comparison = relative and re.match(r"(?:from|than)\b", s[direct[i].start : direct[i].end], re.I)
+    if comparison and found.kind == "percent":
+        # "up 78 percent from a year earlier": the rate is of this period, measured against the last.
+        direct.pop(i)
+        relative = False
+    usable = [t for t in times if t.period.start is not None]
+    if relative:
+        anchor = [t for t in usable if t is not direct[i]]
+        if anchor:
+            base, origin = anchor[0].period, "sentence"
+        else:
+            base, origin = _carried(doc, para)
+        ctx.period = periods.shift(base, direct[i].kind) if base is not None else None
+        ctx.period_origin = origin
+        return
+    if i in direct:
+        ctx.period, ctx.period_origin = direct[i].period, "sentence"
+        return
+    if usable:
+        a, b = sent.clause(cs)
+        bound = {id(t) for t in direct.values()}
+        pool = [t for t in usable if id(t) not in bound] or usable
+        in_clause = [t for t in pool if a <= t.start < b]
+        ctx.period = min(in_clause or pool, key=lambda t: _distance(t, cs, ce)).period
+        ctx.period_origin = "sentence"
+        return
+    ctx.period, ctx.period_origin = _carried(doc, para)
+
+
+def _carried(doc: document.Document, para: _Paragraph) -> tuple[Period | None, Origin]:
+    if para.period is not None:
+        return para.period, "nearby"
+    return doc.period, doc.period_origin
+
+
+def _distance(t: periods.TimeSpan, cs: int, ce: int) -> int:
+    if t.end <= cs:
+        return cs - t.end
+    if t.start >= ce:
+        return t.start - ce
+    return 0
+
+
+def _group_end(i: int, items: list[Item]) -> int:
+    """End of a figure with its bracketed conversion: "¥90 trillion ($12.5 trillion)"."""
+    end = items[i].end
+    for j in range(i + 1, min(i + 3, len(items))):
+        if items[j].converts == i:
+            end = max(end, items[j].end)
+    return end
+
+
+def _bind_times(
+    sentence_text: str,
+    s_start: int,
+    members: list[int],
+    items: list[Item],
+    times: list[periods.TimeSpan],
+    group_end: dict[int, int],
+) -> dict[int, periods.TimeSpan]:
+    """A time expression right after a figure, or around it, is that figure's own."""
+    direct: dict[int, periods.TimeSpan] = {}
+    heads = [i for i in members if items[i].converts is None]
+    for t in times:
+        for i in heads:
+            cs, ce = items[i].start - s_start, group_end[i] - s_start
+            if t.start < ce and t.end > cs:
+                direct.setdefault(i, t)  # "three consecutive years" is itself a time
+            elif ce <= t.start and _DIRECT_GAP.match(sentence_text, ce, t.start) is not None:
+                between = [j for j in heads if ce <= items[j].start - s_start < t.start]
+                if not between:
+                    direct.setdefault(i, t)
+    return direct
+
+
+# --- links --------------------------------------------------------------------------------
+
+
 def _link_changes(
-    sentence: str,
+    sentence_text: str,
     s_start: int,
     members: list[int],
     items: list[Item],
@@ -483,10 +768,10 @@ def _link_changes(
     heads = [i for i in members if items[i].converts is None and items[i].found.kind != "percent"]
     for a, b in itertools.pairwise(heads):
         a_start = items[a].start - s_start
-        if _FROM_BEFORE.search(sentence, max(0, a_start - 8), a_start) is None:
+        if _FROM_BEFORE.search(sentence_text, max(0, a_start - 8), a_start) is None:
             continue
         gap = (group_end[a] - s_start, items[b].start - s_start)
-        if _TO_BETWEEN.fullmatch(sentence, *gap) is None:
+        if _TO_BETWEEN.fullmatch(sentence_text, *gap) is None:
             continue
         out[b].links.append(("change-from", a))
         pa, pb = out[a].period, out[b].period
@@ -512,7 +797,7 @@ def _copy_period_to_conversions(i: int, items: list[Item], out: list[Context]) -
 
 
 def _link_rates(
-    sentence: str,
+    sentence_text: str,
     s_start: int,
     members: list[int],
     items: list[Item],
@@ -523,13 +808,13 @@ def _link_rates(
     heads = [i for i in members if items[i].converts is None]
     for k, i in enumerate(heads):
         metric = out[i].metric or ""
-        if items[i].found.kind != "percent" or not metric.endswith("growth"):
+        if items[i].found.kind != "percent" or not re.search(r"\b(?:growth|decline)\b", metric):
             continue
-        base = metric[: -len("growth")].strip()
+        base = _strip_rate(metric)
         target = None
         if k + 1 < len(heads):
             j = heads[k + 1]
-            gap = sentence[items[i].end - s_start : items[j].start - s_start]
+            gap = sentence_text[items[i].end - s_start : items[j].start - s_start]
             if items[j].found.kind != "percent" and _RATE_TO.fullmatch(gap):
                 target = j
         if target is None:

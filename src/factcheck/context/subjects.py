@@ -26,6 +26,12 @@ _REPORTING = re.compile(
 _TITLES = re.compile(
     r"(?:President|Premier|Minister|Chief|Chairman|Chairwoman|Director|Deputy|Governor|Secretary|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|CEO|Spokesperson|spokesman|spokeswoman|chief|researcher|analyst|economist)\s*\Z"
 )
+_TITLE_WORDS = frozenset(
+    """President Premier Prime Minister Chancellor Chief Chairman Chairwoman Chair CEO CFO COO
+    Governor Secretary Mr Ms Mrs Dr Sir Dame Lord Lady Senator Sen Rep Representative Commissioner
+    Vice Deputy Director Spokesperson Spokesman Spokeswoman King Queen Pope Prof Professor Judge
+    Justice General Gen Col Captain Mayor Ambassador Economist Analyst Founder""".split()
+)
 _NOT_NAMES = frozenset(
     [
         "the",
@@ -147,6 +153,7 @@ _MONTHS = frozenset(
         "dec",
     ]
 )
+_TIME_TOKEN = re.compile(r"(?:Q[1-4]|H[12]|FY\d{0,4}|\d{1,2}Q|[1-4]Q\d{0,4}|(?:19|20)\d\d)['’]?s?", re.I)
 _NOT_NAME_WORDS = frozenset(("five-year", "plan", "percent", "trillion", "billion", "million"))
 
 
@@ -180,6 +187,7 @@ class Vocabulary:
     not_names: frozenset[str]
     folded: re.Pattern[str]  # the aliases in lower case, for matching a lower-cased sentence
     bare: dict[str, frozenset[str]]  # entity -> its aliases that mark no whole ("SOEs")
+    regions: frozenset[str]  # regions of the world no country list holds, lower case
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -221,6 +229,7 @@ def vocabulary(subjects: Subjects) -> Vocabulary:
         else re.compile(r"(?!)"),
         not_names=frozenset(w.lower() for w in subjects.names.not_names),
         fuzzy_cache={},
+        regions=frozenset(r.lower() for r in subjects.names.regions),
     )
 
 
@@ -346,9 +355,11 @@ def _proper_name(sentence: str, m: re.Match[str], vocab: Vocabulary) -> str | No
         return None  # "a Japanese company": a nationality, not a name
     if all(part.lower().rstrip(".") in _MONTHS for w in words for part in w.split("-")):
         return None  # "Dec", "January-October": a time, not a name
+    if any(_TIME_TOKEN.fullmatch(w) for w in words):
+        return None  # "Q4", "H1 Results", "FY24": a time, not a name
     if m.start() == 0 and m.group().isupper() and sentence[m.end() : m.end() + 1] == ",":
         return None  # "BEIJING, Dec 27 (Reuters) -": a dateline's city
-    if _TITLES.search(sentence[: m.start()]) is not None:
+    if _TITLES.search(sentence[: m.start()]) is not None or words[0].rstrip(".") in _TITLE_WORDS:
         return None  # a person named by title: a speaker, not a subject
     name = " ".join(words).strip(".,'’")
     if len(name) < 2 or name.lower() in _NOT_NAMES:

@@ -1,0 +1,163 @@
+"""The document pass: what the whole article establishes before any figure is resolved.
+
+News writing puts its subject and its period up front: the headline and the lead
+say whose results these are and for when ("Apple's fiscal Q4 2024: $14.7B
+profit"), and the body's figures belong to that topic and period unless their own
+sentence says otherwise. This pass finds the topic (the owner the headline and
+lead are most about), the reporting period (the first time the headline or lead
+names), the article's acronyms and, for undated articles, the date it speaks from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..models import Origin, Period
+from ..packs import Packs
+from . import periods, sentence, subjects
+
+# Time expressions that place a comparison, not the article's own period.
+_NOT_REPORTING = frozenset(
+    ("year_earlier", "previous_quarter", "since", "past_years", "past_decade", "consecutive", "now")
+)
+# Words that make a lead speak of a year's results: published early in the next year, such
+# an article reports the year just ended (annual results are out in the first months).
+_ANNUAL = re.compile(
+    r"\b(?:annual|full[- ]year|for\s+the\s+(?:whole\s+)?year|yearly|last\s+year)\b", re.I
+)
+_LEAD_PARAGRAPHS = 3
+_LEAD_CHARS = 1200
+
+
+@dataclass(frozen=True)
+class Document:
+    """What the article as a whole says of its figures."""
+
+    topic: str | None
+    period: Period | None
+    period_origin: Origin
+    reference: periods.Reference | None
+    acronyms: dict[str, str]  # vocabulary acronyms the article defines: "SOEs" -> central SOEs
+    aliases: dict[str, str]  # other names' short forms: "AAPL" -> Apple, "RBI" -> Reserve Bank of India
+
+    def name(self, name: str) -> str:
+        return self.aliases.get(name, name)
+
+
+def read(
+    text: str,
+    title: str | None,
+    paragraphs: list[tuple[int, int]],
+    packs: Packs,
+    reference: str | None,
+) -> Document:
+    """The topic, reporting period and acronyms of an article, with its headline."""
+    svocab = subjects.vocabulary(packs.subjects)
+    ref = periods.Reference.parse(reference)
+    acronyms = subjects.acronyms(text, svocab)
+    aliases = _aliases(text, paragraphs, svocab)
+    head = _head(text, title, paragraphs)
+    topic = _topic(head, svocab, acronyms, aliases)
+    period, origin = _reporting_period(head, packs, ref)
+    if period is None and ref is not None:
+        lead = " ".join(passage for passage, _ in head)
+        if ref.month is not None and ref.month <= 3 and _ANNUAL.search(lead):
+            period, origin = Period(start=str(ref.year - 1), end=str(ref.year - 1)), "convention"
+        else:
+            period, origin = Period(start=str(ref.year), end=str(ref.year)), "default"
+    return Document(topic, period, origin, ref, acronyms, aliases)
+
+
+# "Apple (AAPL)", "Reserve Bank of India (RBI)", "Samsung Electronics (005930.KS)": a name and
+# the short form the article uses for it from then on.
+_SHORT_FORM = re.compile(
+    r"\(\s*(?:(?:NYSE|NASDAQ|Nasdaq|LSE|TSE|TYO|HKEX|HKG|SSE|SZSE|KRX|KOSPI|BSE|NSE|ASX|TSX|"
+    r"Euronext|XETRA|ETR|SIX|OTC)\s*:\s*)?(?P<short>[A-Z][A-Z0-9.&]{1,9})\s*\)"
+)
+
+
+def _aliases(
+    text: str, paragraphs: list[tuple[int, int]], vocab: subjects.Vocabulary
+) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for start, end in paragraphs:
+        passage = text[start:end]
+        if "(" not in passage:
+            continue
+        for m in _SHORT_FORM.finditer(passage):
+            short = m.group("short")
+            if short in out:
+                continue
+            before = passage[max(0, m.start() - 80) : m.start()].rstrip()
+            owners = [
+                o
+                for o in sentence.owners_of(before, vocab)
+                if o.name is not None and o.end >= len(before) - 1 and not o.known
+            ]
+            if owners and owners[-1].name != short:
+                out[short] = owners[-1].name  # type: ignore[assignment]
+    return out
+
+
+def _head(
+    text: str, title: str | None, paragraphs: list[tuple[int, int]]
+) -> list[tuple[str, float]]:
+    """The headline, the lead and the rest of the body, with their weight: the headline weighs most."""
+    out: list[tuple[str, float]] = []
+    if title:
+        out.append((title, 3))
+    taken = 0
+    for start, end in paragraphs:
+        passage = text[start : min(end, start + _LEAD_CHARS)]
+        if title and passage.strip() == title.strip():
+            continue
+        if end - start < 40:
+            continue  # a byline or a label, not a lead
+        out.append((passage, 2.0 if taken == 0 else (1.0 if taken < _LEAD_PARAGRAPHS else 0.25)))
+        taken += 1
+    return out
+
+
+def _topic(
+    head: list[tuple[str, float]],
+    vocab: subjects.Vocabulary,
+    acronyms: dict[str, str],
+    aliases: dict[str, str],
+) -> str | None:
+    """The owner the headline and lead name most, grammar and position weighed."""
+    scores: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for at, (passage, weight) in enumerate(head):
+        for owner in sentence.owners_of(passage, vocab):
+            if owner.name is None or owner.role != "owner":
+                continue
+            name = aliases.get(owner.name, owner.name)
+            if owner.known:
+                written = " ".join(passage[owner.start : owner.end].lower().split())
+                name = acronyms.get(written, name)
+            score = weight * (0.5 if owner.object else 1.0)
+            if owner.acting or owner.possessive:
+                score += 1
+            scores[name] += score
+            first.setdefault(name, at * 10_000 + owner.start)
+    if not scores:
+        return None
+    return max(scores, key=lambda n: (scores[n], -first[n]))
+
+
+def _reporting_period(
+    head: list[tuple[str, float]],
+    packs: Packs,
+    ref: periods.Reference | None,
+) -> tuple[Period | None, Origin]:
+    """The first period the headline, else the lead, names for the article's own figures."""
+    for passage, weight in head:
+        if weight < 1:
+            break  # only the headline and the lead set the article's period
+        for span in periods.find(passage, packs.periods, ref):
+            if span.kind in _NOT_REPORTING or span.period.start is None:
+                continue
+            return span.period, "article"
+    return None, "article"

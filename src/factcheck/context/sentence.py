@@ -1,0 +1,187 @@
+"""The sentence pass: everything a sentence says about owners, measures and times, found once.
+
+Each figure of the sentence is then resolved from these lists alone (`resolve`).
+Owners carry the grammar that decides whether they own a figure: a possessive
+("Tesla's profit"), the subject of a clause ("Tesla earned"), the object of a
+preposition ("a ruling against Apple"), a source that reports rather than owns
+("CCTV reported", "analysts at Jefferies"), a person, a place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from . import metrics, periods, places, subjects
+
+Role = Literal["owner", "source", "person", "place", "refer"]
+
+# Where one clause ends and another starts: a figure's owner is looked for in its own clause
+# first ("revenue rose 6%, while rival Samsung's fell 3%").
+_CLAUSE_BREAK = re.compile(
+    r";|\s[—–]\s|\s--\s|,\s+(?=(?:while|whereas|but|although|though|as|which|compared|versus|"
+    r"against|after|before|with|helped|driven|thanks|even)\b)|\s+(?=(?:while|whereas|but)\s)",
+    re.I,
+)
+# Verbs (and auxiliaries) after a name that make it the clause's subject: "Tesla earned",
+# "China's economy grew", "Apple (AAPL) posted".
+_ACTING = re.compile(
+    r"(?:\s*\([^)]{1,40}\))?(?:\s*,[^,]{1,60},)?\s+(?:also\s+|has\s+|have\s+|had\s+|will\s+|would\s+|"
+    r"could\s+|may\s+|on\s+\w+day\s+|last\s+\w+\s+)?(?:[a-z]+ed|is|was|are|were|has|had|grew|rose|"
+    r"fell|saw|made|sold|took|won|lost|paid|spent|kept|held|set|cut|hit|beat|got|gave|put|ran|swung|"
+    r"shrank|came|sees|says|said|expects|will|did|does|earns|makes|reports|posts|sells|grows|rises|"
+    r"falls|beats|tops|misses|swings|jumps|slips|slides|plunges|soars|surges|climbs|gains|loses|"
+    r"pays|spends|books|logs|hits|sets|cuts|raises|lifts|lowers|warns|plans|aims|targets|shipped|"
+    r"ships|delivers|employs|owns|holds|generates|records|registers|drops|dips|declines|"
+    r"increases|decreases|expands|contracts|shrinks|remains|stays|becomes|accounts|controls)\b",
+)
+_SOURCE_BEFORE = re.compile(
+    r"(?:according\s+to(?:\s+an?)?|analysts?\s+(?:at|from|with)|economists?\s+(?:at|from|with)|data\s+(?:from|by)|"
+    r"strategists?\s+at|figures\s+from|estimates\s+from|compiled\s+by|polled\s+by|cited\s+by|"
+    r"told|quoted\s+by|via)\s+(?:the\s+)?\Z",
+    re.I,
+)
+_SOURCE_AFTER = re.compile(
+    r"\s*(?:'s\s+|’s\s+)?(?:poll|survey|data|report|reported|reports|analysts?|economists?|"
+    r"calculations|estimates|consensus|figures\s+showed|news\s+agency|newswires?|said\s+in\s+a\s+report)\b",
+    re.I,
+)
+_PERSON_AFTER = re.compile(r",\s+(?:\d{2},|the\s+(?:company's\s+)?(?:chief|head|chair|ceo|cfo))", re.I)
+_ROLE_BEFORE = re.compile(
+    r"(?:chief\s+executive(?:\s+officer)?|chief\s+financial\s+officer|executive|officer|ceo|cfo|coo|"
+    r"president|chairman|chairwoman|chair|founder|governor|chancellor|minister|secretary|spokesperson|"
+    r"spokesman|spokeswoman|analyst|economist|strategist|director|head|boss|commissioner|"
+    r"mr\.?|ms\.?|mrs\.?|dr\.?|sir|dame|lord|professor|prof\.?)\s+\Z",
+    re.I,
+)
+_BASED = re.compile(r"\s*(?:,\s*[A-Z][a-z]+)?-(?:based|headquartered|listed)\b")
+# Prepositions after which a name is not the clause's owner ("its exit from Russia",
+# "competition from Xiaomi", "ahead of Samsung's results"); "for/at/of" right after a
+# measure are the exception ("revenue at Tesla"), handled where figures are resolved.
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:from|in|into|to|with|against|across|over|by|like|including|than|versus|vs\.?|"
+    r"ahead\s+of|behind|amid|among|between|towards?|such\s+as|unlike|beat|beating|outpacing|"
+    r"on|at|for|of|about|after|before|rival|rivals|competitor|competitors|peer|peers)"
+    r"\s+(?:the\s+)?(?:\w+\s+)?\Z",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Owner:
+    """A name that may own a figure, with the grammar around it."""
+
+    start: int
+    end: int
+    name: str | None  # None for a back-reference ("its", "the company")
+    role: Role
+    known: bool  # from the vocabulary
+    bare: bool  # a plain alias that an earlier, narrower scope may refine ("SOEs")
+    possessive: bool  # "Tesla's", "China's"
+    acting: bool  # the subject of its clause: "Tesla earned"
+    object: bool  # after a preposition: "a ruling against Apple"
+    place: bool  # a country or region
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the article and what it names, positions relative to `start`."""
+
+    start: int
+    text: str
+    owners: list[Owner]
+    measures: list[metrics.MetricMention]
+    times: list[periods.TimeSpan]
+    clauses: list[tuple[int, int]]
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        for a, b in self.clauses:
+            if a <= pos < b:
+                return a, b
+        return 0, len(self.text)
+
+
+def read(
+    text: str,
+    start: int,
+    occupied: list[tuple[int, int]],
+    svocab: subjects.Vocabulary,
+    mvocab: metrics.Vocabulary,
+    times: list[periods.TimeSpan],
+) -> Sentence:
+    """The owners, measures and clauses of one sentence; `occupied` are its figures' spans."""
+    measures = metrics.mentions(text, mvocab)
+    named = subjects.mentions(text, svocab)
+    # "State-owned Assets Supervision and Administration Commission": a name, not a measure.
+    measures = [
+        m
+        for m in measures
+        if not (
+            text[m.start : m.start + 1].isupper()
+            and any(n.known and n.start <= m.start and m.end <= n.end for n in named)
+        )
+    ]
+    busy = (
+        occupied + [(m.start, m.end) for m in measures] + [(t.start, t.end) for t in times]
+    )
+    kept = [
+        m
+        for m in named
+        if (m.known and m.name is not None) or not any(a < m.end and m.start < b for a, b in busy)
+    ]
+    return Sentence(start, text, _with_grammar(text, kept, svocab), measures, times, _clauses(text))
+
+
+def _with_grammar(
+    text: str, named: list[subjects.Mention], svocab: subjects.Vocabulary
+) -> list[Owner]:
+    owners = [_owner(text, m, svocab.regions) for m in named]
+    out = []
+    for k, o in enumerate(owners):
+        nxt = owners[k + 1] if k + 1 < len(owners) else None
+        if o.possessive and nxt is not None and nxt.role == "source" and nxt.start - o.end <= 4:
+            # "China's statistics bureau said": the possessive names the source's country.
+            o = Owner(**{**o.__dict__, "possessive": False})
+        out.append(o)
+    return out
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _owner(text: str, m: subjects.Mention, regions: frozenset[str]) -> Owner:
+    before = text[max(0, m.start - 40) : m.start]
+    after = text[m.end : m.end + 60]
+    possessive = re.match(r"['’]s?\b|['’](?=\s)", after) is not None
+    acting = not possessive and _ACTING.match(after) is not None
+    role: Role = "owner"
+    if m.name is None:
+        role = "refer"
+    elif m.source or _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after):
+        role = "source"
+    elif not m.known and (_ROLE_BEFORE.search(before) or _PERSON_AFTER.match(after)):
+        role = "person"
+    elif not m.known and _BASED.match(after):
+        role = "place"
+    is_place = m.name is not None and places.is_place(m.name, regions)
+    obj = m.name is not None and _OBJECT_BEFORE.search(before) is not None
+    return Owner(
+        start=m.start,
+        end=m.end,
+        name=m.name,
+        role=role,
+        known=m.known,
+        bare=m.bare,
+        possessive=possessive,
+        acting=acting,
+        object=obj,
+        place=is_place,
+    )
+
+
+def owners_of(text: str, svocab: subjects.Vocabulary) -> list[Owner]:
+    """Every owner a passage names, with its grammar: for the document pass's topic."""
+    return _with_grammar(text, subjects.mentions(text, svocab), svocab)
