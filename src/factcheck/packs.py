@@ -174,6 +174,21 @@ class Periods(Pack):
     period: list[NamedPeriod] = []
 
 
+class Calendar(Pack):
+    name: str = Field(min_length=1)
+    owners: list[str] = Field(min_length=1)
+    first_month: int = Field(ge=1, le=12)
+    named_by: Literal["end", "start"]
+    split_years: bool = False
+    source: str = Field(min_length=1)
+
+
+class Fiscal(Pack):
+    schema_: Literal["factcheck.fiscal/1"] = Field(alias="schema")
+    calendar: list[Calendar] = []
+    suffixes: list[str] = []
+
+
 class FxCurrency(Pack):
     code: str = Field(pattern=r"^[A-Z]{3}$")
     source: str = Field(min_length=1)
@@ -216,6 +231,7 @@ class Packs(Pack):
     subjects: Subjects
     metrics: Metrics
     periods: Periods
+    fiscal: Fiscal
     fx: Fx
     tolerances: Tolerances
 
@@ -252,6 +268,7 @@ _FILES: dict[str, type[Pack]] = {
     "subjects": Subjects,
     "metrics": Metrics,
     "periods": Periods,
+    "fiscal": Fiscal,
     "fx": Fx,
     "tolerances": Tolerances,
 }
@@ -263,6 +280,7 @@ _KEYS = {
     "entity": "name",
     "metric": "name",
     "period": "name",
+    "calendar": "name",
 }
 
 
