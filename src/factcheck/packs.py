@@ -176,6 +176,21 @@ class Periods(Pack):
     period: list[NamedPeriod] = []
 
 
+class Calendar(Pack):
+    name: str = Field(min_length=1)
+    owners: list[str] = Field(min_length=1)
+    first_month: int = Field(ge=1, le=12)
+    named_by: Literal["end", "start"]
+    split_years: bool = False
+    source: str = Field(min_length=1)
+
+
+class Fiscal(Pack):
+    schema_: Literal["factcheck.fiscal/1"] = Field(alias="schema")
+    calendar: list[Calendar] = []
+    suffixes: list[str] = []
+
+
 class FxCurrency(Pack):
     code: str = Field(pattern=r"^[A-Z]{3}$")
     source: str = Field(min_length=1)
@@ -218,6 +233,7 @@ class Packs(Pack):
     subjects: Subjects
     metrics: Metrics
     periods: Periods
+    fiscal: Fiscal
     fx: Fx
     tolerances: Tolerances
 
@@ -254,6 +270,7 @@ _FILES: dict[str, type[Pack]] = {
     "subjects": Subjects,
     "metrics": Metrics,
     "periods": Periods,
+    "fiscal": Fiscal,
     "fx": Fx,
     "tolerances": Tolerances,
 }
@@ -265,6 +282,7 @@ _KEYS = {
     "entity": "name",
     "metric": "name",
     "period": "name",
+    "calendar": "name",
 }
 
 
