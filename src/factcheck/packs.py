@@ -105,6 +105,7 @@ class Entity(Pack):
     aliases: list[str] = []
     within: str | None = None
     role: Literal["subject", "source"] = "subject"
+    place: bool = False  # a country or bloc: "sales in China" narrows a firm's figure to it
 
 
 class Refer(Pack):

@@ -15,8 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..models import Origin, Period
-from ..packs import Packs
-from . import periods, sentence, subjects
+from ..packs import Calendar, Packs
+from . import fiscal, metrics, periods, sentence, subjects
 
 # Time expressions that place a comparison, not the article's own period.
 _NOT_REPORTING = frozenset(
@@ -41,6 +41,8 @@ class Document:
     reference: periods.Reference | None
     acronyms: dict[str, str]  # vocabulary acronyms the article defines: "SOEs" -> central SOEs
     aliases: dict[str, str]  # other names' short forms: "AAPL" -> Apple, "RBI" -> Reserve Bank of India
+    calendar: Calendar | None  # the topic's fiscal calendar, for "fiscal Q4", "FY25"
+    metric: str | None  # the measure the headline names: what "the rate" means in the body
 
     def name(self, name: str) -> str:
         return self.aliases.get(name, name)
@@ -60,14 +62,46 @@ def read(
     aliases = _aliases(text, paragraphs, svocab)
     head = _head(text, title, paragraphs)
     topic = _topic(head, svocab, acronyms, aliases)
-    period, origin = _reporting_period(head, packs, ref)
+    calendar = fiscal.calendar_for(topic, packs.fiscal)
+    period, origin = _reporting_period(head, packs, ref, calendar)
     if period is None and ref is not None:
         lead = " ".join(passage for passage, _ in head)
         if ref.month is not None and ref.month <= 3 and _ANNUAL.search(lead):
             period, origin = Period(start=str(ref.year - 1), end=str(ref.year - 1)), "convention"
         else:
             period, origin = Period(start=str(ref.year), end=str(ref.year)), "default"
-    return Document(topic, period, origin, ref, acronyms, aliases)
+    return Document(
+        topic, period, origin, ref, acronyms, aliases, calendar, _headline_metric(head, packs)
+    )
+
+
+def _headline_metric(head: list[tuple[str, float]], packs: Packs) -> str | None:
+    """The first measure the headline, else the lead, names."""
+    vocab = metrics.vocabulary(packs.metrics)
+    for passage, weight in head:
+        if weight < 1:
+            break
+        found = metrics.mentions(passage, vocab)
+        if found:
+            return found[0].name
+    return None
+
+
+def times(
+    text: str, packs: Packs, ref: periods.Reference | None, calendar: Calendar | None
+) -> list[periods.TimeSpan]:
+    """Every time expression of a passage: fiscal ones by the calendar first, then the rest."""
+    special = fiscal.find(text, calendar, ref) + fiscal.quarter_by_month(text, ref)
+    special = [t for t in special if t.period.start is not None]
+    plain = periods.find(text, packs.periods, ref)
+    if not special:
+        return plain
+    taken: list[periods.TimeSpan] = []
+    for t in sorted(special, key=lambda t: (t.start, -(t.end - t.start))):
+        if all(t.end <= o.start or t.start >= o.end for o in taken):
+            taken.append(t)
+    kept = [p for p in plain if all(p.end <= o.start or p.start >= o.end for o in taken)]
+    return sorted(taken + kept, key=lambda t: t.start)
 
 
 # "Apple (AAPL)", "Reserve Bank of India (RBI)", "Samsung Electronics (005930.KS)": a name and
@@ -151,12 +185,13 @@ def _reporting_period(
     head: list[tuple[str, float]],
     packs: Packs,
     ref: periods.Reference | None,
+    calendar: Calendar | None,
 ) -> tuple[Period | None, Origin]:
     """The first period the headline, else the lead, names for the article's own figures."""
     for passage, weight in head:
         if weight < 1:
             break  # only the headline and the lead set the article's period
-        for span in periods.find(passage, packs.periods, ref):
+        for span in times(passage, packs, ref, calendar):
             if span.kind in _NOT_REPORTING or span.period.start is None:
                 continue
             return span.period, "article"

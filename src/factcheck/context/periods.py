@@ -304,7 +304,9 @@ def _latest_year_ending(month: int, ref: Reference | None) -> int | None:
         return None
     if ref.month is None:
         return ref.year - 1  # only the year is known: the latest stretch certainly over
-    return ref.year if month < ref.month else ref.year - 1
+    # A month's figures can come out within the month (flash estimates): "in November" in an
+    # article of November 29 is this November.
+    return ref.year if month <= ref.month else ref.year - 1
 
 
 def shift(period: Period, kind: str) -> Period | None:

@@ -78,6 +78,19 @@ _OUTLOOK_AFTER = re.compile(
     r"(?:expected|forecast|projected|predicted|estimated|anticipated|targeted)\b",
     re.I,
 )
+# "the ECB's 2% target", "a 5% growth goal": the word right after the figure makes it a target.
+_TARGET_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:target|goal|ceiling|objective)s?\b", re.I)
+# Words that name no measure of their own: "the rate", "the reading" take the measure the
+# paragraph or the article is about.
+_GENERIC = frozenset(
+    ("rate", "rates", "reading", "readings", "figure", "figures", "level", "number", "print", "pace",
+     "data", "estimate", "result", "results", "value", "one", "it")
+)  # fmt: skip
+# Qualifiers that make another measure of the same name: "diluted EPS", "adjusted EPS".
+_QUALIFIERS = frozenset(
+    ("adjusted", "diluted", "basic", "underlying", "organic", "comparable", "normalized",
+     "normalised", "GAAP", "non-GAAP", "pro forma", "like-for-like", "constant-currency")
+)  # fmt: skip
 
 
 @dataclass
@@ -116,6 +129,7 @@ class _Paragraph:
     start: int = 0
     subject: str | None = None  # the last owner a sentence named by grammar
     period: Period | None = None  # the last period a figure was given in its own sentence
+    metric: str | None = None  # the last measure a sentence named
     objects: dict[str, str] = field(default_factory=dict)  # metric head -> object metric
 
 
@@ -145,7 +159,7 @@ def annotate(
             if span[0] > p_start:
                 para.subject = _last_owner(text[p_start : span[0]], doc, svocab)
         s_text = text[span[0] : span[1]]
-        times = periods.find(s_text, packs.periods, doc.reference)
+        times = document.times(s_text, packs, doc.reference, doc.calendar)
         occupied = [(items[i].start - span[0], items[i].end - span[0]) for i in members]
         sent = sentence.read(s_text, span[0], occupied, svocab, mvocab, times)
         _resolve_sentence(sent, members, items, out, doc, svocab, mvocab, para)
@@ -189,7 +203,7 @@ def _resolve_sentence(
             named_here = ctx.subject
         _metric(
             sent, cs, group_end[i] - sent.start, item.found, members, items, out, i, mvocab, svocab,
-            para, ctx,
+            doc, para, ctx,
         )
         _period(sent, cs, ce, item.found, i, direct, doc, para, ctx)
         if ctx.period_origin == "sentence" and ctx.period is not None:
@@ -217,10 +231,10 @@ def _subject(
 ) -> None:
     """The owner the figure's grammar names, else the paragraph's, else the article's topic."""
     owner = _owner_by_grammar(sent, cs, ce, found)
+    explicit = owner is not None and owner.name is not None
     if owner is not None and owner.name is not None:
-        name = _canonical(owner, sent.text, doc, vocab, para)
-        ctx.subject, ctx.subject_origin = name, "sentence"
-    elif owner is not None:  # a back-reference: "its revenue", "the company said"
+        ctx.subject, ctx.subject_origin = _canonical(owner, sent.text, doc, vocab, para), "sentence"
+    elif owner is not None:  # a back-reference: "its revenue", "the company earned"
         ctx.subject = para.subject or doc.topic
         ctx.subject_origin = "nearby" if para.subject else "article"
     elif para.subject is not None:
@@ -229,23 +243,24 @@ def _subject(
         ctx.subject = doc.topic
         mentioned = any(o.name == doc.topic for o in sent.owners)
         ctx.subject_origin = "sentence" if mentioned else "article"
-    scope = _scope(sent, cs, ce, owner, ctx.subject, vocab)
-    if scope is not None:
-        kind, name = scope
-        if kind == "owner":
+    place = _place_of(sent, cs, ce)
+    if place is not None and place.name is not None:
+        name = doc.name(place.name)
+        if ctx.subject is None or _is_place(ctx.subject.split(" (")[0], vocab):
+            # "inflation in Spain": in a country's or a bloc's story, the place owns its figure.
             ctx.subject, ctx.subject_origin = name, "sentence"
-        elif ctx.subject is not None and name.lower() not in ctx.subject.lower():
+        elif name.lower() not in ctx.subject.lower():
+            # "iPhone revenue in Greater China": a firm's figure narrowed to a region.
             ctx.subject = f"{ctx.subject} ({name})"
+        return
+    note = _scope_note(sent, cs, ce, owner if explicit else None, vocab)
+    if note is not None and ctx.subject is not None and note.lower() not in ctx.subject.lower():
+        ctx.subject = f"{ctx.subject} ({note})"
 
 
-def _last_owner(
-    passage: str, doc: document.Document, vocab: subjects.Vocabulary
-) -> str | None:
-    """The owner the sentences before a figure's, in its paragraph, last named by grammar."""
-    for o in reversed(sentence.owners_of(passage, vocab)):
-        if o.name is not None and o.role == "owner" and not o.object and (o.acting or o.possessive):
-            return doc.acronyms.get(" ".join(passage[o.start : o.end].lower().split()), doc.name(o.name))
-    return None
+# "Belgium (4.8%)", "Romania, with 5.4%", "Ireland's at 0.5%", "Spain: 2.4%": an enumeration
+# gives each figure the name right before it.
+_ENUMERATED = re.compile(r"(?:['’]s)?\s*(?:\(\s*|,\s+with\s+|,?\s+at\s+|:\s*|\s+on\s+)\Z", re.I)
 
 
 def _owner_by_grammar(
@@ -258,6 +273,9 @@ def _owner_by_grammar(
         whole = _share_owner(s, ce, owners)
         if whole is not None:
             return whole
+    for o in owners:
+        if o.name is not None and 0 <= cs - o.end <= 12 and _ENUMERATED.fullmatch(s, o.end, cs):
+            return o
     # "revenue at Tesla rose 5%", "a loss of $1 billion for Rivian": for/at/of right after.
     for o in owners:
         if o.name is not None and ce <= o.start <= ce + 30 and _OWNER_AFTER.search(s, ce, o.start):
@@ -271,16 +289,97 @@ def _owner_by_grammar(
         # Grammar first: a possessive, the clause's subject, a name right before the measure.
         for o in reversed(here):
             if o.role == "refer":
-                return o
-            if o.possessive and not o.object:
-                return o
-            if o.acting and not o.object:
+                if o.possessive or o.acting:
+                    return o  # "its revenue", "the company earned"; not "lifting it back"
+                continue
+            if (o.possessive or o.acting) and not o.object:
                 return o
         attributive = [
             o for o in here if not o.object and o.role == "owner" and _before_measure(sent, o)
         ]
         if attributive:
             return attributive[-1]
+    return None
+
+
+def _place_of(sent: sentence.Sentence, cs: int, ce: int) -> sentence.Owner | None:
+    """A place the figure's measure is "in": "inflation in the euro zone", "sales in Europe"."""
+    s = sent.text
+    a, b = sent.clause(cs)
+    for o in sent.owners:
+        if o.name is None or not o.place or not (a <= o.start < b) or o.role != "owner":
+            continue
+        if not (0 <= o.start - ce <= 40 or 0 <= cs - o.end <= 60):
+            continue
+        if _PLACE_AFTER.search(s, max(0, o.start - 12), o.start) is None:
+            continue
+        # The place must follow a measure or the figure itself, not some other noun.
+        attached = any(0 <= o.start - m.end <= 16 for m in sent.measures) or 0 <= o.start - ce <= 16
+        if attached:
+            return o
+    return None
+
+
+def _scope_note(
+    sent: sentence.Sentence,
+    cs: int,
+    ce: int,
+    owner: sentence.Owner | None,
+    vocab: subjects.Vocabulary,
+) -> str | None:
+    """A qualifier or a sector that narrows the owner: "SOEs excluding the financial sector",
+    "the manufacturing sector grew 2.2%"."""
+    s = sent.text
+    a, b = sent.clause(cs)
+    if owner is not None and owner.name is not None:
+        window = s[owner.end : owner.end + 48]
+        note = subjects.scope_note(window, vocab)
+        if note is not None and window.lower().lstrip(" ,(").startswith(note):
+            return note
+    for m in _SECTOR.finditer(s, a, b):
+        if not (0 <= cs - m.end() <= 60 or 0 <= m.start() - ce <= 20):
+            continue
+        words = [w for w in m.group(1).split() if w not in _NOT_SECTOR_WORDS]
+        if words and not any(w in ("company", "group", "firm") for w in words):
+            return " ".join(words)
+    return None
+
+
+def _is_company(name: str | None, vocab: subjects.Vocabulary) -> bool:
+    """A single named firm: neither a vocabulary entity (a sector, a country) nor a place."""
+    if name is None:
+        return False
+    base = name.split(" (")[0]
+    return base.lower() not in vocab.canonical and not _is_place(base, vocab)
+
+
+def _is_place(name: str, vocab: subjects.Vocabulary) -> bool:
+    from . import places
+
+    return name in vocab.places or places.is_place(name, vocab.regions)
+
+
+def _share_owner(
+    sentence_text: str, ce: int, owners: list[sentence.Owner]
+) -> sentence.Owner | None:
+    """ "16.4 percent of China's total exports": a share belongs to the whole it is part of."""
+    tail = re.match(r"\s+of\s+(?:the\s+)?(?:total\s+)?", sentence_text[ce : ce + 24])
+    if tail is None:
+        return None
+    start = ce + tail.end()
+    for o in owners:
+        if start <= o.start <= start + 24 and o.name is not None:
+            return o
+    return None
+
+
+def _last_owner(
+    passage: str, doc: document.Document, vocab: subjects.Vocabulary
+) -> str | None:
+    """The owner the sentences before a figure's, in its paragraph, last named by grammar."""
+    for o in reversed(sentence.owners_of(passage, vocab)):
+        if o.name is not None and o.role == "owner" and not o.object and (o.acting or o.possessive):
+            return doc.acronyms.get(" ".join(passage[o.start : o.end].lower().split()), doc.name(o.name))
     return None
 
 
@@ -309,75 +408,6 @@ def _canonical(
     return name
 
 
-def _scope(
-    sent: sentence.Sentence,
-    cs: int,
-    ce: int,
-    owner: sentence.Owner | None,
-    subject: str | None,
-    vocab: subjects.Vocabulary,
-) -> tuple[str, str] | None:
-    """A scope the sentence sets: ("scope", note) narrows the subject, ("owner", name) replaces it.
-
-    "iPhone revenue in Greater China": a region narrows a company's figure; "inflation in
-    Spain": a place in a place's article owns the figure; "SOEs excluding the financial
-    sector", "the manufacturing sector grew 2.2%": a qualifier or a sector narrows it.
-    """
-    s = sent.text
-    a, b = sent.clause(cs)
-    subject_is_place = subject is not None and _is_place(subject, vocab)
-    for o in sent.owners:
-        if o.name is None or not o.place or not (a <= o.start < b) or o is owner:
-            continue
-        near_figure = 0 <= o.start - ce <= 40 or 0 <= cs - o.end <= 60
-        if not near_figure or _PLACE_AFTER.search(s, max(0, o.start - 12), o.start) is None:
-            continue
-        if subject_is_place:
-            return "owner", o.name
-        if subject is not None and o.name.lower() not in subject.lower():
-            return "scope", o.name
-    if owner is not None and owner.name is not None:
-        window = s[owner.end : owner.end + 48]
-        note = subjects.scope_note(window, vocab)
-        if note is not None and window.lower().lstrip(" ,(").startswith(note):
-            return "scope", note
-    for m in _SECTOR.finditer(s, a, b):
-        if not (0 <= cs - m.end() <= 60 or 0 <= m.start() - ce <= 20):
-            continue
-        words = [w for w in m.group(1).split() if w not in _NOT_SECTOR_WORDS]
-        if words and not any(w in ("company", "group", "firm") for w in words):
-            return "scope", " ".join(words)
-    return None
-
-
-def _is_company(name: str | None, vocab: subjects.Vocabulary) -> bool:
-    """A single named firm: neither a vocabulary entity (a sector, a country) nor a place."""
-    if name is None:
-        return False
-    base = name.split(" (")[0]
-    return base.lower() not in vocab.canonical and not _is_place(base, vocab)
-
-
-def _is_place(name: str, vocab: subjects.Vocabulary) -> bool:
-    from . import places
-
-    return places.is_place(name, vocab.regions) or name in ("euro area", "European Union")
-
-
-def _share_owner(
-    sentence_text: str, ce: int, owners: list[sentence.Owner]
-) -> sentence.Owner | None:
-    """ "16.4 percent of China's total exports": a share belongs to the whole it is part of."""
-    tail = re.match(r"\s+of\s+(?:the\s+)?(?:total\s+)?", sentence_text[ce : ce + 24])
-    if tail is None:
-        return None
-    start = ce + tail.end()
-    for o in owners:
-        if start <= o.start <= start + 24 and o.name is not None:
-            return o
-    return None
-
-
 # --- metric -------------------------------------------------------------------------------
 
 
@@ -392,6 +422,7 @@ def _metric(
     i: int,
     vocab: metrics.Vocabulary,
     svocab: subjects.Vocabulary,
+    doc: document.Document,
     para: _Paragraph,
     ctx: Context,
 ) -> None:
@@ -404,6 +435,14 @@ def _metric(
     if previous is not None:
         previous = _strip_rate(previous)
     base = _base_metric(sent, cs, ce, found, vocab, para, previous)
+    origin: Origin = "sentence"
+    if (base is None or base in _GENERIC) and found.kind != "count":
+        if para.metric is not None:
+            base, origin = para.metric, "nearby"
+        elif doc.metric is not None:
+            base, origin = doc.metric, "article"
+    elif base is not None:
+        para.metric = base
     if base in vocab.company_names and _is_company(ctx.subject, svocab):
         base = vocab.company_names[base]
     growth = found.kind in ("percent",) and metrics.is_growth(s, cs, ce, vocab)
@@ -432,7 +471,7 @@ def _metric(
         else:
             name = f"{name} (forecast)"
     ctx.metric = name
-    ctx.metric_origin = "sentence" if name is not None else "default"
+    ctx.metric_origin = origin if name is not None else "default"
 
 
 def _strip_rate(metric: str) -> str:
@@ -542,6 +581,15 @@ _NOT_MODIFIERS = frozenset(
     company's group's latest new fresh current previous prior same one-time fiscal calendar
     as and or of in on for to from with by at than said says which that while also""".split()
 )
+_QUALIFIERS_LOWER = frozenset(q.lower() for q in _QUALIFIERS)
+# Participles, comparatives and adverbs describe a figure, they do not name its measure:
+# "elevated inflation", "higher revenue", "sharply lower sales".
+_DESCRIPTIVE = re.compile(
+    r"^(?:[a-z]+(?:ed|est|ly)|(?:ris|fall|grow|slow|increas|declin|surg|soar|accelerat|eas|cool|"
+    r"slid|climb|dropp|shrink|expand|strengthen|weaken|improv|worsen|mount|sagg|plung|jump)ing|"
+    r"(?:high|low|strong|weak|big|small|great|larg|fast|slow|soft|firm|tight|loos|cheap|wid|"
+    r"narrow|steep|sharp|deep)er|better|worse)$"
+)
 _TIME_WORD = re.compile(
     r"^(?:first|second|third|fourth|q[1-4]|h[12]|fy\d*|\d{2,4}|(?:19|20)\d\d|january|february|"
     r"march|april|may|june|july|august|september|october|november|december|.*-quarter|.*-month|"
@@ -559,21 +607,26 @@ def _named(sent: sentence.Sentence, m: metrics.MetricMention, para: _Paragraph) 
         return name  # "investment in strategic emerging industries" is named whole
     words = re.findall(r"[A-Za-z][\w&'’./-]*|[,;:()\"“”]", sent.text[max(0, m.start - 60) : m.start])
     kept: list[str] = []
+    qualifiers: list[str] = []
     for w in reversed(words):
         lw = w.lower()
         if len(kept) >= 3 or not w[0].isalpha() or lw.endswith(("'s", "’s", "'", "’")):
             break
-        if lw in _NOT_MODIFIERS or _TIME_WORD.match(lw):
+        if lw in _QUALIFIERS_LOWER:
+            qualifiers.insert(0, lw)
+            continue
+        if lw in _NOT_MODIFIERS or _TIME_WORD.match(lw) or _DESCRIPTIVE.match(lw):
             break
         if any(o.start <= sent.text.rfind(w, 0, m.start) < o.end for o in sent.owners):
             break  # the owner's name is not part of the measure
         kept.insert(0, w if (sum(ch.isupper() for ch in w) >= 2 or w[1:] != w[1:].lower()) else lw)
-    if not kept:
-        return name
-    modifier = " ".join(kept)
-    if name.startswith("annual "):
-        name = name[len("annual ") :]  # "core inflation", "services inflation"
-    return f"{modifier} {name}"
+    if kept:
+        if name.startswith("annual "):
+            name = name[len("annual ") :]  # "core inflation", "services inflation"
+        name = f"{' '.join(kept)} {name}"
+    if qualifiers:
+        name = f"{name} ({', '.join(qualifiers)})"
+    return name
 
 
 def _direction(s: str, cs: int, ce: int, vocab: metrics.Vocabulary) -> Direction | None:
@@ -613,6 +666,8 @@ def _outlook(
     word = found.group(1).lower() if found is not None else None
     if word is None and _OUTLOOK_AFTER.match(s, ce) is not None:
         word = "expected"
+    if word is None and _TARGET_AFTER.match(s, ce) is not None:
+        return "target"
     if word is None:
         return None
     if word in vocab.targets:

@@ -136,7 +136,7 @@ def read(
 def _with_grammar(
     text: str, named: list[subjects.Mention], svocab: subjects.Vocabulary
 ) -> list[Owner]:
-    owners = [_owner(text, m, svocab.regions) for m in named]
+    owners = [_owner(text, m, svocab) for m in named]
     out = []
     for k, o in enumerate(owners):
         nxt = owners[k + 1] if k + 1 < len(owners) else None
@@ -152,10 +152,15 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
-def _owner(text: str, m: subjects.Mention, regions: frozenset[str]) -> Owner:
+def _owner(text: str, m: subjects.Mention, vocab: subjects.Vocabulary) -> Owner:
     before = text[max(0, m.start - 40) : m.start]
     after = text[m.end : m.end + 60]
-    possessive = re.match(r"['’]s?\b|['’](?=\s)", after) is not None
+    written = text[m.start : m.end]
+    possessive = (
+        re.match(r"['’]s?\b|['’](?=\s)", after) is not None
+        or written.endswith(("'s", "’s"))
+        or (m.name is None and written.lower() in ("its", "their", "his", "her"))
+    )
     acting = not possessive and _ACTING.match(after) is not None
     role: Role = "owner"
     if m.name is None:
@@ -166,7 +171,7 @@ def _owner(text: str, m: subjects.Mention, regions: frozenset[str]) -> Owner:
         role = "person"
     elif not m.known and _BASED.match(after):
         role = "place"
-    is_place = m.name is not None and places.is_place(m.name, regions)
+    is_place = m.name is not None and (m.name in vocab.places or places.is_place(m.name, vocab.regions))
     obj = m.name is not None and _OBJECT_BEFORE.search(before) is not None
     return Owner(
         start=m.start,

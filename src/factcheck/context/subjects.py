@@ -188,6 +188,7 @@ class Vocabulary:
     folded: re.Pattern[str]  # the aliases in lower case, for matching a lower-cased sentence
     bare: dict[str, frozenset[str]]  # entity -> its aliases that mark no whole ("SOEs")
     regions: frozenset[str]  # regions of the world no country list holds, lower case
+    places: frozenset[str]  # vocabulary entities that are countries or blocs
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -230,6 +231,7 @@ def vocabulary(subjects: Subjects) -> Vocabulary:
         not_names=frozenset(w.lower() for w in subjects.names.not_names),
         fuzzy_cache={},
         regions=frozenset(r.lower() for r in subjects.names.regions),
+        places=frozenset(e.name for e in subjects.entity if e.place),
     )
 
 
