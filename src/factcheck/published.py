@@ -14,6 +14,8 @@ _DATES = (
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH},?[ \t]+(?:19|20)\d\d\b", re.IGNORECASE),
     re.compile(r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b"),
     re.compile(r"\b(?:19|20)\d\d/[01]?\d/[0-3]?\d\b"),
+    # "11/01/2024" in a wire's dateline: month first, as US wires write it (dateutil's default).
+    re.compile(r"\b[01]?\d/[0-3]?\d/(?:19|20)\d\d\b"),
 )
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}[ \t]+(?:19|20)\d\d\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)[ \t]*((?:19|20)\d\d)\b", re.IGNORECASE)

@@ -28,6 +28,8 @@ _ANNUAL = re.compile(
     r"\b(?:annual|full[- ]year|for\s+the\s+(?:whole\s+)?year|yearly|last\s+year)\b", re.I
 )
 _LEAD_PARAGRAPHS = 3
+# "By Jane Doe | Outlet | 1 November 2024", "(Wire) -- 06:44 AM EDT, 11/01/2024": who and when.
+_BYLINE = re.compile(r"\s*(?:By\s|\(?[A-Z][\w .&-]{0,40}\)?\s*(?:--|—|\|)|[^.|]{0,80}\|)")
 _LEAD_CHARS = 1200
 
 
@@ -43,6 +45,8 @@ class Document:
     aliases: dict[str, str]  # other names' short forms: "AAPL" -> Apple, "RBI" -> Reserve Bank of India
     calendar: Calendar | None  # the topic's fiscal calendar, for "fiscal Q4", "FY25"
     metric: str | None  # the measure the headline names: what "the rate" means in the body
+    names: frozenset[str]  # words the article capitalises mid-sentence: names, even opening one
+    actors: frozenset[str]  # names the article gives a figure by grammar somewhere
 
     def name(self, name: str) -> str:
         return self.aliases.get(name, name)
@@ -59,9 +63,18 @@ def read(
     svocab = subjects.vocabulary(packs.subjects)
     ref = periods.Reference.parse(reference)
     acronyms = subjects.acronyms(text, svocab)
-    aliases = _aliases(text, paragraphs, svocab)
+    names = _capitalised(text, paragraphs)
+    mvocab = metrics.vocabulary(packs.metrics)
     head = _head(text, title, paragraphs)
-    topic = _topic(head, svocab, acronyms, aliases)
+    owners = [(sentence.owners_of(passage, svocab, mvocab, names), passage, w) for passage, w in head]
+    aliases = _aliases(text, paragraphs, svocab, names)
+    topic = _topic(owners, acronyms, aliases)
+    actors = frozenset(
+        aliases.get(o.name, o.name)
+        for found, _, _ in owners
+        for o in found
+        if o.name is not None and o.role == "owner" and not o.object and (o.acting or o.possessive)
+    ) | frozenset(t for t in (topic,) if t)
     calendar = fiscal.calendar_for(topic, packs.fiscal)
     period, origin = _reporting_period(head, packs, ref, calendar)
     if period is None and ref is not None:
@@ -71,8 +84,28 @@ def read(
         else:
             period, origin = Period(start=str(ref.year), end=str(ref.year)), "default"
     return Document(
-        topic, period, origin, ref, acronyms, aliases, calendar, _headline_metric(head, packs)
+        topic,
+        period,
+        origin,
+        ref,
+        acronyms,
+        aliases,
+        calendar,
+        _headline_metric(head, packs),
+        names,
+        actors,
     )
+
+
+_MID_CAPITAL = re.compile(r"(?<=[a-z,;]\s)([A-Z][\w&'’.-]*)")
+
+
+def _capitalised(text: str, paragraphs: list[tuple[int, int]]) -> frozenset[str]:
+    """Words written with a capital after a lower-case word: names wherever they stand."""
+    out: set[str] = set()
+    for start, end in paragraphs:
+        out.update(m.group(1).rstrip(".'’") for m in _MID_CAPITAL.finditer(text, start, end))
+    return frozenset(out)
 
 
 def _headline_metric(head: list[tuple[str, float]], packs: Packs) -> str | None:
@@ -91,7 +124,9 @@ def times(
     text: str, packs: Packs, ref: periods.Reference | None, calendar: Calendar | None
 ) -> list[periods.TimeSpan]:
     """Every time expression of a passage: fiscal ones by the calendar first, then the rest."""
-    special = fiscal.find(text, calendar, ref) + fiscal.quarter_by_month(text, ref)
+    # An owner whose year does not start in January reports in its own quarters.
+    implicit = calendar is not None and calendar.first_month != 1
+    special = fiscal.find(text, calendar, ref, implicit) + fiscal.quarter_by_month(text, ref)
     special = [t for t in special if t.period.start is not None]
     plain = periods.find(text, packs.periods, ref)
     if not special:
@@ -113,7 +148,10 @@ _SHORT_FORM = re.compile(
 
 
 def _aliases(
-    text: str, paragraphs: list[tuple[int, int]], vocab: subjects.Vocabulary
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    vocab: subjects.Vocabulary,
+    names: frozenset[str],
 ) -> dict[str, str]:
     out: dict[str, str] = {}
     for start, end in paragraphs:
@@ -127,7 +165,7 @@ def _aliases(
             before = passage[max(0, m.start() - 80) : m.start()].rstrip()
             owners = [
                 o
-                for o in sentence.owners_of(before, vocab)
+                for o in sentence.owners_of(before, vocab, names=names)
                 if o.name is not None and o.end >= len(before) - 1 and not o.known
             ]
             if owners and owners[-1].name != short:
@@ -147,7 +185,7 @@ def _head(
         passage = text[start : min(end, start + _LEAD_CHARS)]
         if title and passage.strip() == title.strip():
             continue
-        if end - start < 40:
+        if end - start < 40 or _BYLINE.match(passage):
             continue  # a byline or a label, not a lead
         out.append((passage, 2.0 if taken == 0 else (1.0 if taken < _LEAD_PARAGRAPHS else 0.25)))
         taken += 1
@@ -155,16 +193,15 @@ def _head(
 
 
 def _topic(
-    head: list[tuple[str, float]],
-    vocab: subjects.Vocabulary,
+    owners: list[tuple[list[sentence.Owner], str, float]],
     acronyms: dict[str, str],
     aliases: dict[str, str],
 ) -> str | None:
     """The owner the headline and lead name most, grammar and position weighed."""
     scores: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for at, (passage, weight) in enumerate(head):
-        for owner in sentence.owners_of(passage, vocab):
+    for at, (found, passage, weight) in enumerate(owners):
+        for owner in found:
             if owner.name is None or owner.role != "owner":
                 continue
             name = aliases.get(owner.name, owner.name)

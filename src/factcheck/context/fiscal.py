@@ -111,9 +111,15 @@ def _key(name: str, suffixes: frozenset[str]) -> str:
     return " ".join(words)
 
 
-def find(sentence: str, calendar: Calendar | None, ref: Reference | None) -> list[TimeSpan]:
-    """Every fiscal year, quarter and half in `sentence`, placed by `calendar`."""
-    if not re.search(r"fiscal|financial|FY|\d\d", sentence, re.I):
+def find(
+    sentence: str, calendar: Calendar | None, ref: Reference | None, implicit: bool = False
+) -> list[TimeSpan]:
+    """Every fiscal year, quarter and half in `sentence`, placed by `calendar`.
+
+    With `implicit`, a quarter or half without a fiscal cue ("the fourth quarter") is the
+    owner's fiscal one too: a company reports in its own quarters.
+    """
+    if not re.search(r"fiscal|financial|FY|\d\d" + (r"|quarter|half" if implicit else ""), sentence, re.I):
         return []
     taken: list[tuple[int, int]] = []
     out: list[TimeSpan] = []
@@ -124,7 +130,7 @@ def find(sentence: str, calendar: Calendar | None, ref: Reference | None) -> lis
             s, e = m.span()
             if not m.group().strip() or any(s < b and e > a for a, b in taken):
                 continue
-            period = _resolve(kind, m, calendar, ref)
+            period = _resolve(kind, m, calendar, ref, implicit and kind in ("quarter", "half"))
             if period is None:
                 continue
             taken.append((s, e))
@@ -228,7 +234,11 @@ def _which_years(g: dict[str, str | None], calendar: Calendar, ref: Reference | 
 
 
 def _resolve(
-    kind: str, m: re.Match[str], calendar: Calendar | None, ref: Reference | None
+    kind: str,
+    m: re.Match[str],
+    calendar: Calendar | None,
+    ref: Reference | None,
+    implicit: bool = False,
 ) -> Period | None:
     g = m.groupdict()
     if kind == "ending":
@@ -243,7 +253,7 @@ def _resolve(
         a, b = _year(g["sy"] or ""), _year(g["sy2"] or "", _year(g["sy"] or ""))
         return _months(_index(a, calendar.first_month), 12) if b == a + 1 else None
     split = bool(g.get("xy2")) and calendar.split_years
-    if _CUE.search(m.group()) is None and not split:
+    if _CUE.search(m.group()) is None and not split and not implicit:
         return None  # "the fourth quarter", "Q3 2024": calendar quarters, not ours
     years = _which_years(g, calendar, ref)
     if years is None:

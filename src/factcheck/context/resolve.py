@@ -157,11 +157,13 @@ def annotate(
             p_start = paragraphs[p_index][0] if 0 <= p_index < len(paragraphs) else span[0]
             para = _Paragraph(index=p_index, start=p_start)
             if span[0] > p_start:
-                para.subject = _last_owner(text[p_start : span[0]], doc, svocab)
+                para.subject = _last_owner(text[p_start : span[0]], doc, svocab, mvocab)
         s_text = text[span[0] : span[1]]
         times = document.times(s_text, packs, doc.reference, doc.calendar)
         occupied = [(items[i].start - span[0], items[i].end - span[0]) for i in members]
-        sent = sentence.read(s_text, span[0], occupied, svocab, mvocab, times)
+        sent = sentence.read(
+            s_text, span[0], occupied, svocab, mvocab, times, doc.names, doc.actors
+        )
         _resolve_sentence(sent, members, items, out, doc, svocab, mvocab, para)
     for i, item in enumerate(items):
         if item.converts is not None:
@@ -295,7 +297,9 @@ def _owner_by_grammar(
             if (o.possessive or o.acting) and not o.object:
                 return o
         attributive = [
-            o for o in here if not o.object and o.role == "owner" and _before_measure(sent, o)
+            o
+            for o in here
+            if not o.object and o.role == "owner" and o.actor and _before_measure(sent, o)
         ]
         if attributive:
             return attributive[-1]
@@ -374,10 +378,10 @@ def _share_owner(
 
 
 def _last_owner(
-    passage: str, doc: document.Document, vocab: subjects.Vocabulary
+    passage: str, doc: document.Document, vocab: subjects.Vocabulary, mvocab: metrics.Vocabulary
 ) -> str | None:
     """The owner the sentences before a figure's, in its paragraph, last named by grammar."""
-    for o in reversed(sentence.owners_of(passage, vocab)):
+    for o in reversed(sentence.owners_of(passage, vocab, mvocab, doc.names)):
         if o.name is not None and o.role == "owner" and not o.object and (o.acting or o.possessive):
             return doc.acronyms.get(" ".join(passage[o.start : o.end].lower().split()), doc.name(o.name))
     return None
@@ -617,7 +621,7 @@ def _named(sent: sentence.Sentence, m: metrics.MetricMention, para: _Paragraph) 
             continue
         if lw in _NOT_MODIFIERS or _TIME_WORD.match(lw) or _DESCRIPTIVE.match(lw):
             break
-        if any(o.start <= sent.text.rfind(w, 0, m.start) < o.end for o in sent.owners):
+        if any(o.actor and o.start <= sent.text.rfind(w, 0, m.start) < o.end for o in sent.owners):
             break  # the owner's name is not part of the measure
         kept.insert(0, w if (sum(ch.isupper() for ch in w) >= 2 or w[1:] != w[1:].lower()) else lw)
     if kept:

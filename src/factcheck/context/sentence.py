@@ -43,8 +43,8 @@ _SOURCE_BEFORE = re.compile(
     re.I,
 )
 _SOURCE_AFTER = re.compile(
-    r"\s*(?:'s\s+|’s\s+)?(?:poll|survey|data|report|reported|reports|analysts?|economists?|"
-    r"calculations|estimates|consensus|figures\s+showed|news\s+agency|newswires?|said\s+in\s+a\s+report)\b",
+    r"\s*(?:'s\s+|’s\s+)?(?:poll|polls|survey|analysts?|economists?|calculations|consensus|"
+    r"news\s+agency|newswires?|transcript)\b",
     re.I,
 )
 _PERSON_AFTER = re.compile(r",\s+(?:\d{2},|the\s+(?:company's\s+)?(?:chief|head|chair|ceo|cfo))", re.I)
@@ -82,6 +82,7 @@ class Owner:
     acting: bool  # the subject of its clause: "Tesla earned"
     object: bool  # after a preposition: "a ruling against Apple"
     place: bool  # a country or region
+    actor: bool = True  # known, or acting as an owner somewhere in the article (else a product)
 
 
 @dataclass(frozen=True)
@@ -109,10 +110,17 @@ def read(
     svocab: subjects.Vocabulary,
     mvocab: metrics.Vocabulary,
     times: list[periods.TimeSpan],
+    names: frozenset[str] = frozenset(),
+    actors: frozenset[str] | None = None,
 ) -> Sentence:
-    """The owners, measures and clauses of one sentence; `occupied` are its figures' spans."""
+    """The owners, measures and clauses of one sentence; `occupied` are its figures' spans.
+
+    `names` are the words the article capitalises mid-sentence; `actors` the names it ever
+    gives a figure by grammar (a possessive, a clause's subject): a capitalised word that
+    never acts ("iPhone and Mac sales") names a product, not an owner.
+    """
     measures = metrics.mentions(text, mvocab)
-    named = subjects.mentions(text, svocab)
+    named = subjects.mentions(text, svocab, names)
     # "State-owned Assets Supervision and Administration Commission": a name, not a measure.
     measures = [
         m
@@ -130,13 +138,24 @@ def read(
         for m in named
         if (m.known and m.name is not None) or not any(a < m.end and m.start < b for a, b in busy)
     ]
-    return Sentence(start, text, _with_grammar(text, kept, svocab), measures, times, _clauses(text))
+    owners = _with_grammar(text, kept, svocab, actors)
+    return Sentence(start, text, owners, measures, times, _clauses(text))
 
 
 def _with_grammar(
-    text: str, named: list[subjects.Mention], svocab: subjects.Vocabulary
+    text: str,
+    named: list[subjects.Mention],
+    svocab: subjects.Vocabulary,
+    actors: frozenset[str] | None = None,
 ) -> list[Owner]:
     owners = [_owner(text, m, svocab) for m in named]
+    if actors is not None:
+        owners = [
+            o
+            if o.known or o.name is None or o.name in actors or o.possessive or o.acting
+            else Owner(**{**o.__dict__, "actor": False})
+            for o in owners
+        ]
     out = []
     for k, o in enumerate(owners):
         nxt = owners[k + 1] if k + 1 < len(owners) else None
@@ -187,6 +206,19 @@ def _owner(text: str, m: subjects.Mention, vocab: subjects.Vocabulary) -> Owner:
     )
 
 
-def owners_of(text: str, svocab: subjects.Vocabulary) -> list[Owner]:
+def owners_of(
+    text: str,
+    svocab: subjects.Vocabulary,
+    mvocab: metrics.Vocabulary | None = None,
+    names: frozenset[str] = frozenset(),
+) -> list[Owner]:
     """Every owner a passage names, with its grammar: for the document pass's topic."""
-    return _with_grammar(text, subjects.mentions(text, svocab), svocab)
+    named = subjects.mentions(text, svocab, names)
+    if mvocab is not None:
+        busy = [(m.start, m.end) for m in metrics.mentions(text, mvocab)]
+        named = [
+            m
+            for m in named
+            if (m.known and m.name is not None) or not any(a < m.end and m.start < b for a, b in busy)
+        ]
+    return _with_grammar(text, named, svocab)

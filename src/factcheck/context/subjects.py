@@ -153,7 +153,11 @@ _MONTHS = frozenset(
         "dec",
     ]
 )
-_TIME_TOKEN = re.compile(r"(?:Q[1-4]|H[12]|FY\d{0,4}|\d{1,2}Q|[1-4]Q\d{0,4}|(?:19|20)\d\d)['’]?s?", re.I)
+_TIME_TOKEN = re.compile(
+    r"(?:Q[1-4]|H[12]|FY\d{0,4}|\d{1,2}Q|[1-4]Q\d{0,4}|(?:19|20)\d\d|AM|PM|EDT|EST|CDT|CST|PDT|PST|GMT|"
+    r"UTC|BST|CET|CEST|IST|JST|KST|HKT|SGT|AEST|AEDT)['’]?s?",
+    re.I,
+)
 _NOT_NAME_WORDS = frozenset(("five-year", "plan", "percent", "trillion", "billion", "million"))
 
 
@@ -239,8 +243,14 @@ def _key(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
-def mentions(sentence: str, vocab: Vocabulary) -> list[Mention]:
-    """Entity mentions, back-references and proper names in a sentence, in order."""
+def mentions(
+    sentence: str, vocab: Vocabulary, names: frozenset[str] = frozenset()
+) -> list[Mention]:
+    """Entity mentions, back-references and proper names in a sentence, in order.
+
+    `names` are words the article writes capitalised mid-sentence: such a word opening a
+    sentence or a headline is still a name ("Apple fiscal Q4 beats views").
+    """
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
@@ -248,7 +258,7 @@ def mentions(sentence: str, vocab: Vocabulary) -> list[Mention]:
         return all(e <= a or s >= b for a, b in taken)
 
     longer = [
-        p.span()
+        (p.start() + _leading_article(p.group()), p.end())
         for p in _PROPER.finditer(sentence)
         if len(p.group().split()) > 1 and _key(p.group()) not in vocab.canonical
     ]
@@ -289,7 +299,7 @@ def mentions(sentence: str, vocab: Vocabulary) -> list[Mention]:
     for m in _PROPER.finditer(sentence):
         if not free(*m.span()):
             continue
-        proper = _proper_name(sentence, m, vocab)
+        proper = _proper_name(sentence, m, vocab, names)
         if proper is None:
             continue
         matched = _fuzzy(proper, vocab)
@@ -304,6 +314,12 @@ def mentions(sentence: str, vocab: Vocabulary) -> list[Mention]:
             )
         taken.append(m.span())
     return sorted(found, key=lambda x: x.start)
+
+
+def _leading_article(name: str) -> int:
+    """ "The Bank of Japan" opening a sentence: the name starts after "The "."""
+    m = re.match(r"(?:The|A|An)\s+", name)
+    return m.end() if m else 0
 
 
 def _acronyms_as_written(found: str, vocab: Vocabulary) -> bool:
@@ -334,7 +350,12 @@ def _qualified(sentence: str, start: int) -> bool:
     )
 
 
-def _proper_name(sentence: str, m: re.Match[str], vocab: Vocabulary) -> str | None:
+_SENTENCE_START = re.compile(r"(?:^\s*|[.!?:]['\"”’)]?\s+|\n\s*|^\s*[-*•]\s+)\Z")
+
+
+def _proper_name(
+    sentence: str, m: re.Match[str], vocab: Vocabulary, names: frozenset[str] = frozenset()
+) -> str | None:
     words = m.group().split()
     several = len(words) > 1  # "Apple Inc.", "Siemens AG": a name even at a sentence's start
     after = sentence[m.end() : m.end() + 2]
@@ -367,8 +388,10 @@ def _proper_name(sentence: str, m: re.Match[str], vocab: Vocabulary) -> str | No
     if len(name) < 2 or name.lower() in _NOT_NAMES:
         return None
     # "Revenue rose": an ordinary word opens the sentence; "Apple reported" is a company acting.
-    opener = m.start() == 0 and not several and not name.isupper() and not possessive
-    if opener and vocab.actions.match(sentence, m.end()) is None:
+    before = sentence[max(0, m.start() - 6) : m.start()]
+    starts = m.start() == 0 or _SENTENCE_START.search(before) is not None
+    opener = starts and not several and not name.isupper() and not possessive
+    if opener and name not in names and vocab.actions.match(sentence, m.end()) is None:
         return None
     return name
 
