@@ -104,8 +104,14 @@ def _capitalised(text: str, paragraphs: list[tuple[int, int]]) -> frozenset[str]
     """Words written with a capital after a lower-case word: names wherever they stand."""
     out: set[str] = set()
     for start, end in paragraphs:
+        words = _WORDS.findall(text, start, end)
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            continue  # a headline in Title Case capitalises every word
         out.update(m.group(1).rstrip(".'’") for m in _MID_CAPITAL.finditer(text, start, end))
     return frozenset(out)
+
+
+_WORDS = re.compile(r"[A-Za-z][\w&'’.-]*")
 
 
 def _headline_metric(head: list[tuple[str, float]], packs: Packs) -> str | None:

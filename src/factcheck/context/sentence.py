@@ -119,8 +119,9 @@ def read(
     gives a figure by grammar (a possessive, a clause's subject): a capitalised word that
     never acts ("iPhone and Mac sales") names a product, not an owner.
     """
+    text_for_names = decase(text, names)
     measures = metrics.mentions(text, mvocab)
-    named = subjects.mentions(text, svocab, names)
+    named = subjects.mentions(text_for_names, svocab, names)
     # "State-owned Assets Supervision and Administration Commission": a name, not a measure.
     measures = [
         m
@@ -138,7 +139,7 @@ def read(
         for m in named
         if (m.known and m.name is not None) or not any(a < m.end and m.start < b for a, b in busy)
     ]
-    owners = _with_grammar(text, kept, svocab, actors)
+    owners = _with_grammar(text_for_names, kept, svocab, actors)
     return Sentence(start, text, owners, measures, times, _clauses(text))
 
 
@@ -164,6 +165,28 @@ def _with_grammar(
             o = Owner(**{**o.__dict__, "possessive": False})
         out.append(o)
     return out
+
+
+_WORD = re.compile(r"[A-Za-z][\w&'’.-]*")
+
+
+def decase(text: str, names: frozenset[str]) -> str:
+    """A headline in Title Case with only its names capitalised: "China Hits Official 5% Target"
+    reads "China hits official 5% target". Same length, so positions hold."""
+    words = _WORD.findall(text)
+    if len(words) < 4 or not names:
+        return text
+    capitals = [w for w in words if w[0].isupper()]
+    if len(capitals) < 0.7 * len(words):
+        return text
+
+    def lower(m: re.Match[str]) -> str:
+        w = m.group()
+        if m.start() == 0 or w.isupper() or w.rstrip(".'’s") in names or w in names:
+            return w
+        return w.lower()
+
+    return _WORD.sub(lower, text)
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -213,6 +236,7 @@ def owners_of(
     names: frozenset[str] = frozenset(),
 ) -> list[Owner]:
     """Every owner a passage names, with its grammar: for the document pass's topic."""
+    text = decase(text, names)
     named = subjects.mentions(text, svocab, names)
     if mvocab is not None:
         busy = [(m.start, m.end) for m in metrics.mentions(text, mvocab)]
