@@ -8,6 +8,7 @@ from pathlib import Path, PurePath
 from . import context, markup, packs, published, quantities, repair, segment
 from .context import periods
 from .decoding import decode
+from .direction import direction
 from .lexicon import build
 from .models import Claim, Document, Link, Quantity, Suppression
 from .sources import Source, discover, read
@@ -182,6 +183,14 @@ def _claims(
                 period=ctx.period,
                 boilerplate=item.boilerplate,  # type: ignore[attr-defined]
                 links=links,
+                direction=direction(
+                    s_text,
+                    item.start - item.sentence[0],
+                    item.end - item.sentence[0],
+                    rule_set.directions,
+                )
+                if f.unit in ("percent", "pp")
+                else None,
             )
         )
     return claims
