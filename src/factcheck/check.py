@@ -79,4 +79,5 @@ def _reach(configured: list[engine.Configured]) -> match.Reach:
         scope_look_alike=getattr(scope, "look_alike", 1.0),
         period_look_alike=getattr(period, "look_alike", 1.0),
         period_years=getattr(period, "max_years_apart", 0),
+        period_points=getattr(period, "look_alike_points", 0.0),
     )
