@@ -30,7 +30,7 @@ class _Words:
 def _words(pack: Directions) -> _Words:
     way: dict[str, Direction] = {w.lower(): "down" for w in pack.down}
     way.update({w.lower(): "up" for w in pack.up})
-    marks = sorted(pack.clause_breaks + [",", ".", "(", ")"], key=len, reverse=True)
+    marks = sorted([*pack.clause_breaks, ",", ".", "(", ")"], key=len, reverse=True)
     return _Words(
         way,
         re.compile("|".join(re.escape(m) for m in marks), re.I),
@@ -64,10 +64,8 @@ def direction(
 
 
 def _clause_tail(text: str, breaks: re.Pattern[str]) -> str:
-    last = None
-    for last in breaks.finditer(text):
-        pass
-    return text[last.end() :] if last else text
+    ends = [m.end() for m in breaks.finditer(text)]
+    return text[ends[-1] :] if ends else text
 
 
 def _clause_head(text: str, breaks: re.Pattern[str]) -> str:

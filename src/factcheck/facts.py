@@ -126,9 +126,9 @@ def agree(a: Fact, b: Fact) -> bool:
     if not overlap(a, b):
         return False
     qa, qb = a.claim.quantity, b.claim.quantity
-    if qa.qualifier == qb.qualifier == "exact" and qa.resolution > 0:
-        if math.isclose(qa.resolution, qb.resolution, rel_tol=1e-6):
-            return abs(a.value - b.value) < qa.resolution / 2
+    same_digit = qa.resolution > 0 and math.isclose(qa.resolution, qb.resolution, rel_tol=1e-6)
+    if qa.qualifier == qb.qualifier == "exact" and same_digit:
+        return abs(a.value - b.value) < qa.resolution / 2
     return True
 
 

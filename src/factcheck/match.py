@@ -293,7 +293,7 @@ def _scope_links(
         lambda: defaultdict(list)
     )
     lineage: dict[str, list[str]] = {}
-    for f, metric, subject, period in keyed:
+    for f, metric, _subject, period in keyed:
         name = f.claim.subject or ""
         if name not in lineage:
             lineage[name] = _lineage(name, vocab, members)
