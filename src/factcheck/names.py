@@ -124,7 +124,8 @@ def narrows(part: str, whole: str, w: Words) -> bool:
     if not tw or len(tp) <= len(tw) or tp[len(tp) - len(tw) :] != tw:
         return False
     front = tp[: len(tp) - len(tw)]
-    return not any(t in w.qualifiers or t in w.outlook for t in front)
+    # An owner's name in front ("sweden's industrial production") names no part.
+    return not any(t in w.qualifiers or t in w.outlook or t.endswith("'s") for t in front)
 
 
 def rate_of(metric: str, w: Words) -> tuple[str, float] | None:
