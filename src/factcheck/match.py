@@ -242,7 +242,7 @@ _NARROWED = re.compile(r"^(?P<whole>.+?)\s*\((?P<scope>[^()]+)\)$")
 def _lineage(name: str, vocab: subjects.Vocabulary, members: dict[str, list[str]]) -> list[str]:
     """A subject and every whole it is part of, widest last.
 
-    "Apple (Greater China)" -> [Apple (Greater China), Apple]; Germany -> [Germany,
+    "Acme (Europe)" -> [Acme (Europe), Acme]; Germany -> [Germany,
     euro zone, European Union]. "Entity (scope)" narrows Entity; the vocabulary's
     `within` nests scopes of one family; rules/names.toml lists members of wholes.
     """

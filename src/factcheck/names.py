@@ -1,7 +1,7 @@
 """When two free-text names (of a measure or a subject) are one name spelt two ways.
 
 rapidfuzz finds near-equal spellings, but a near-equal spelling is not always
-the same thing: "manufacturing" and "non-manufacturing", "GDP" and "GVA",
+the same thing: "manufacturing" and "non-manufacturing", "GDP" and "GNP",
 "growth q/q" and "growth y/y" differ by a few letters and name different
 facts. Two names are one only when every word of one has its twin in the
 other: the same word, a plural, or a long word spelt a little differently,
@@ -20,7 +20,7 @@ from .packs import NameWords, per_pack
 
 _TOKEN = re.compile(r"[\w/&.'-]+")
 _BRACKETS = re.compile(r"\(([^)]*)\)")
-_LONG = 5  # shorter words must match exactly: "GDP" and "GVA" are not variants
+_LONG = 5  # shorter words must match exactly: "GDP" and "GNP" are not variants
 _VARIANT = 85  # rapidfuzz ratio at which two long words are one spelt differently
 
 
@@ -111,7 +111,7 @@ def _negated(a: str, b: str, w: Words) -> bool:
 
 
 def narrows(part: str, whole: str, w: Words) -> bool:
-    """Whether measure `part` is a share of measure `whole`: "iPhone revenue" of "revenue".
+    """Whether measure `part` is a share of measure `whole`: "cloud revenue" of "revenue".
 
     The part names the whole with words in front ("products revenue growth y/y"
     of "revenue growth y/y"); a qualifier or outlook word in front makes another
