@@ -23,7 +23,7 @@ STAGES = [
     {"context"},
     {"extract", "claimsfile"},
     {"index"},
-    {"facts", "fx"},
+    {"facts", "fx", "names", "currency", "confidence"},
     {"match"},
     {"engine"},
     {"checks", "config"},

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import engine, facts, match, packs
+from . import confidence, engine, facts, match, packs
 from .checks import RULES
 from .config import Settings
 from .models import Document, Finding, Report, Severity, Summary
@@ -27,6 +27,7 @@ def check_documents(
     findings = engine.run(
         match.links(all_facts, rule_set, _reach(configured)), configured, rule_set
     )
+    findings = [f for f in findings if confidence.at_least(f.confidence, settings.min_confidence)]
     if focus is not None:
         keep = set(focus)
         findings = [f for f in findings if any(c.path in keep for c in f.claims)]
@@ -79,4 +80,5 @@ def _reach(configured: list[engine.Configured]) -> match.Reach:
         scope_look_alike=getattr(scope, "look_alike", 1.0),
         period_look_alike=getattr(period, "look_alike", 1.0),
         period_years=getattr(period, "max_years_apart", 0),
+        period_points=getattr(period, "look_alike_points", 0.0),
     )

@@ -172,6 +172,12 @@ class CheckFormat(StrEnum):
     html = "html"
 
 
+class MinConfidence(StrEnum):
+    high = "high"
+    medium = "medium"
+    low = "low"
+
+
 class FailOn(StrEnum):
     error = "error"
     warning = "warning"
@@ -206,6 +212,13 @@ def check(
         FailOn | None,
         typer.Option(
             "--fail-on", help="Exit 1 when a finding is this severe or more. [default: error]"
+        ),
+    ] = None,
+    min_confidence: Annotated[
+        MinConfidence | None,
+        typer.Option(
+            "--min-confidence",
+            help="Report only findings at least this sure (see README). [default: medium]",
         ),
     ] = None,
     published: PublishedOption = None,
@@ -259,6 +272,8 @@ def check(
         raise _fail("check: give article PATHS or --claims FILE, not both or neither")
     try:
         settings = configuration.load(config or configuration.find(Path.cwd()))
+        if min_confidence is not None:
+            settings = settings.model_copy(update={"min_confidence": min_confidence.value})
         extra = tuple(rules or ())
         if claims_file is not None:
             from . import claimsfile

@@ -3,6 +3,7 @@
 ```toml
 [tool.factcheck]
 fail-on = "warning"              # error | warning | info | never
+min-confidence = "medium"        # high | medium | low: findings less sure are not reported
 rule-packs = ["house-rules"]     # extra rule directories, relative to this file
 exclude = ["drafts/old/*"]       # glob patterns of article paths to leave out
 
@@ -26,6 +27,7 @@ from .engine import RuleSetting
 from .errors import InputError
 
 FailOn = Literal["error", "warning", "info", "never"]
+MinConfidence = Literal["high", "medium", "low"]
 
 
 class Settings(BaseModel):
@@ -34,6 +36,7 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     fail_on: FailOn = Field(default="error", alias="fail-on")
+    min_confidence: MinConfidence = Field(default="medium", alias="min-confidence")
     rule_packs: list[Path] = Field(default_factory=list, alias="rule-packs")
     exclude: list[str] = Field(default_factory=list)
     rules: dict[str, RuleSetting] = Field(default_factory=dict)

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import confidence
 from .errors import InputError
 from .facts import Fact
 from .match import ClaimLink, LinkKind
@@ -92,7 +93,10 @@ def configure(
 
 
 def run(links: Iterable[ClaimLink], rules: list[Configured], packs: Packs) -> list[Finding]:
-    """Every finding of every rule, most severe first, then by rule and place."""
+    """Every finding of every rule, most severe first, then by rule and place.
+
+    Each finding carries its confidence; an error below high confidence is a warning.
+    """
     readers: dict[str, list[Configured]] = {}
     for c in rules:
         for kind in c.rule.reads:
@@ -109,11 +113,19 @@ def run(links: Iterable[ClaimLink], rules: list[Configured], packs: Packs) -> li
                 ordered = sorted(
                     verdict.facts, key=lambda f: (f.doc.path, f.claim.line, f.claim.column)
                 )
+                level, note = confidence.assess(ordered)
+                severity, message = c.severity, verdict.message
+                if note is not None:
+                    message = f"{message} Less sure: {note}."
+                if severity == "error" and level != "high":
+                    # An error stops a build; one that rests on guessed context only warns.
+                    severity = "warning"
                 findings.append(
                     Finding.model_construct(
                         rule=c.rule.name,
-                        severity=c.severity,
-                        message=verdict.message,
+                        severity=severity,
+                        confidence=level,
+                        message=message,
                         claims=[f.quote() for f in ordered],
                         advice=verdict.advice,
                     )

@@ -25,6 +25,7 @@ class Fact:
     low: float
     high: float
     magnitude: float  # log10 of the size of the figure, for "looks alike" comparisons
+    sign: float = 1.0  # -1 for a change whose wording says it went down ("fell 4.6%")
 
     @property
     def unit(self) -> str | None:
@@ -42,7 +43,12 @@ class Fact:
 
     @property
     def value(self) -> float:
-        return self.claim.quantity.value
+        """The figure with its direction: "fell 4.6%" is -4.6."""
+        return self.sign * self.claim.quantity.value
+
+    @property
+    def sentence_key(self) -> tuple[str, str]:
+        return self.doc.path, self.claim.sentence
 
     def quote(self) -> FindingClaim:
         c = self.claim
@@ -96,9 +102,34 @@ def build(docs: list[Document], tol: Tolerances) -> list[Fact]:
             if claim.boilerplate:
                 continue
             lo, hi = interval(claim, tol)
+            sign = direction_sign(claim)
+            if sign < 0:
+                lo, hi = -hi, -lo
             size = abs(claim.quantity.value)
-            out.append(Fact(len(out), doc, claim, lo, hi, math.log10(size) if size else -300.0))
+            magnitude = math.log10(size) if size else -300.0
+            out.append(Fact(len(out), doc, claim, lo, hi, magnitude, sign))
     return out
+
+
+def direction_sign(claim: Claim) -> float:
+    """-1 when the wording gives a positive figure a downward direction; a signed figure says it itself."""
+    return -1.0 if claim.direction == "down" and claim.quantity.value > 0 else 1.0
+
+
+def agree(a: Fact, b: Fact) -> bool:
+    """Whether two claims can both be true of one fact.
+
+    Their intervals must overlap; and two plain figures stated to the same
+    digit ("35%" and "36%", "$1.46" and "$1.47") agree only when they are the
+    same figure: had they been roundings of one value, they would read alike.
+    """
+    if not overlap(a, b):
+        return False
+    qa, qb = a.claim.quantity, b.claim.quantity
+    same_digit = qa.resolution > 0 and math.isclose(qa.resolution, qb.resolution, rel_tol=1e-6)
+    if qa.qualifier == qb.qualifier == "exact" and same_digit:
+        return abs(a.value - b.value) < qa.resolution / 2
+    return True
 
 
 def years(period: Period | None) -> tuple[int, int] | None:
@@ -156,32 +187,37 @@ def look_alike(a: tuple[Fact, ...], b: tuple[Fact, ...], ratio: float) -> bool:
     return False
 
 
-def cross_pairs(a: tuple[Fact, ...], b: tuple[Fact, ...]) -> list[tuple[Fact, Fact]]:
-    """Each figure of one group with its nearest look-alike of the other, across articles.
+def document_pairs(a: tuple[Fact, ...], b: tuple[Fact, ...]) -> list[tuple[Fact, Fact]]:
+    """For each pair of articles, each figure of one side with its nearest of the other.
 
-    A finding names two claims, so an editor (and a CI annotation) gets one
-    finding per place to fix, without one for every pair of restatements.
+    Every figure an editor compares gets named, without a finding for each
+    pair of restatements, and restatements within one article are never
+    linked to each other.
     """
-    pairs: list[tuple[Fact, Fact]] = []
+    out: list[tuple[Fact, Fact]] = []
+    for da in sorted({f.doc.path for f in a}):
+        for db in sorted({f.doc.path for f in b} - {da}):
+            ga = tuple(f for f in a if f.doc.path == da)
+            gb = tuple(f for f in b if f.doc.path == db)
+            for x in ga:
+                pair = nearest((x,), gb)
+                if pair not in out:
+                    out.append(pair)
+            for y in gb:
+                pair = nearest(ga, (y,))
+                if pair not in out:
+                    out.append(pair)
+    return out
 
-    def nearest(f: Fact, others: tuple[Fact, ...]) -> Fact | None:
-        candidates = [o for o in others if o.doc.path != f.doc.path]
-        if not candidates:
-            return None
-        return min(
-            candidates,
-            key=lambda o: abs(math.log(abs(o.value) or 1e-300) - math.log(abs(f.value) or 1e-300)),
-        )
 
-    for f in a:
-        other = nearest(f, b)
-        if other is not None and (f, other) not in pairs:
-            pairs.append((f, other))
-    for f in b:
-        other = nearest(f, a)
-        if other is not None and (other, f) not in pairs:
-            pairs.append((other, f))
-    return pairs
+def nearest(a: tuple[Fact, ...], b: tuple[Fact, ...]) -> tuple[Fact, Fact]:
+    """The two figures, one of each group, closest in size: the pair a message quotes."""
+    return min(
+        ((x, y) for x in a for y in b),
+        key=lambda p: abs(
+            math.log(abs(p[0].value) or 1e-300) - math.log(abs(p[1].value) or 1e-300)
+        ),
+    )
 
 
 def possessive(name: str | None) -> str:
@@ -189,3 +225,31 @@ def possessive(name: str | None) -> str:
     if not name:
         return "the subject's"
     return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def resemble(a: tuple[Fact, ...], b: tuple[Fact, ...], ratio: float, points: float) -> bool:
+    """Figures a reader may take for one: near in size, or rates a few points apart.
+
+    Rates of a few percent are all "near in size" to a reader whatever their
+    ratio (2% and 6% growth are compared), so percentages and points are
+    judged by their difference.
+    """
+    if a and b and a[0].unit in ("percent", "pp") and b[0].unit == a[0].unit:
+        return any(abs(x.value - y.value) <= points for x in a for y in b)
+    return look_alike(a, b, ratio)
+
+
+def nested(a: Period | None, b: Period | None) -> bool:
+    """One period within the other (a quarter within its year), not the same one."""
+    if a is None or b is None or a.start is None or b.start is None or a == b:
+        return False
+    sa, ea = a.start, a.end or a.start
+    sb, eb = b.start, b.end or b.start
+    return (sa <= sb and _end_key(eb) <= _end_key(ea)) or (
+        sb <= sa and _end_key(ea) <= _end_key(eb)
+    )
+
+
+def _end_key(end: str) -> str:
+    """An end compares after every date within it: "2024" ends after "2024-12-31"."""
+    return end + "~"

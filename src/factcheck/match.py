@@ -9,19 +9,29 @@ names outside the vocabularies are merged when rapidfuzz finds them near-equal.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast
 
 from rapidfuzz import fuzz, process
 
+from . import names
 from .context import subjects
-from .facts import Fact, look_alike, overlap, years
-from .packs import Packs
+from .facts import Fact, agree, nested, overlap, resemble, years
+from .models import Period
+from .packs import NameWords, Packs
 
 LinkKind = Literal[
-    "same-fact", "other-currency", "scope", "period", "conversion", "double-conversion", "change"
+    "same-fact",
+    "undated",
+    "other-currency",
+    "scope",
+    "period",
+    "conversion",
+    "double-conversion",
+    "change",
 ]
 
 
@@ -35,59 +45,116 @@ class ClaimLink:
 
 
 class _Names:
-    """Canonical forms of free-text names: near-equal spellings share one key."""
+    """Canonical forms of free-text names: spellings of one name share one key.
 
-    def __init__(self) -> None:
+    rapidfuzz proposes near-equal keys; `names.same` decides, so a name is
+    never merged with its opposite or with another qualifier of one measure.
+    """
+
+    def __init__(self, words: names.Words) -> None:
+        self.words = words
         self.keys: list[str] = []
         self.cache: dict[str, str] = {}
 
     def key(self, name: str) -> str:
-        folded = " ".join(name.lower().split())
+        # "net income decline" and "net income growth" are one measure: a fall is a negative
+        # change, and the figure carries the sign (facts.direction_sign).
+        folded = names.as_growth(names.fold(name), self.words)
         hit = self.cache.get(folded)
         if hit is not None:
             return hit
-        found = process.extractOne(folded, self.keys, scorer=fuzz.token_sort_ratio, score_cutoff=92)
-        key = found[0] if found else folded
-        if not found:
+        found = process.extract(
+            folded, self.keys, scorer=fuzz.token_sort_ratio, score_cutoff=92, limit=5
+        )
+        key = next((k for k, _, _ in found if names.same(folded, k, self.words)), None)
+        if key is None:
+            key = folded
             self.keys.append(folded)
         self.cache[folded] = key
         return key
+
+
+_OUTLOOK = " [outlook]"  # marks the metric key of a forecast, estimate, target or guidance
+Keyed = tuple[Fact, str, str, tuple[str | None, str | None]]
+SameKey = tuple[str, str | None, str, tuple[str | None, str | None]]
 
 
 def links(facts: list[Fact], packs: Packs, reach: Reach | None = None) -> Iterator[ClaimLink]:
     """Every link the rules look at, each kind from its own blocking."""
     reach = reach or Reach()
     vocab = subjects.vocabulary(packs.subjects)
-    metric_names, subject_names = _Names(), _Names()
-    keyed: list[tuple[Fact, str, str, tuple[str | None, str | None]]] = []
+    words = names.words(packs.names)
+    metric_names, subject_names = _Names(words), _Names(words)
+    keyed: list[Keyed] = []
     for f in facts:
         c = f.claim
-        if c.metric is None or c.subject is None or c.period is None:
+        if c.metric is None or c.subject is None:
             continue
-        keyed.append(
-            (
-                f,
-                metric_names.key(c.metric),
-                subject_names.key(c.subject),
-                (c.period.start, c.period.end),
-            )
+        period: tuple[str | None, str | None] = (
+            (c.period.start, c.period.end) if c.period and c.period.start else (None, None)
         )
+        metric = metric_names.key(c.metric)
+        if c.outlook is not None or names.is_outlook(c.metric, words):
+            # An outlook is never the result it looks ahead to: a block of its own.
+            metric = f"{metric}{_OUTLOOK}"
+        keyed.append((f, metric, subject_names.key(c.subject), period))
 
-    same: dict[tuple[str, str | None, str, tuple[str | None, str | None]], list[Fact]] = (
-        defaultdict(list)
-    )
-    for f, metric, subject, period in keyed:
-        same[(metric, f.measure, subject, period)].append(f)
-    for group in same.values():
-        yield ClaimLink("same-fact", tuple(group), _components(group))
+    same: dict[SameKey, list[Fact]] = defaultdict(list)
+    for f, metric, subject, when in keyed:
+        same[(metric, f.measure, subject, when)].append(f)
+    for (_m, _u, _s, when), group in same.items():
+        if when != (None, None):
+            yield ClaimLink("same-fact", tuple(group), clusters(group))
+    yield from _undated_links(same)
     yield from _currency_links(same)
 
+    dated = [k for k in keyed if k[3] != (None, None)]
     if reach.scope:
-        yield from _scope_links(keyed, vocab, reach)
+        yield from _scope_links(dated, vocab, words, packs.names, reach)
     if reach.period:
-        yield from _period_links(keyed, reach)
+        yield from _period_links(dated, reach)
     yield from _conversion_links(facts, same)
     yield from _change_links(facts, same, metric_names, subject_names)
+    yield from _growth_links(dated, same, metric_names, words)
+
+
+def clusters(group: list[Fact] | tuple[Fact, ...]) -> tuple[tuple[Fact, ...], ...]:
+    """Claims that all agree with one another: each cluster can be one true fact.
+
+    Intervals that merely chain (1.8 agrees with 1.9, 1.9 with 2.0, 2.0 with
+    2.08) do not make one fact; every member must agree with every other.
+    """
+    out: list[list[Fact]] = []
+    for f in sorted(group, key=lambda f: (f.value, f.low, f.doc.path, f.claim.line)):
+        home = next((c for c in out if all(agree(f, o) for o in c)), None)
+        if home is None:
+            out.append([f])
+        else:
+            home.append(f)
+    # A bound or an "about" figure may fit more than one run ("up to 2.3%" fits 2.2 and 2.3).
+    for f in group:
+        if f.claim.quantity.qualifier != "exact":
+            for c in out:
+                if f not in c and all(agree(f, o) for o in c):
+                    c.append(f)
+    return tuple(tuple(c) for c in out)
+
+
+def _undated_links(same: dict[SameKey, list[Fact]]) -> Iterator[ClaimLink]:
+    """Claims that state no period, beside the dated claims of the same subject and measure.
+
+    Agreement between them is worth reporting; a difference is not a conflict,
+    since the undated figure may be for another period.
+    """
+    by_fact: dict[tuple[str, str | None, str], list[Fact]] = defaultdict(list)
+    undated: set[tuple[str, str | None, str]] = set()
+    for (metric, measure, subject, period), group in same.items():
+        by_fact[(metric, measure, subject)].extend(group)
+        if period == (None, None):
+            undated.add((metric, measure, subject))
+    for key in sorted(undated, key=str):
+        group = by_fact[key]
+        yield ClaimLink("undated", tuple(group), clusters(group))
 
 
 def _currency_links(
@@ -105,21 +172,6 @@ def _currency_links(
             yield ClaimLink("other-currency", tuple(f for g in groups for f in g), tuple(groups))
 
 
-def _components(group: list[Fact]) -> tuple[tuple[Fact, ...], ...]:
-    """Runs of claims whose intervals chain into one another; two runs cannot both be true."""
-    ordered = sorted(group, key=lambda f: (f.low, f.high))
-    parts: list[list[Fact]] = []
-    reach = -float("inf")
-    for f in ordered:
-        if parts and f.low <= reach:
-            parts[-1].append(f)
-            reach = max(reach, f.high)
-        else:
-            parts.append([f])
-            reach = f.high
-    return tuple(tuple(p) for p in parts)
-
-
 @dataclass(frozen=True)
 class Reach:
     """How far apart two groups of figures may be and still be worth a look.
@@ -135,6 +187,7 @@ class Reach:
     scope_look_alike: float = 1.5
     period_look_alike: float = 1.5
     period_years: int = 1
+    period_points: float = 10.0
     neighbours: int = 4  # look-alike groups compared on each side, nearest in size first
 
 
@@ -185,29 +238,110 @@ def _base_entity(name: str, vocab: subjects.Vocabulary) -> str | None:
     return head
 
 
+_NARROWED = re.compile(r"^(?P<whole>.+?)\s*\((?P<scope>[^()]+)\)$")
+
+
+def _lineage(name: str, vocab: subjects.Vocabulary, members: dict[str, list[str]]) -> list[str]:
+    """A subject and every whole it is part of, widest last.
+
+    "Acme (Europe)" -> [Acme (Europe), Acme]; Germany -> [Germany,
+    euro zone, European Union]. "Entity (scope)" narrows Entity; the vocabulary's
+    `within` nests scopes of one family; rules/names.toml lists members of wholes.
+    """
+    m = _NARROWED.match(name)
+    base = m.group("whole") if m else name
+    entity = vocab.canonical.get(names.fold(base)) or _base_entity(base, vocab) or base
+    chain = [names.fold(name)] if m or entity != base else []
+    for step in subjects.family(entity, vocab):
+        chain.append(names.fold(step))
+    queue = [chain[-1]]
+    while queue and len(chain) < 12:
+        for whole in members.get(queue.pop(0), []):
+            if whole not in chain:
+                chain.append(whole)
+                queue.append(whole)
+    return chain
+
+
+def _memberships(pack: NameWords, vocab: subjects.Vocabulary) -> dict[str, list[str]]:
+    """Member -> the wholes it belongs to, narrowest first, in folded canonical names."""
+
+    def canon(n: str) -> str:
+        return names.fold(vocab.canonical.get(names.fold(n), n))
+
+    out: dict[str, list[str]] = defaultdict(list)
+    for w in pack.whole:
+        for member in w.members:
+            out[canon(member)].append(canon(w.name))
+    sizes = {canon(w.name): len(w.members) for w in pack.whole}
+    return {k: sorted(v, key=lambda w: sizes.get(w, 0)) for k, v in out.items()}
+
+
 def _scope_links(
-    keyed: list[tuple[Fact, str, str, tuple[str | None, str | None]]],
+    keyed: list[Keyed],
     vocab: subjects.Vocabulary,
+    words: names.Words,
+    pack: NameWords,
     reach: Reach,
 ) -> Iterator[ClaimLink]:
+    """Groups of one family of subjects and measures: a part beside its whole.
+
+    Two parts of one whole are linked only where the vocabulary nests them
+    (central and local SOEs); a part and its whole are linked for the same or
+    an enclosing period, or, within the vocabulary's families, a close one.
+    """
+    members = _memberships(pack, vocab)
     blocks: dict[tuple[str, str | None, str], dict[object, list[Fact]]] = defaultdict(
         lambda: defaultdict(list)
     )
+    lineage: dict[str, list[str]] = {}
     for f, metric, _subject, period in keyed:
         name = f.claim.subject or ""
-        base = _base_entity(name, vocab)
-        if base is None:
-            continue  # only scopes the vocabulary relates can be conflated
-        root = subjects.family(base, vocab)[-1]
-        blocks[(metric, f.measure, root)][(name, period)].append(f)
+        if name not in lineage:
+            lineage[name] = _lineage(name, vocab, members)
+        root = lineage[name][-1] if lineage[name] else names.fold(name)
+        blocks[(_head(metric, words), f.measure, root)][(name, metric, period)].append(f)
     for groups in blocks.values():
+        if len(groups) < 2:
+            continue
         pairs = _pairs(groups, reach.scope_look_alike, reach.neighbours, reach.close_years)
         for a, b in sorted(pairs, key=str):
-            if a[0] == b[0]:  # type: ignore[index]
-                continue
             ga, gb = groups[a], groups[b]
-            if _across_documents(ga, gb):
+            if _across_documents(ga, gb) and _scoped(a, b, lineage, vocab, words):
                 yield ClaimLink("scope", tuple(ga + gb), (tuple(ga), tuple(gb)))
+
+
+def _scoped(
+    a: object,
+    b: object,
+    lineage: dict[str, list[str]],
+    vocab: subjects.Vocabulary,
+    words: names.Words,
+) -> bool:
+    sa, ma, pa = cast(tuple[str, str, tuple[str | None, str | None]], a)
+    sb, mb, pb = cast(tuple[str, str, tuple[str | None, str | None]], b)
+    if sa == sb and ma == mb:
+        return False
+    if ma == mb and _base_entity(sa, vocab) and _base_entity(sb, vocab):
+        return True  # one family of the vocabulary: parts and wholes, periods close
+    same_time = pa == pb or nested(Period(start=pa[0], end=pa[1]), Period(start=pb[0], end=pb[1]))
+    if not same_time:
+        return False
+    fa, fb = names.fold(sa), names.fold(sb)
+    part_of = fa == fb or fb in lineage[sa][1:] or fa in lineage[sb][1:]
+    if not part_of:
+        return False
+    if ma == mb:
+        return fa != fb
+    return names.narrows(ma, mb, words) or names.narrows(mb, ma, words)
+
+
+def _head(metric: str, words: names.Words) -> str:
+    """The word a measure is named after ("growth" of "revenue growth y/y"): parts share it."""
+    outlook = metric.endswith(_OUTLOOK)
+    bare = metric.removesuffix(_OUTLOOK)
+    toks = [t for t in names.tokens(bare, words) if t not in words.qualifiers]
+    return f"{toks[-1] if toks else bare}{_OUTLOOK if outlook else ''}"
 
 
 def _period_links(
@@ -239,8 +373,9 @@ def _period_links(
         named = {str(k): k for k in groups}
         for a, b in sorted(pairs):
             ga, gb = groups[named[a]], groups[named[b]]
-            if _across_documents(ga, gb) and look_alike(
-                tuple(ga), tuple(gb), reach.period_look_alike
+            if _across_documents(ga, gb) and (
+                resemble(tuple(ga), tuple(gb), reach.period_look_alike, reach.period_points)
+                or nested(ga[0].claim.period, gb[0].claim.period)
             ):
                 yield ClaimLink("period", tuple(ga + gb), (tuple(ga), tuple(gb)))
 
@@ -331,3 +466,41 @@ def _shift_year(value: str | None) -> str | None:
     if value is None:
         return None
     return f"{int(value[:4]) - 1}{value[4:]}"
+
+
+def _growth_links(
+    keyed: list[Keyed],
+    same: dict[SameKey, list[Fact]],
+    metric_names: _Names,
+    words: names.Words,
+) -> Iterator[ClaimLink]:
+    """A yearly rate ("revenue growth y/y", period P) beside the levels it joins, in any article.
+
+    The levels are those of the measure it is named after, for the same subject,
+    in P and in P a year earlier; each agreeing run of levels is tried once.
+    """
+    levels: dict[tuple[str, str, tuple[str | None, str | None]], list[Fact]] = defaultdict(list)
+    for (metric, measure, subject, period), group in same.items():
+        if measure not in ("percent", "pp"):
+            levels[(metric, subject, period)].extend(group)
+    for rate, metric, subject, period in keyed:
+        if rate.unit != "percent" or metric.endswith(_OUTLOOK) or rate.claim.metric is None:
+            continue
+        named = names.rate_of(rate.claim.metric, words)
+        if named is None or not named[0]:
+            continue
+        base = metric_names.key(named[0])
+        before = (_shift_year(period[0]), _shift_year(period[1]))
+        now, then = levels.get((base, subject, period), []), levels.get((base, subject, before), [])
+        for end in _representatives(now):
+            for start in _representatives(then):
+                if start.unit == end.unit:
+                    yield ClaimLink("change", (start, end, rate))
+
+
+def _representatives(group: list[Fact]) -> list[Fact]:
+    """The most precise claim of each run of agreeing claims."""
+    return [
+        min(c, key=lambda f: (f.claim.quantity.resolution, f.doc.path, f.claim.line))
+        for c in clusters(group)
+    ]

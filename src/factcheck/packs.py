@@ -215,6 +215,47 @@ class Fx(Pack):
     currency: list[FxCurrency] = []
 
 
+class Whole(Pack):
+    name: str
+    members: list[str] = []
+
+
+class RateWords(Pack):
+    up: list[str] = []
+    down: list[str] = []
+    year_on_year: list[str] = []
+
+
+class NameWords(Pack):
+    """Words that keep look-alike names apart, and members of wholes (rules/names.toml)."""
+
+    schema_: Literal["factcheck.names/1"] = Field(alias="schema")
+    negations: list[str] = []
+    qualifiers: list[str] = []
+    outlook: list[str] = []
+    panels: list[str] = []
+    filler: list[str] = []
+    whole: list[Whole] = []
+    rates: RateWords = RateWords()
+
+
+class Directions(Pack):
+    """Words that give a change its direction (rules/directions.toml)."""
+
+    schema_: Literal["factcheck.directions/1"] = Field(alias="schema")
+    down: list[str] = []
+    up: list[str] = []
+    clause_breaks: list[str] = []
+    levels: list[str] = []
+
+    @model_validator(mode="after")
+    def _one_way(self) -> Directions:
+        both = sorted(set(self.down) & set(self.up))
+        if both:
+            raise ValueError(f"words both up and down: {', '.join(both)}")
+        return self
+
+
 class Tolerances(Pack):
     schema_: Literal["factcheck.tolerances/1"] = Field(alias="schema")
     rounding: float = Field(ge=0, lt=1)
@@ -237,6 +278,8 @@ class Packs(Pack):
     fiscal: Fiscal
     fx: Fx
     tolerances: Tolerances
+    names: NameWords
+    directions: Directions
 
 
 P = TypeVar("P", bound=Pack)
@@ -274,6 +317,8 @@ _FILES: dict[str, type[Pack]] = {
     "fiscal": Fiscal,
     "fx": Fx,
     "tolerances": Tolerances,
+    "names": NameWords,
+    "directions": Directions,
 }
 _KEYS = {
     "currency": "code",
@@ -284,6 +329,7 @@ _KEYS = {
     "metric": "name",
     "period": "name",
     "calendar": "name",
+    "whole": "name",
 }
 
 

@@ -10,6 +10,10 @@ one by more than rounding and `slack_pp` percentage points allow.
 A wrong rate or a wrong base figure: one of the three numbers is off, and the
 reader cannot tell which.
 
+Also a yearly rate named after a measure ("revenue growth y/y" for a
+quarter) against that measure's levels for the same subject in the period and
+a year before, stated in any article.
+
 ## Example
 "Net profit rose 21.8 percent to 2.7 trillion yuan" with "2.18 trillion yuan
 last year": the figures give +23.9%.
@@ -27,6 +31,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, Field
 
+from .. import names
 from ..engine import Rule, Verdict
 from ..facts import Fact
 from ..match import ClaimLink
@@ -44,7 +49,8 @@ def check(link: ClaimLink, packs: Packs, options: Options) -> Iterator[Verdict]:
     growth = _growth(start, result)
     if growth is None:
         return
-    sign = -1.0 if _falls(rate, packs) else 1.0
+    # A signed figure or a worded direction is already in the fact's interval.
+    sign = -1.0 if rate.value > 0 and rate.claim.direction is None and _falls(rate, packs) else 1.0
     stated = sorted((sign * rate.low, sign * rate.high))
     lo, hi = growth
     slack = options.slack_pp
@@ -72,7 +78,10 @@ def _growth(start: Fact, result: Fact) -> tuple[float, float] | None:
 
 
 def _falls(rate: Fact, packs: Packs) -> bool:
-    """ "fell 3 percent": the stated rate is a fall."""
+    """ "fell 3 percent", or a rate named a fall ("net income decline"): the stated rate is a fall."""
+    named = names.rate_of(rate.claim.metric or "", names.words(packs.names))
+    if named is not None and named[1] < 0:
+        return True
     sentence, text = rate.claim.sentence, rate.claim.text
     at = sentence.find(text)
     if at < 0:

@@ -13,8 +13,14 @@ rest on one alone.
 "over ¥90 trillion" in one article and "more than ¥90 trillion" in another,
 both for central SOEs' total assets in 2025.
 
+An amount in one currency corroborates the same amount in another when a
+reference rate of its time (rules/fx.toml, widened by `fx_band`) joins them.
+A claim that states no period corroborates a dated claim of the same subject
+and measure that it agrees with.
+
 ## Not flagged
-Restatements within one article; look-alike figures for another scope or
+A forecast, estimate, target or guidance and the result it looks ahead to;
+restatements within one article; look-alike figures for another scope or
 year (2 trillion yuan for all SOEs in 2012 does not back ¥1.9 trillion for
 central SOEs in 2020).
 """
@@ -25,17 +31,27 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, Field
 
+from ..currency import rate_band, reconciled, twins
 from ..engine import Rule, Verdict
-from ..facts import period_text
+from ..facts import Fact, agree, period_text
 from ..match import ClaimLink
 from ..packs import Packs
 
 
 class Options(BaseModel, extra="forbid", frozen=True):
     min_sources: int = Field(default=2, ge=2)  # articles that must state the fact
+    # Slack on reference rates across currencies: tighter than value-conflict's, since
+    # agreement must be shown, not merely left possible.
+    fx_band: float = Field(default=0.02, gt=0, lt=1)
 
 
 def check(link: ClaimLink, packs: Packs, options: Options) -> Iterator[Verdict]:
+    if link.kind == "other-currency":
+        yield from _across_currencies(link, packs, options)
+        return
+    if link.kind == "undated":
+        yield from _undated(link)
+        return
     for part in link.parts:
         sources = sorted({f.doc.path for f in part})
         if len(sources) < options.min_sources:
@@ -51,11 +67,58 @@ def check(link: ClaimLink, packs: Packs, options: Options) -> Iterator[Verdict]:
         )
 
 
+def _undated(link: ClaimLink) -> Iterator[Verdict]:
+    """A claim with no period that agrees with another article's claim of the fact: one pair each.
+
+    Pairs, not groups: two dated claims of different periods may each agree
+    with the undated one without being one fact themselves.
+    """
+    for u in link.facts:
+        if _dated(u):
+            continue
+        for o in link.facts:
+            if o.doc.path == u.doc.path or (not _dated(o) and o.index < u.index):
+                continue
+            if agree(u, o):
+                yield Verdict(
+                    message=(
+                        f'{u.claim.subject} {u.claim.metric}: "{u.claim.text}" ({u.where()}), '
+                        f"which states no period, agrees with "
+                        f'"{o.claim.text}" ({o.where()}) for {period_text(o.claim.period)}.'
+                    ),
+                    facts=(u, o),
+                )
+
+
+def _dated(f: Fact) -> bool:
+    return f.claim.period is not None and f.claim.period.start is not None
+
+
+def _across_currencies(link: ClaimLink, packs: Packs, options: Options) -> Iterator[Verdict]:
+    """One amount stated in two currencies by two articles, at a rate of its time."""
+    for i, group in enumerate(link.parts):
+        for other in link.parts[i + 1 :]:
+            for a, b in ((x, y) for x in group for y in other):
+                if twins(a, b) or a.doc.path == b.doc.path:
+                    continue
+                band = rate_band(a, b, packs, options.fx_band)
+                if band is None or not reconciled(a, b, band):
+                    continue
+                yield Verdict(
+                    message=(
+                        f"{a.claim.subject} {a.claim.metric} for {period_text(a.claim.period)} is "
+                        f'stated consistently in two currencies: "{a.claim.text}" ({a.where()}) and '
+                        f'"{b.claim.text}" ({b.where()}), at a rate of their time.'
+                    ),
+                    facts=(a, b),
+                )
+
+
 RULE = Rule(
     name="corroborated",
     default_severity="info",
     options=Options,
-    reads=("same-fact",),
+    reads=("same-fact", "undated", "other-currency"),
     check=check,
     doc=__doc__ or "",
 )

@@ -4,7 +4,9 @@
 Claims from different articles about the same subject and measure, for
 different periods at most `max_years_apart` years apart (overlapping, nested
 or neighbouring periods), whose values are within a factor of `look_alike` of
-each other, so a reader may take them for one fact.
+each other (for percentages and points, within `look_alike_points` points),
+so a reader may take them for one fact; and figures for a period and a part
+of it (a year and its last quarter), whatever their size.
 
 ## Why it matters
 A figure for 2023 quoted beside one for the first 11 months of 2024 reads as a
@@ -26,24 +28,26 @@ from collections.abc import Iterator
 from pydantic import BaseModel, Field
 
 from ..engine import Rule, Verdict
-from ..facts import cross_pairs, look_alike, period_text, possessive
+from ..facts import document_pairs, nested, period_text, possessive, resemble
 from ..match import ClaimLink
 from ..packs import Packs
 
 
 class Options(BaseModel, extra="forbid", frozen=True):
     look_alike: float = Field(default=1.5, ge=1)  # values within this factor look alike
+    look_alike_points: float = Field(default=10.0, ge=0)  # rates this many points apart look alike
     max_years_apart: int = Field(
-        default=1, ge=0
+        default=2, ge=0
     )  # further apart, the years themselves tell them apart
 
 
 def check(link: ClaimLink, packs: Packs, options: Options) -> Iterator[Verdict]:
     a_part, b_part = link.parts
-    if not look_alike(a_part, b_part, options.look_alike):
+    within = nested(a_part[0].claim.period, b_part[0].claim.period)
+    if not within and not resemble(a_part, b_part, options.look_alike, options.look_alike_points):
         return
-    for a, b in cross_pairs(a_part, b_part):
-        if not look_alike((a,), (b,), options.look_alike):
+    for a, b in document_pairs(a_part, b_part):
+        if not within and not resemble((a,), (b,), options.look_alike, options.look_alike_points):
             continue
         ca, cb = a.claim, b.claim
         yield Verdict(

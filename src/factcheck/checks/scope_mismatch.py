@@ -15,6 +15,9 @@ is not there: "71.4 trillion yuan" of assets for all SOEs in 2012 and "under
 "total assets of China's SOEs grew from 71.4 trillion yuan in 2012" against
 "central SOE assets grew from under ¥70 trillion".
 
+Also consensus figures (an estimate, poll or survey of many forecasters)
+for one fact that differ between sources: different panels.
+
 ## Not flagged
 Unrelated subjects (China's GDP and Germany's); figures of one article.
 """
@@ -25,10 +28,12 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, Field
 
+from .. import names
 from ..engine import Rule, Verdict
-from ..facts import cross_pairs, look_alike, period_text, possessive, years_apart
+from ..facts import document_pairs, look_alike, period_text, possessive, years_apart
 from ..match import ClaimLink
 from ..packs import Packs
+from .value_conflict import conflicting
 
 
 class Options(BaseModel, extra="forbid", frozen=True):
@@ -37,12 +42,15 @@ class Options(BaseModel, extra="forbid", frozen=True):
 
 
 def check(link: ClaimLink, packs: Packs, options: Options) -> Iterator[Verdict]:
+    if link.kind == "same-fact":
+        yield from _panels(link, packs)
+        return
     a_part, b_part = link.parts
     gap = years_apart(a_part[0], b_part[0])
     close = gap is not None and gap <= options.close_years
     if not close and not look_alike(a_part, b_part, options.look_alike):
         return
-    for a, b in cross_pairs(a_part, b_part):
+    for a, b in document_pairs(a_part, b_part):
         ca, cb = a.claim, b.claim
         when = (
             f"Different scopes, same period ({period_text(ca.period)})"
@@ -59,11 +67,32 @@ def check(link: ClaimLink, packs: Packs, options: Options) -> Iterator[Verdict]:
         )
 
 
+def _panels(link: ClaimLink, packs: Packs) -> Iterator[Verdict]:
+    """Consensus figures for one fact that differ: two panels of forecasters, not one figure."""
+    if not link.facts or not names.is_panel(
+        link.facts[0].claim.metric or "", names.words(packs.names)
+    ):
+        return
+    for a, b in conflicting(link.facts):
+        if a.doc.path == b.doc.path:
+            continue
+        c = a.claim
+        yield Verdict(
+            message=(
+                f"Different panels: {c.subject} {c.metric} for {period_text(c.period)} is "
+                f'"{a.claim.text}" ({a.where()}) in one source and "{b.claim.text}" ({b.where()}) '
+                "in another; a consensus depends on who was asked and when."
+            ),
+            facts=(a, b),
+            advice="Name whose consensus each figure is (the data provider) and when it was taken.",
+        )
+
+
 RULE = Rule(
     name="scope-mismatch",
     default_severity="warning",
     options=Options,
-    reads=("scope",),
+    reads=("scope", "same-fact"),
     check=check,
     doc=__doc__ or "",
 )

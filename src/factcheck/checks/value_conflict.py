@@ -18,23 +18,28 @@ under one name; either way a reader cannot trust both.
 "China's SOEs earned total profits of 4.5 trillion yuan in 2023" in one article
 and "SOE profits reached 4.63 trillion yuan in 2023" in another.
 
+Each finding names the two claims that cannot both be true; "35%" and "36%"
+stated to the same digit are two figures, not roundings of one. A change
+worded "fell 4.6%" is -4.6%.
+
 ## Not flagged
 "¥22 trillion" and "exceeding ¥22 trillion" (a rounded figure and a bound at
-the same number agree); figures for different years or scopes (see
-period-mismatch and scope-mismatch).
+the same number agree); "fell 4.6%" and "-4.6%"; two figures of one sentence;
+a forecast, estimate, target or guidance against a result; two consensus
+figures (see scope-mismatch); two conversions of amounts into one currency; figures for
+different years or scopes (see period-mismatch and scope-mismatch).
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
 
 from pydantic import BaseModel, Field
 
-from .. import fx
-from ..context.periods import Reference
+from .. import names
+from ..currency import rate_band, reconciled, twins
 from ..engine import Rule, Verdict
-from ..facts import Fact, amount, period_text, years
+from ..facts import Fact, agree, amount, period_text
 from ..match import ClaimLink
 from ..packs import Packs
 
@@ -48,11 +53,10 @@ def check(link: ClaimLink, packs: Packs, options: Options) -> Iterator[Verdict]:
     if link.kind == "other-currency":
         yield from _across_currencies(link, packs, options)
         return
-    parts = link.parts
-    for low, high in itertools.pairwise(parts):
-        if not options.within_article and {f.doc.path for f in low} == {f.doc.path for f in high}:
-            continue
-        a, b = _closest(low, high)
+    words = names.words(packs.names)
+    if link.facts and names.is_panel(link.facts[0].claim.metric or "", words):
+        return  # two panels' consensus figures differ by design: scope-mismatch reports them
+    for a, b in conflicting(link.facts, options.within_article):
         c = a.claim
         yield Verdict(
             message=(
@@ -60,9 +64,36 @@ def check(link: ClaimLink, packs: Packs, options: Options) -> Iterator[Verdict]:
                 f'"{a.claim.text}" ({a.where()}) and "{b.claim.text}" ({b.where()}) cannot both be true; '
                 f"{amount(a.value, a.unit)} against {amount(b.value, b.unit)}, rounding and wording allowed for."
             ),
-            facts=tuple(low) + tuple(high),
+            facts=(a, b),
             advice="Check each source's figure and correct the one that is wrong, or say why they differ.",
         )
+
+
+def conflicting(
+    facts: tuple[Fact, ...], within_article: bool = True
+) -> Iterator[tuple[Fact, Fact]]:
+    """Every pair of claims of one fact that cannot both be true, lower figure first.
+
+    Two figures of one sentence are never a conflict: a sentence that states
+    two values of one fact compares them ("from 17.1 to 18.1").
+    """
+    ordered = sorted(facts, key=lambda f: (f.value, f.doc.path, f.claim.line, f.claim.column))
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if a.sentence_key == b.sentence_key:
+                continue
+            if not within_article and a.doc.path == b.doc.path:
+                continue
+            if _converted(a) and _converted(b):
+                continue  # two conversions at two rates: conversion-mismatch judges them
+
+            if not agree(a, b):
+                yield a, b
+
+
+def _converted(f: Fact) -> bool:
+    """A figure stated as the conversion of another amount ("(about $18.77 trillion)")."""
+    return any(link.kind == "conversion" for link in f.claim.links)
 
 
 def _across_currencies(link: ClaimLink, packs: Packs, options: Options) -> Iterator[Verdict]:
@@ -71,51 +102,23 @@ def _across_currencies(link: ClaimLink, packs: Packs, options: Options) -> Itera
         for other in link.parts[i + 1 :]:
             for a in group:
                 for b in other:
-                    if _twins(a, b) or (not options.within_article and a.doc.path == b.doc.path):
+                    if twins(a, b) or (not options.within_article and a.doc.path == b.doc.path):
                         continue
-                    band = _rate_band(a, b, packs, options.fx_band)
-                    if band is None:
+                    band = rate_band(a, b, packs, options.fx_band)
+                    if band is None or reconciled(a, b, band):
                         continue
                     low, high = band  # units of a's currency per unit of b's
-                    if a.high < b.low * low or a.low > b.high * high:
-                        yield Verdict(
-                            message=(
-                                f"{a.claim.subject} {a.claim.metric} for {period_text(a.claim.period)}: "
-                                f'"{a.claim.text}" ({a.where()}) and "{b.claim.text}" ({b.where()}) '
-                                f"cannot both be true at any rate near {low / (1 - options.fx_band):,.4g}-"
-                                f"{high / (1 + options.fx_band):,.4g} {a.unit} per {b.unit} "
-                                f"({amount(b.value * low, a.unit)} to {amount(b.value * high, a.unit)})."
-                            ),
-                            facts=(a, b),
-                            advice="Check both figures and the exchange rate behind them.",
-                        )
-
-
-def _twins(a: Fact, b: Fact) -> bool:
-    """An amount and its stated conversion: the conversion rule judges those."""
-    if a.doc.path != b.doc.path:
-        return False
-    ids = {a.claim.id, b.claim.id}
-    return any(
-        link.kind == "conversion" and link.target in ids for f in (a, b) for link in f.claim.links
-    )
-
-
-def _rate_band(a: Fact, b: Fact, packs: Packs, band: float) -> tuple[float, float] | None:
-    span = years(a.claim.period)
-    ref = Reference.parse(a.doc.reference) or Reference.parse(b.doc.reference)
-    if span is None or a.unit is None or b.unit is None:
-        return None
-    judged = fx.years_to_judge(packs.fx, span, ref.year if ref else None)
-    rates = [r.value for r in fx.rates(packs.fx, b.unit, a.unit, judged)]
-    if not rates:
-        return None
-    return min(rates) * (1 - band), max(rates) * (1 + band)
-
-
-def _closest(low: tuple[Fact, ...], high: tuple[Fact, ...]) -> tuple[Fact, Fact]:
-    """The two figures nearest each other across the gap: the pair an editor compares."""
-    return max(low, key=lambda f: f.high), min(high, key=lambda f: f.low)
+                    yield Verdict(
+                        message=(
+                            f"{a.claim.subject} {a.claim.metric} for {period_text(a.claim.period)}: "
+                            f'"{a.claim.text}" ({a.where()}) and "{b.claim.text}" ({b.where()}) '
+                            f"cannot both be true at any rate near {low / (1 - options.fx_band):,.4g}-"
+                            f"{high / (1 + options.fx_band):,.4g} {a.unit} per {b.unit} "
+                            f"({amount(b.value * low, a.unit)} to {amount(b.value * high, a.unit)})."
+                        ),
+                        facts=(a, b),
+                        advice="Check both figures and the exchange rate behind them.",
+                    )
 
 
 RULE = Rule(

@@ -11,11 +11,10 @@ names), the article's acronyms and, for undated articles, the date it speaks fro
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from ..models import Origin, Period
-from ..packs import Calendar, Packs
+from ..packs import Calendar, Directions, Packs
 from . import fiscal, metrics, periods, sentence, subjects
 
 # Time expressions that place a comparison, not the article's own period.
@@ -42,11 +41,15 @@ class Document:
     period_origin: Origin
     reference: periods.Reference | None
     acronyms: dict[str, str]  # vocabulary acronyms the article defines: "SOEs" -> central SOEs
-    aliases: dict[str, str]  # other names' short forms: "AAPL" -> Apple, "RBI" -> Reserve Bank of India
+    aliases: dict[
+        str, str
+    ]  # other names' short forms: "AAPL" -> Apple, "RBI" -> Reserve Bank of India
     calendar: Calendar | None  # the topic's fiscal calendar, for "fiscal Q4", "FY25"
     metric: str | None  # the measure the headline names: what "the rate" means in the body
     names: frozenset[str]  # words the article capitalises mid-sentence: names, even opening one
     actors: frozenset[str]  # names the article gives a figure by grammar somewhere
+    directions: Directions  # words of change, for which way a growth rate goes
+    persons: frozenset[str]  # people the article names: they speak, they own no figures
 
     def name(self, name: str) -> str:
         return self.aliases.get(name, name)
@@ -66,8 +69,15 @@ def read(
     names = _capitalised(text, paragraphs)
     mvocab = metrics.vocabulary(packs.metrics)
     head = _head(text, title, paragraphs)
-    owners = [(sentence.owners_of(passage, svocab, mvocab, names), passage, w) for passage, w in head]
+    owners = [
+        (sentence.owners_of(passage, svocab, mvocab, names), passage, w) for passage, w in head
+    ]
     aliases = _aliases(text, paragraphs, svocab, names)
+    persons = _persons(owners, names)
+    owners = [
+        ([o for o in found if o.name not in persons or o.known], passage, w)
+        for found, passage, w in owners
+    ]
     topic = _topic(owners, acronyms, aliases)
     actors = frozenset(
         aliases.get(o.name, o.name)
@@ -94,7 +104,25 @@ def read(
         _headline_metric(head, packs),
         names,
         actors,
+        packs.directions,
+        persons,
     )
+
+
+def _persons(
+    owners: list[tuple[list[sentence.Owner], str, float]], names: frozenset[str]
+) -> frozenset[str]:
+    """People: a name of two or three words whose last word the article also uses alone
+    ("Rachel Reeves" ... "Reeves said"), or one a title or "said" introduces."""
+    found = [o for found, _, _ in owners for o in found if o.name is not None and not o.known]
+    single = {o.name for o in found if o.name is not None and " " not in o.name}
+    out: set[str] = {o.name for o in found if o.role == "person" and o.name is not None}
+    for o in found:
+        words = (o.name or "").split()
+        # The first name must be a name too (capitalised mid-sentence), not "Today Apple said".
+        if 2 <= len(words) <= 3 and words[-1] in single and words[0] in names:
+            out.update((o.name or "", words[-1]))
+    return frozenset(out)
 
 
 _MID_CAPITAL = re.compile(r"(?<=[a-z,;]\s)([A-Z][\w&'’.-]*)")
@@ -204,7 +232,7 @@ def _topic(
     aliases: dict[str, str],
 ) -> str | None:
     """The owner the headline and lead name most, grammar and position weighed."""
-    scores: Counter[str] = Counter()
+    scores: dict[str, float] = {}
     first: dict[str, int] = {}
     for at, (found, passage, weight) in enumerate(owners):
         for owner in found:
@@ -217,7 +245,7 @@ def _topic(
             score = weight * (0.5 if owner.object else 1.0)
             if owner.acting or owner.possessive:
                 score += 1
-            scores[name] += score
+            scores[name] = scores.get(name, 0.0) + score
             first.setdefault(name, at * 10_000 + owner.start)
     if not scores:
         return None

@@ -119,7 +119,9 @@ def find(
     With `implicit`, a quarter or half without a fiscal cue ("the fourth quarter") is the
     owner's fiscal one too: a company reports in its own quarters.
     """
-    if not re.search(r"fiscal|financial|FY|\d\d" + (r"|quarter|half" if implicit else ""), sentence, re.I):
+    if not re.search(
+        r"fiscal|financial|FY|\d\d" + (r"|quarter|half" if implicit else ""), sentence, re.I
+    ):
         return []
     taken: list[tuple[int, int]] = []
     out: list[TimeSpan] = []

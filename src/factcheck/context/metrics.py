@@ -157,10 +157,6 @@ class Vocabulary:
     share_before: re.Pattern[str]
     choices: list[str]
     company_names: dict[str, str]  # an aggregate's measure as a single company's: profit
-    rise_before: re.Pattern[str]  # words of change that go up, before a figure
-    decline_before: re.Pattern[str]  # words of change that go down
-    rise_after: re.Pattern[str]  # "a 3.5% gain"
-    decline_after: re.Pattern[str]  # "a 2% drop"
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -184,9 +180,6 @@ def vocabulary(metrics: Metrics) -> Vocabulary:
     edge = r"(?<![\w-])({})(?![\w-])"
     p = metrics.patterns
     growth = [w for w in p.growth_words if w not in ("year-on-year", "year on year")]
-    # Words of change that carry no direction ("by", "growth of") say nothing of up or down.
-    neutral = {"by", "growth of", "annual growth of", "annual growth", "year-on-year", "year on year"}
-    rises = [w for w in p.growth_words if w not in p.decline_words and w not in neutral]
     return Vocabulary(
         aliases=re.compile(edge.format(_alternation(folded)), re.I),
         exact=re.compile(edge.format(_alternation(exact))),
@@ -221,16 +214,6 @@ def vocabulary(metrics: Metrics) -> Vocabulary:
         ),
         choices=sorted(canonical),
         company_names=dict(p.company_names),
-        rise_before=re.compile(rf"(?<![\w-])(?:{_alternation(rises) or '(?!)'})(?![\w-])", re.I),
-        decline_before=re.compile(
-            rf"(?<![\w-])(?:{_alternation(p.decline_words) or '(?!)'})(?![\w-])", re.I
-        ),
-        rise_after=re.compile(
-            r"\s*(?:rise|gain|increase|growth|jump|expansion|surge|advance|climb|improvement)s?\b", re.I
-        ),
-        decline_after=re.compile(
-            r"\s*(?:decline|drop|fall|decrease|contraction|slump|slide|loss|dip|plunge)s?\b", re.I
-        ),
     )
 
 

@@ -20,6 +20,7 @@ from ..models import Direction, Origin, Outlook, Period
 from ..packs import Packs
 from ..quantities import Found
 from . import document, metrics, periods, sentence, subjects
+from .direction import direction as find_direction
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.I)
 _TO_BETWEEN = re.compile(
@@ -39,7 +40,21 @@ _SECTOR = re.compile(
     r"unit|business|arm)\b(?!\s+(?:of|in)\b)",
 )
 _NOT_SECTOR_WORDS = frozenset(
-    ("the", "its", "their", "a", "an", "whole", "entire", "overall", "this", "that", "our", "his", "her")
+    (
+        "the",
+        "its",
+        "their",
+        "a",
+        "an",
+        "whole",
+        "entire",
+        "overall",
+        "this",
+        "that",
+        "our",
+        "his",
+        "her",
+    )
 )
 _BASIS = (
     (
@@ -162,7 +177,7 @@ def annotate(
         times = document.times(s_text, packs, doc.reference, doc.calendar)
         occupied = [(items[i].start - span[0], items[i].end - span[0]) for i in members]
         sent = sentence.read(
-            s_text, span[0], occupied, svocab, mvocab, times, doc.names, doc.actors
+            s_text, span[0], occupied, svocab, mvocab, times, doc.names, doc.actors, doc.persons
         )
         _resolve_sentence(sent, members, items, out, doc, svocab, mvocab, para)
     for i, item in enumerate(items):
@@ -204,8 +219,19 @@ def _resolve_sentence(
         if ctx.subject_origin == "sentence" and ctx.subject is not None:
             named_here = ctx.subject
         _metric(
-            sent, cs, group_end[i] - sent.start, item.found, members, items, out, i, mvocab, svocab,
-            doc, para, ctx,
+            sent,
+            cs,
+            group_end[i] - sent.start,
+            item.found,
+            members,
+            items,
+            out,
+            i,
+            mvocab,
+            svocab,
+            doc,
+            para,
+            ctx,
         )
         _period(sent, cs, ce, item.found, i, direct, doc, para, ctx)
         if ctx.period_origin == "sentence" and ctx.period is not None:
@@ -280,9 +306,9 @@ def _owner_by_grammar(
             return o
     # "revenue at Tesla rose 5%", "a loss of $1 billion for Rivian": for/at/of right after.
     for o in owners:
-        if o.name is not None and ce <= o.start <= ce + 30 and _OWNER_AFTER.search(s, ce, o.start):
-            if not o.place:
-                return o
+        after = o.name is not None and ce <= o.start <= ce + 30
+        if after and not o.place and _OWNER_AFTER.search(s, ce, o.start):
+            return o
     a, _b = sent.clause(cs)
     main_a, main_b = sent.clauses[0] if sent.clauses else (0, len(s))
     for lo in (a, main_a) if a != main_a else (a,):
@@ -383,7 +409,9 @@ def _last_owner(
     """The owner the sentences before a figure's, in its paragraph, last named by grammar."""
     for o in reversed(sentence.owners_of(passage, vocab, mvocab, doc.names)):
         if o.name is not None and o.role == "owner" and not o.object and (o.acting or o.possessive):
-            return doc.acronyms.get(" ".join(passage[o.start : o.end].lower().split()), doc.name(o.name))
+            return doc.acronyms.get(
+                " ".join(passage[o.start : o.end].lower().split()), doc.name(o.name)
+            )
     return None
 
 
@@ -451,7 +479,9 @@ def _metric(
         base = vocab.company_names[base]
     growth = found.kind in ("percent",) and metrics.is_growth(s, cs, ce, vocab)
     growth = growth or (found.unit == "pp" and metrics.is_growth(s, cs, ce, vocab))
-    direction = _direction(s, cs, ce, vocab) if growth else None
+    direction = (
+        find_direction(s, cs, ce, doc.directions) if found.unit in ("percent", "pp") else None
+    )
     ctx.direction = direction
     name = base
     if growth:
@@ -525,9 +555,57 @@ _VERBISH = re.compile(
     r"totalled|amounted|edged|stayed|remained|held|slid|sank|shrank|swung|beat|topped|missed)$"
 )
 _NP_END = frozenset(
-    """the a an its their his her our this that these those of in on at to by for from with as
-    and or but than while which who that said says about around nearly almost some over under
-    more less up down just only also still now then""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "and",
+        "or",
+        "but",
+        "than",
+        "while",
+        "which",
+        "who",
+        "that",
+        "said",
+        "says",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "some",
+        "over",
+        "under",
+        "more",
+        "less",
+        "up",
+        "down",
+        "just",
+        "only",
+        "also",
+        "still",
+        "now",
+        "then",
+    ]
 )
 
 
@@ -578,12 +656,84 @@ def _nearest_metric(sent: sentence.Sentence, cs: int, ce: int) -> metrics.Metric
 # Words before a measure that say nothing of which measure it is ("record revenue",
 # "fourth-quarter revenue"); the others narrow it ("iPhone revenue", "core inflation").
 _NOT_MODIFIERS = frozenset(
-    """the a an its their his her our this that these those record total overall quarterly
-    annual yearly monthly full-year full year first-half second-half half-year year-ago
-    year-earlier headline reported combined global worldwide strong weak robust solid higher
-    lower better-than-expected worse-than-expected stronger weaker company group firm's
-    company's group's latest new fresh current previous prior same one-time fiscal calendar
-    as and or of in on for to from with by at than said says which that while also""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "record",
+        "total",
+        "overall",
+        "quarterly",
+        "annual",
+        "yearly",
+        "monthly",
+        "full-year",
+        "full",
+        "year",
+        "first-half",
+        "second-half",
+        "half-year",
+        "year-ago",
+        "year-earlier",
+        "headline",
+        "reported",
+        "combined",
+        "global",
+        "worldwide",
+        "strong",
+        "weak",
+        "robust",
+        "solid",
+        "higher",
+        "lower",
+        "better-than-expected",
+        "worse-than-expected",
+        "stronger",
+        "weaker",
+        "company",
+        "group",
+        "firm's",
+        "company's",
+        "group's",
+        "latest",
+        "new",
+        "fresh",
+        "current",
+        "previous",
+        "prior",
+        "same",
+        "one-time",
+        "fiscal",
+        "calendar",
+        "as",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "for",
+        "to",
+        "from",
+        "with",
+        "by",
+        "at",
+        "than",
+        "said",
+        "says",
+        "which",
+        "that",
+        "while",
+        "also",
+    ]
 )
 _QUALIFIERS_LOWER = frozenset(q.lower() for q in _QUALIFIERS)
 # Participles, comparatives and adverbs describe a figure, they do not name its measure:
@@ -609,7 +759,9 @@ def _named(sent: sentence.Sentence, m: metrics.MetricMention, para: _Paragraph) 
         return para.objects[m.name]  # a plain "investment" after "investment in X"
     if m.head != m.name:
         return name  # "investment in strategic emerging industries" is named whole
-    words = re.findall(r"[A-Za-z][\w&'’./-]*|[,;:()\"“”]", sent.text[max(0, m.start - 60) : m.start])
+    words = re.findall(
+        r"[A-Za-z][\w&'’./-]*|[,;:()\"“”]", sent.text[max(0, m.start - 60) : m.start]
+    )
     kept: list[str] = []
     qualifiers: list[str] = []
     for w in reversed(words):
@@ -631,25 +783,6 @@ def _named(sent: sentence.Sentence, m: metrics.MetricMention, para: _Paragraph) 
     if qualifiers:
         name = f"{name} ({', '.join(qualifiers)})"
     return name
-
-
-def _direction(s: str, cs: int, ce: int, vocab: metrics.Vocabulary) -> Direction | None:
-    """Up or down, from the word of change nearest the figure in its clause."""
-    if s[cs : cs + 1] in "-−–":
-        return "down"
-    window = s[max(0, cs - 60) : cs]
-    after = s[ce : ce + 25]
-    down = [m.end() for m in vocab.decline_before.finditer(window)]
-    up = [m.end() for m in vocab.rise_before.finditer(window)]
-    if vocab.decline_after.match(after):
-        return "down"
-    if vocab.rise_after.match(after):
-        return "up"
-    if not down and not up:
-        return None
-    if max(down, default=-1) > max(up, default=-1):
-        return "down"
-    return "up"
 
 
 def _basis(s: str, cs: int, ce: int) -> str | None:
@@ -744,6 +877,8 @@ def _period(
     usable = [t for t in times if t.period.start is not None]
     if relative:
         anchor = [t for t in usable if t is not direct[i]]
+        base: Period | None
+        origin: Origin
         if anchor:
             base, origin = anchor[0].period, "sentence"
         else:

@@ -9,6 +9,7 @@ preposition ("a ruling against Apple"), a source that reports rather than owns
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -47,7 +48,9 @@ _SOURCE_AFTER = re.compile(
     r"news\s+agency|newswires?|transcript)\b",
     re.I,
 )
-_PERSON_AFTER = re.compile(r",\s+(?:\d{2},|the\s+(?:company's\s+)?(?:chief|head|chair|ceo|cfo))", re.I)
+_PERSON_AFTER = re.compile(
+    r",\s+(?:\d{2},|the\s+(?:company's\s+)?(?:chief|head|chair|ceo|cfo))", re.I
+)
 _ROLE_BEFORE = re.compile(
     r"(?:chief\s+executive(?:\s+officer)?|chief\s+financial\s+officer|executive|officer|ceo|cfo|coo|"
     r"president|chairman|chairwoman|chair|founder|governor|chancellor|minister|secretary|spokesperson|"
@@ -55,6 +58,7 @@ _ROLE_BEFORE = re.compile(
     r"mr\.?|ms\.?|mrs\.?|dr\.?|sir|dame|lord|professor|prof\.?)\s+\Z",
     re.I,
 )
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|noted|wrote)\s+\Z", re.I)
 _BASED = re.compile(r"\s*(?:,\s*[A-Z][a-z]+)?-(?:based|headquartered|listed)\b")
 # Prepositions after which a name is not the clause's owner ("its exit from Russia",
 # "competition from Xiaomi", "ahead of Samsung's results"); "for/at/of" right after a
@@ -112,6 +116,7 @@ def read(
     times: list[periods.TimeSpan],
     names: frozenset[str] = frozenset(),
     actors: frozenset[str] | None = None,
+    persons: frozenset[str] = frozenset(),
 ) -> Sentence:
     """The owners, measures and clauses of one sentence; `occupied` are its figures' spans.
 
@@ -131,15 +136,13 @@ def read(
             and any(n.known and n.start <= m.start and m.end <= n.end for n in named)
         )
     ]
-    busy = (
-        occupied + [(m.start, m.end) for m in measures] + [(t.start, t.end) for t in times]
-    )
+    busy = occupied + [(m.start, m.end) for m in measures] + [(t.start, t.end) for t in times]
     kept = [
         m
         for m in named
         if (m.known and m.name is not None) or not any(a < m.end and m.start < b for a, b in busy)
     ]
-    owners = _with_grammar(text_for_names, kept, svocab, actors)
+    owners = _with_grammar(text_for_names, kept, svocab, actors, persons)
     return Sentence(start, text, owners, measures, times, _clauses(text))
 
 
@@ -148,8 +151,14 @@ def _with_grammar(
     named: list[subjects.Mention],
     svocab: subjects.Vocabulary,
     actors: frozenset[str] | None = None,
+    persons: frozenset[str] = frozenset(),
 ) -> list[Owner]:
     owners = [_owner(text, m, svocab) for m in named]
+    if persons:
+        owners = [
+            Owner(**{**o.__dict__, "role": "person"}) if o.name in persons and not o.known else o
+            for o in owners
+        ]
     if actors is not None:
         owners = [
             o
@@ -191,7 +200,7 @@ def decase(text: str, names: frozenset[str]) -> str:
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
 def _owner(text: str, m: subjects.Mention, vocab: subjects.Vocabulary) -> Owner:
@@ -207,13 +216,17 @@ def _owner(text: str, m: subjects.Mention, vocab: subjects.Vocabulary) -> Owner:
     role: Role = "owner"
     if m.name is None:
         role = "refer"
-    elif m.source or _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after):
-        role = "source"
-    elif not m.known and (_ROLE_BEFORE.search(before) or _PERSON_AFTER.match(after)):
+    elif (m.source and m.known) or _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after):
+        role = "source"  # a firm that "said" still owns its figures; an agency never does
+    elif not m.known and (
+        _ROLE_BEFORE.search(before) or _PERSON_AFTER.match(after) or _SAID_BEFORE.search(before)
+    ):
         role = "person"
     elif not m.known and _BASED.match(after):
         role = "place"
-    is_place = m.name is not None and (m.name in vocab.places or places.is_place(m.name, vocab.regions))
+    is_place = m.name is not None and (
+        m.name in vocab.places or places.is_place(m.name, vocab.regions)
+    )
     obj = m.name is not None and _OBJECT_BEFORE.search(before) is not None
     return Owner(
         start=m.start,
@@ -243,6 +256,7 @@ def owners_of(
         named = [
             m
             for m in named
-            if (m.known and m.name is not None) or not any(a < m.end and m.start < b for a, b in busy)
+            if (m.known and m.name is not None)
+            or not any(a < m.end and m.start < b for a, b in busy)
         ]
     return _with_grammar(text, named, svocab)

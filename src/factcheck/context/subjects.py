@@ -27,10 +27,57 @@ _TITLES = re.compile(
     r"(?:President|Premier|Minister|Chief|Chairman|Chairwoman|Director|Deputy|Governor|Secretary|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|CEO|Spokesperson|spokesman|spokeswoman|chief|researcher|analyst|economist)\s*\Z"
 )
 _TITLE_WORDS = frozenset(
-    """President Premier Prime Minister Chancellor Chief Chairman Chairwoman Chair CEO CFO COO
-    Governor Secretary Mr Ms Mrs Dr Sir Dame Lord Lady Senator Sen Rep Representative Commissioner
-    Vice Deputy Director Spokesperson Spokesman Spokeswoman King Queen Pope Prof Professor Judge
-    Justice General Gen Col Captain Mayor Ambassador Economist Analyst Founder""".split()
+    [
+        "President",
+        "Premier",
+        "Prime",
+        "Minister",
+        "Chancellor",
+        "Chief",
+        "Chairman",
+        "Chairwoman",
+        "Chair",
+        "CEO",
+        "CFO",
+        "COO",
+        "Governor",
+        "Secretary",
+        "Mr",
+        "Ms",
+        "Mrs",
+        "Dr",
+        "Sir",
+        "Dame",
+        "Lord",
+        "Lady",
+        "Senator",
+        "Sen",
+        "Rep",
+        "Representative",
+        "Commissioner",
+        "Vice",
+        "Deputy",
+        "Director",
+        "Spokesperson",
+        "Spokesman",
+        "Spokeswoman",
+        "King",
+        "Queen",
+        "Pope",
+        "Prof",
+        "Professor",
+        "Judge",
+        "Justice",
+        "General",
+        "Gen",
+        "Col",
+        "Captain",
+        "Mayor",
+        "Ambassador",
+        "Economist",
+        "Analyst",
+        "Founder",
+    ]
 )
 _NOT_NAMES = frozenset(
     [

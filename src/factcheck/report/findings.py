@@ -56,7 +56,7 @@ def _finding(console: object, finding: Finding, escape: object) -> None:
 
     assert isinstance(console, Console)
     esc = escape if callable(escape) else str
-    console.print(f"  - {esc(finding.message)}")
+    console.print(f"  - {esc(finding.message)} [dim]({finding.confidence} confidence)[/]")
     for c in finding.claims:
         console.print(
             f"      {esc(c.path)}:{c.line}:{c.column}  [bold]{esc(c.text)}[/]  "

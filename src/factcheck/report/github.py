@@ -23,6 +23,7 @@ def to_github(report: Report) -> str:
             if c.end_line is not None and c.end_column is not None:
                 where += f",endLine={c.end_line},endColumn={c.end_column}"
             message = finding.message + (f" {finding.advice}" if finding.advice else "")
+            message += f" ({finding.confidence} confidence)"
             lines.append(
                 f"::{COMMAND[finding.severity]} {where},title={_property(finding.rule)}::{_data(message)}"
             )

@@ -36,7 +36,7 @@ header{padding-top:18px}h1{font-size:22px;margin:0 0 4px}
 .filters label{margin-right:14px}
 .finding{background:#fff;border:1px solid #ddd;border-left:6px solid #999;border-radius:8px;margin:12px 0;padding:10px 14px}
 .finding.error{border-left-color:#b3261e}.finding.warning{border-left-color:#e0a100}.finding.info{border-left-color:#1f5fa8}
-.finding h3{margin:0 0 6px;font-size:15px}.badge{font-size:12px;padding:1px 7px;border-radius:9px;background:#eee;margin-right:6px}
+.finding h3{margin:0 0 6px;font-size:15px}.confidence{font-size:12px;font-weight:normal;color:#666;margin-left:8px}.badge{font-size:12px;padding:1px 7px;border-radius:9px;background:#eee;margin-right:6px}
 .claims{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:10px}
 .claim{background:#f6f6f8;border-radius:6px;padding:8px 10px}.where{font-size:12px;color:#555}
 .advice{font-style:italic;color:#444}
@@ -114,8 +114,10 @@ def _finding(f: Finding, published: dict[str, str | None]) -> str:
     claims = "".join(_claim(c, published.get(c.path), MARK.get(f.rule, "plain")) for c in f.claims)
     advice = f"<p class='advice'>{_e(f.advice)}</p>" if f.advice else ""
     return (
-        f"<article class='finding {f.severity}' data-severity='{f.severity}' data-rule='{_e(f.rule)}'>"
-        f"<h3><span class='badge s-{f.severity}'>{f.severity}</span>{_e(f.rule)}</h3>"
+        f"<article class='finding {f.severity}' data-severity='{f.severity}' data-rule='{_e(f.rule)}' "
+        f"data-confidence='{f.confidence}'>"
+        f"<h3><span class='badge s-{f.severity}'>{f.severity}</span>{_e(f.rule)}"
+        f"<span class='confidence'>{f.confidence} confidence</span></h3>"
         f"<p class='message'>{_e(f.message)}</p><div class='claims'>{claims}</div>{advice}</article>"
     )
 

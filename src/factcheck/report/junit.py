@@ -28,6 +28,8 @@ def to_junit(report: Report) -> str:
         )
         case.set("file", first.path)
         case.set("line", str(first.line))
+        properties = ET.SubElement(case, "properties")
+        ET.SubElement(properties, "property", name="confidence", value=finding.confidence)
         body = "\n".join(
             [finding.message, *(f"{c.path}:{c.line}:{c.column}: {c.text}" for c in finding.claims)]
             + ([finding.advice] if finding.advice else [])

@@ -39,6 +39,7 @@ def to_sarif(report: Report) -> str:
                 _location(c.path, c.line, c.column, c.end_line, c.end_column, c.text)
                 for c in finding.claims
             ],
+            "properties": {"confidence": finding.confidence},
         }
         results.append(result)
     document = {

@@ -1,0 +1,73 @@
+"""Which way a stated change goes: "fell 4.6%" is down, "a 3.5% gain" is up.
+
+The change word nearest the figure in its clause decides. A word separated
+from the figure by a level word of rules/directions.toml ("fell to 2.2%",
+"down from 2.4%") speaks of a level, not of the change the figure states, and
+gives no direction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Direction
+from ..packs import Directions, load, per_pack
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_BEFORE = 4  # words allowed between a change word and the figure after it ("fell by about")
+_AFTER = 3  # words allowed between the figure and a change word after it ("5% annual decline")
+
+
+@dataclass(frozen=True)
+class _Words:
+    way: dict[str, Direction]
+    breaks: re.Pattern[str]
+    levels: frozenset[str]  # between word and figure: the figure is a level
+
+
+@per_pack
+def _words(pack: Directions) -> _Words:
+    way: dict[str, Direction] = {w.lower(): "down" for w in pack.down}
+    way.update({w.lower(): "up" for w in pack.up})
+    marks = sorted([*pack.clause_breaks, ",", ".", "(", ")"], key=len, reverse=True)
+    return _Words(
+        way,
+        re.compile("|".join(re.escape(m) for m in marks), re.I),
+        frozenset(w.lower() for w in pack.levels),
+    )
+
+
+def direction(
+    sentence: str, start: int, end: int, pack: Directions | None = None
+) -> Direction | None:
+    """The direction the wording gives the figure at `sentence[start:end]`, if any."""
+    words = _words(pack or load().directions)
+    before = _clause_tail(sentence[:start], words.breaks)
+    after = _clause_head(sentence[end:], words.breaks)
+    found: list[tuple[int, Direction]] = []
+    back = [m.group(0).lower() for m in _WORD.finditer(before)][::-1]
+    for gap, w in enumerate(back[: _BEFORE + 1]):
+        if w in words.levels:
+            break
+        if w in words.way:
+            found.append((gap, words.way[w]))
+            break
+    ahead = [m.group(0).lower() for m in _WORD.finditer(after)]
+    for gap, w in enumerate(ahead[: _AFTER + 1]):
+        if w in words.levels:
+            break
+        if w in words.way:
+            found.append((gap, words.way[w]))
+            break
+    return min(found)[1] if found else None
+
+
+def _clause_tail(text: str, breaks: re.Pattern[str]) -> str:
+    ends = [m.end() for m in breaks.finditer(text)]
+    return text[ends[-1] :] if ends else text
+
+
+def _clause_head(text: str, breaks: re.Pattern[str]) -> str:
+    first = breaks.search(text)
+    return text[: first.start()] if first else text

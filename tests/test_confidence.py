@@ -1,0 +1,114 @@
+"""Confidence: findings say how sure their context is, and --min-confidence filters them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+
+runner = CliRunner()
+
+
+def _claims(tmp: Path, origin_b: dict[str, str] | None) -> Path:
+    def claim(path: str, text: str, value: float, origin: dict[str, str] | None) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": f"{path}#1",
+            "line": 1,
+            "column": 1,
+            "text": text,
+            "quantity": {"kind": "money", "unit": "USD", "value": value},
+            "subject": "Corvid Mining",
+            "metric": "revenue",
+            "period": {"start": "2023", "end": "2023"},
+        }
+        if origin is not None:
+            out["origin"] = origin
+        return out
+
+    doc = {
+        "schema": "factcheck.claims/1",
+        "documents": [
+            {"path": "a.md", "claims": [claim("a.md", "$4.2 billion", 4.2e9, None)]},
+            {"path": "b.md", "claims": [claim("b.md", "$5.9 billion", 5.9e9, origin_b)]},
+        ],
+    }
+    path = tmp / "claims.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def _check(path: Path, *options: str) -> tuple[int, list[dict[str, Any]]]:
+    result = runner.invoke(app, ["check", "--claims", str(path), "--format", "json", *options])
+    return result.exit_code, json.loads(result.stdout)["findings"]
+
+
+def test_stated_context_gives_a_high_confidence_error(tmp_path: Path) -> None:
+    code, findings = _check(_claims(tmp_path, None))
+    assert code == 1
+    assert [(f["rule"], f["severity"], f["confidence"]) for f in findings] == [
+        ("value-conflict", "error", "high")
+    ]
+
+
+def test_a_period_from_the_headline_makes_a_warning_that_says_so(tmp_path: Path) -> None:
+    origin = {"subject": "sentence", "metric": "sentence", "period": "article"}
+    code, findings = _check(_claims(tmp_path, origin))
+    assert code == 0
+    assert [(f["severity"], f["confidence"]) for f in findings] == [("warning", "medium")]
+    assert "period taken from the headline" in findings[0]["message"]
+
+
+def test_a_subject_carried_from_the_article_is_named(tmp_path: Path) -> None:
+    origin = {"subject": "article", "metric": "nearby", "period": "sentence"}
+    _, findings = _check(_claims(tmp_path, origin))
+    assert "subject carried from the article" in findings[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("options", "shown"),
+    [((), 0), (("--min-confidence", "low"), 1), (("--min-confidence", "high"), 0)],
+)
+def test_min_confidence_filters_findings(
+    tmp_path: Path, options: tuple[str, ...], shown: int
+) -> None:
+    origin = {"subject": "sentence", "metric": "sentence", "period": "default"}
+    _, findings = _check(_claims(tmp_path, origin), *options)
+    assert len(findings) == shown
+    assert all(f["confidence"] == "low" for f in findings)
+
+
+def test_min_confidence_high_hides_medium(tmp_path: Path) -> None:
+    origin = {"subject": "convention", "metric": "sentence", "period": "sentence"}
+    assert len(_check(_claims(tmp_path, origin))[1]) == 1
+    assert _check(_claims(tmp_path, origin), "--min-confidence", "high")[1] == []
+
+
+def test_min_confidence_comes_from_the_configuration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("factcheck.toml").write_text('min-confidence = "low"\n', encoding="utf-8")
+    origin = {"subject": "sentence", "metric": "sentence", "period": "default"}
+    assert len(_check(_claims(tmp_path, origin))[1]) == 1
+
+
+@pytest.mark.parametrize(
+    ("fmt", "mark"),
+    [
+        ("sarif", '"confidence": "medium"'),
+        ("junit", 'name="confidence" value="medium"'),
+        ("github", "(medium confidence)"),
+        ("text", "(medium confidence)"),
+        ("html", "medium confidence"),
+    ],
+)
+def test_every_format_shows_confidence(tmp_path: Path, fmt: str, mark: str) -> None:
+    origin = {"subject": "sentence", "metric": "sentence", "period": "article"}
+    path = _claims(tmp_path, origin)
+    result = runner.invoke(app, ["check", "--claims", str(path), "--format", fmt])
+    assert mark in result.stdout
