@@ -149,7 +149,10 @@ class MetricWords(Pack):
 
 class MetricPatterns(Pack):
     company_names: dict[str, str] = {}
+    not_after: list[str] = []
+    count_verbs: dict[str, str] = {}
     object_metrics: list[str] = []
+    object_first: list[str] = []
     verb_objects: dict[str, str] = {}
     growth_words: list[str] = []
     decline_words: list[str] = []

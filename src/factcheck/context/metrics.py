@@ -157,6 +157,8 @@ class Vocabulary:
     share_before: re.Pattern[str]
     choices: list[str]
     company_names: dict[str, str]  # an aggregate's measure as a single company's: profit
+    count_verbs: dict[str, str]  # "sold" -> "sales": what a count after the verb measures
+    object_first: frozenset[str]  # "sales of": the object is written in front ("X revenue")
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -177,8 +179,9 @@ def vocabulary(metrics: Metrics) -> Vocabulary:
         for alias in (m.name, *m.aliases):
             canonical[_key(alias)] = m.name
             (exact if sum(ch.isupper() for ch in alias) >= 2 else folded).append(alias)
-    edge = r"(?<![\w-])({})(?![\w-])"
     p = metrics.patterns
+    not_after = _alternation(p.not_after)
+    edge = r"(?<![\w-])({})(?![\w-])" + (rf"(?!\s+(?:{not_after})\b)" if not_after else "")
     growth = [w for w in p.growth_words if w not in ("year-on-year", "year on year")]
     return Vocabulary(
         aliases=re.compile(edge.format(_alternation(folded)), re.I),
@@ -214,6 +217,8 @@ def vocabulary(metrics: Metrics) -> Vocabulary:
         ),
         choices=sorted(canonical),
         company_names=dict(p.company_names),
+        count_verbs={k.lower(): v for k, v in p.count_verbs.items()},
+        object_first=frozenset(_key(o) for o in p.object_first),
     )
 
 
@@ -229,7 +234,7 @@ def mentions(sentence: str, vocab: Vocabulary) -> list[MetricMention]:
             parts = [v for k, v in m.groupdict().items() if v is not None]
             verb = f"{_key(parts[0])} {_key(parts[1])}"
             head = vocab.canonical.get(verb.split()[0], verb.split()[0])
-            name = f"{verb} {obj}"
+            name = f"{obj} {head}" if verb in vocab.object_first else f"{verb} {obj}"
             out.append(MetricMention(m.start(), end, vocab.canonical.get(_key(name), name), head))
             taken.append((m.start(), end))
     for pattern in (vocab.exact, vocab.aliases):
@@ -249,8 +254,12 @@ def _object_phrase(sentence: str, pos: int) -> tuple[str, int]:
     quoted = sentence[pos : pos + 1] in '“"‘'
     for m in _NP_WORD.finditer(sentence, pos):
         gap = sentence[end : m.start()]
-        if words and (gap.strip() not in ("",) or len(words) >= 6):
+        if not words and re.search(r"[\d$€£¥%]", gap):
+            break  # "sales of $9 billion": a figure, not what is sold
+        if words and (gap.strip() not in ("", ",") or len(words) >= 6):
             break
+        if gap.strip() == ",":
+            words[-1] += ","  # a list: "wearables, home and accessories"
         word = m.group(1)
         joins = word.lower() == "and" and words and not quoted and len(words) < 3
         if word.lower() in _NP_STOP and not quoted and not joins:
@@ -259,6 +268,8 @@ def _object_phrase(sentence: str, pos: int) -> tuple[str, int]:
         end = m.end()
         if m.group().endswith(("”", '"', "’")):
             break
+    while words and words[-1].endswith(","):
+        words[-1] = words[-1].rstrip(",")
     return " ".join(words), end
 
 

@@ -93,6 +93,11 @@ _OUTLOOK_AFTER = re.compile(
     r"(?:expected|forecast|projected|predicted|estimated|anticipated|targeted)\b",
     re.I,
 )
+_COMPARED = re.compile(
+    r"\b(?:from|against|versus|vs\.?|compared\s+(?:with|to)|than)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:revised\s+|downwardly\s+revised\s+|upwardly\s+revised\s+)?\Z",
+    re.I,
+)
 # "the ECB's 2% target", "a 5% growth goal": the word right after the figure makes it a target.
 _TARGET_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:target|goal|ceiling|objective)s?\b", re.I)
 # Words that name no measure of their own: "the rate", "the reading" take the measure the
@@ -343,9 +348,10 @@ def _place_of(sent: sentence.Sentence, cs: int, ce: int) -> sentence.Owner | Non
             continue
         if _PLACE_AFTER.search(s, max(0, o.start - 12), o.start) is None:
             continue
-        # The place must follow a measure or the figure itself, not some other noun.
+        # The place must follow a measure or the figure itself, or open the figure's clause
+        # ("Negotiated wages in the euro zone rose 5.4%"), not some other noun.
         attached = any(0 <= o.start - m.end <= 16 for m in sent.measures) or 0 <= o.start - ce <= 16
-        if attached:
+        if attached or (o.end <= cs and a <= o.start and cs - o.end <= 40):
             return o
     return None
 
@@ -460,6 +466,17 @@ def _metric(
 ) -> None:
     s = sent.text
     earlier = [j for j in members if j < i and items[j].converts is None and out[j].metric]
+    alike = [j for j in earlier if items[j].found.unit == found.unit]
+    if alike and _COMPARED.search(s, max(0, cs - 40), cs):
+        # "rose 5.4%, up from 3.5%", "$0.97 a share, against $1.46": the figure compared
+        # with is the same measure's.
+        j = alike[-1]
+        ctx.metric, ctx.metric_origin = _strip_outlook(out[j].metric or ""), "sentence"
+        ctx.direction = out[j].direction
+        outlook = _outlook(sent, cs, ce, vocab)
+        if outlook is not None:
+            ctx.outlook, ctx.metric = outlook, _with_outlook(ctx.metric, outlook)
+        return
     same_kind = [j for j in earlier if items[j].found.unit == found.unit]
     previous = (
         out[same_kind[-1]].metric if same_kind else (out[earlier[-1]].metric if earlier else None)
@@ -496,22 +513,32 @@ def _metric(
     outlook = _outlook(sent, cs, ce, vocab)
     if outlook is not None and name is not None:
         ctx.outlook = outlook
-        if outlook == "target":
-            name = name if name.endswith("target") else f"{name} target"
-        elif outlook == "estimate":
-            name = f"{name} (consensus estimate)"
-        elif outlook == "guidance":
-            name = f"{name} (guidance)"
-        else:
-            name = f"{name} (forecast)"
+        name = _with_outlook(name, outlook)
     ctx.metric = name
     ctx.metric_origin = origin if name is not None else "default"
 
 
+_OUTLOOK_NAMES = {"estimate": "consensus estimate", "guidance": "guidance", "forecast": "forecast"}
+
+
+def _with_outlook(name: str, outlook: Outlook) -> str:
+    """ "revenue" -> "revenue (consensus estimate)"; "EPS (adjusted)" -> "EPS (adjusted, forecast)"."""
+    if outlook == "target":
+        return name if name.endswith("target") else f"{name} target"
+    word = _OUTLOOK_NAMES[outlook]
+    if name.endswith(")"):
+        return f"{name[:-1]}, {word})"
+    return f"{name} ({word})"
+
+
+def _strip_outlook(metric: str) -> str:
+    for word in _OUTLOOK_NAMES.values():
+        metric = metric.replace(f", {word})", ")").replace(f" ({word})", "")
+    return metric[: -len(" target")] if metric.endswith(" target") else metric
+
+
 def _strip_rate(metric: str) -> str:
-    for suffix in (" (consensus estimate)", " (forecast)", " (guidance)", " target"):
-        if metric.endswith(suffix):
-            metric = metric[: -len(suffix)]
+    metric = _strip_outlook(metric)
     for basis in (" y/y", " q/q", " m/m"):
         if metric.endswith(basis):
             metric = metric[: -len(basis)]
@@ -538,6 +565,9 @@ def _base_metric(
         share = metrics.share_of(s, cs, ce, vocab)
         if share is not None:
             return share
+    per_share = _PER_SHARE.match(s, ce)
+    if per_share is not None and found.kind == "money":
+        return _per_share(sent, cs, per_share)
     base = metrics.verb_object(s, cs, ce, vocab)
     if base is None:
         mention = _nearest_metric(sent, cs, ce)
@@ -621,6 +651,12 @@ def _fallback(sent: sentence.Sentence, cs: int, vocab: metrics.Vocabulary) -> st
             words.pop()
     else:
         return None  # no verb links a noun phrase to the figure: better no name than a wrong one
+    # "Negotiated wages in the euro zone rose": the measure is before its place.
+    tail = " ".join(words[-5:])
+    pp = re.search(r"\b(?:in|at|across|for|of)\s+(?:the\s+)?(?:[A-Z][\w-]*\s*|[a-z]+\s+[a-z]+$)+$", tail)
+    if pp is not None and pp.start() > 0:
+        cut = len(tail[pp.start() :].split())
+        words = words[: len(words) - cut]
     phrase: list[str] = []
     while words and len(phrase) < 3:
         w = words.pop()
@@ -635,6 +671,25 @@ def _fallback(sent: sentence.Sentence, cs: int, vocab: metrics.Vocabulary) -> st
         return None
     text = " ".join(phrase)
     return metrics.fuzzy(text, vocab) or text
+
+
+_PER_SHARE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:a|per|for\s+each)\s+(?:(?P<q>diluted|adjusted|basic|ordinary)\s+)?share\b",
+    re.I,
+)
+
+
+def _per_share(sent: sentence.Sentence, cs: int, m: re.Match[str]) -> str:
+    """ "$0.97 a diluted share": earnings per share, or a dividend per share."""
+    a, _ = sent.clause(cs)
+    before = sent.text[max(a, cs - 80) : cs].lower()
+    if re.search(r"\bdividends?\b|\bpayout\b", before):
+        return "dividend per share"
+    found = {q.lower() for q in _QUALIFIERS if re.search(rf"\b{re.escape(q.lower())}\b", before)}
+    if m.group("q"):
+        found.add(m.group("q").lower())
+    found.discard("ordinary")
+    return f"EPS ({', '.join(sorted(found))})" if found else "EPS"
 
 
 def _nearest_metric(sent: sentence.Sentence, cs: int, ce: int) -> metrics.MetricMention | None:
@@ -739,7 +794,7 @@ _QUALIFIERS_LOWER = frozenset(q.lower() for q in _QUALIFIERS)
 # Participles, comparatives and adverbs describe a figure, they do not name its measure:
 # "elevated inflation", "higher revenue", "sharply lower sales".
 _DESCRIPTIVE = re.compile(
-    r"^(?:[a-z]+(?:ed|est|ly)|(?:ris|fall|grow|slow|increas|declin|surg|soar|accelerat|eas|cool|"
+    r"^(?:[a-z-]+(?:ed|est|ly)|(?:ris|fall|grow|slow|increas|declin|surg|soar|accelerat|eas|cool|"
     r"slid|climb|dropp|shrink|expand|strengthen|weaken|improv|worsen|mount|sagg|plung|jump)ing|"
     r"(?:high|low|strong|weak|big|small|great|larg|fast|slow|soft|firm|tight|loos|cheap|wid|"
     r"narrow|steep|sharp|deep)er|better|worse)$"
@@ -825,6 +880,8 @@ def _count_metric(
     mets: list[metrics.MetricMention],
     vocab: metrics.Vocabulary,
 ) -> str | None:
+    """What a count measures: the verb that counts ("sold 506,804 vehicles": vehicle sales),
+    a measure named beside it ("deliveries of 1.8 million"), else the thing counted."""
     noun = _counted_noun(sentence_text[cs:ce], found)
     own = [m for m in mets if cs <= m.start and m.end <= ce]
     if own:
@@ -832,12 +889,40 @@ def _count_metric(
     if noun and noun.split()[-1] in ("years", "months", "quarters", "days", "weeks", "decades"):
         near = sorted(mets, key=lambda m: cs - m.end if m.end <= cs else m.start - ce + 1000)
         return near[0].name if near else noun
+    thing = _singular(noun) if noun else ""
+    verb = re.search(
+        r"([A-Za-z]+)\s+(?:(?:about|around|roughly|some|nearly|almost|over|more|than|fewer|less|"
+        r"up|to|a|an|record|total|of|another|just|under)\s+)*\Z",
+        sentence_text[max(0, cs - 50) : cs],
+    )
+    measure = vocab.count_verbs.get(verb.group(1).lower()) if verb else None
+    if measure is not None:
+        if measure == "employees" or not thing or thing in ("people", "person", "worker", "staff"):
+            return measure
+        return f"{thing} {measure}"
     near = [m for m in mets if (0 <= cs - m.end <= 40) or (0 <= m.start - ce <= 40)]
     if near:
-        return min(near, key=lambda m: abs(m.start - cs)).name
+        m = min(near, key=lambda m: abs(m.start - cs))
+        written = sentence_text[m.start : m.end].lower()
+        if m.name == "revenue" and written.startswith("sales") and thing:
+            return f"{thing} sales"  # sales of things counted are units, not money
+        return m.name
     if noun:
         return metrics.fuzzy(noun, vocab) or noun
     return None
+
+
+def _singular(noun: str) -> str:
+    """ "new energy vehicles" -> "new energy vehicle": a counted noun as a modifier."""
+    words = noun.split()
+    if not words:
+        return noun
+    last = words[-1]
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss") and len(last) > 3:
+        last = last[:-1]
+    return " ".join([*words[:-1], last])
 
 
 def _counted_noun(claim_text: str, found: Found) -> str:
