@@ -19,8 +19,9 @@ from . import fiscal, metrics, periods, sentence, subjects
 
 # Time expressions that place a comparison, not the article's own period.
 _NOT_REPORTING = frozenset(
-    ("year_earlier", "previous_quarter", "since", "past_years", "past_decade", "consecutive", "now")
-)
+    ("year_earlier", "previous_quarter", "since", "past_years", "past_decade", "consecutive", "now",
+     "day", "weekday")
+)  # fmt: skip
 # Words that make a lead speak of a year's results: published early in the next year, such
 # an article reports the year just ended (annual results are out in the first months).
 _ANNUAL = re.compile(
@@ -263,7 +264,9 @@ def _reporting_period(
         if weight < 1:
             break  # only the headline and the lead set the article's period
         for span in times(passage, packs, ref, calendar):
-            if span.kind in _NOT_REPORTING or span.period.start is None:
+            if span.kind in _NOT_REPORTING or span.kind in periods.EVENT_KINDS:
+                continue
+            if span.period.start is None:
                 continue
             return span.period, "article"
     return None, "article"

@@ -49,7 +49,7 @@ def _fy(tag: str) -> str:
         rf"|(?:(?:the|its|their)\s+)?(?P<{t}a>{_YEAR})(?:{_SEP}(?P<{t}a2>{_YEAR}|\d\d))?[\s-]+(?:fiscal|financial)[\s-]+year"
         rf"|(?:(?:the|its|their)\s+)?(?P<{t}r>current|this|last|previous|past|prior|next|coming)\s+(?:fiscal|financial)[\s-]+year"
         # "the fiscal year" names no year: the latest part of that name that has ended.
-        rf"|(?:the|its|their)\s+(?:fiscal|financial)[\s-]+year(?P<{t}n>)(?!\s+(?:ended|ending|to|through)\b))"
+        rf"|(?:the|its|their)\s+(?:(?:full|whole|entire)[\s-]+)?(?:fiscal|financial)[\s-]+year(?P<{t}n>)(?!\s+(?:ended|ending|to|through)\b))"
     )
 
 
@@ -261,7 +261,11 @@ def _resolve(
     if years is None:
         return None
     if kind == "year":
-        return None if years == "latest" else _months(years[0], 12 * years[1])
+        if years == "latest":
+            # "the fiscal year": the latest one ended, as results speak of a year just closed.
+            end = _latest_ending((calendar.first_month + 10) % 12, ref)
+            return None if end is None else _months(end - 11, 12)
+        return _months(years[0], 12 * years[1])
     size = 3 if kind == "quarter" else 6
     part_text = next((g[k] for k in ("q", "qn", "nq", "h", "hn", "nh") if g.get(k)), None) or ""
     part = _ORDINALS.get(part_text.lower()) or int(part_text)

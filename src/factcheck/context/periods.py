@@ -42,10 +42,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("since", re.compile(rf"\bsince\s+(?:(?:the\s+)?(?:start|end|beginning)\s+of\s+)?(?P<year>{_YEAR})\b", re.I)),
     ("past_years", re.compile(rf"\b(?:over|in|during|for)?\s*(?:the\s+)?(?:past|last|previous)\s+(?P<n>{_COUNT})\s+years\b", re.I)),
     ("past_decade", re.compile(r"\b(?:over|in|during|for)?\s*(?:the\s+)?(?:past|last|previous)\s+decade\b", re.I)),
-    ("year_earlier", re.compile(r"\b(?:from\s+|than\s+)?(?:a|one)\s+year\s+(?:earlier|before|ago)\b", re.I)),
+    ("year_earlier", re.compile(r"\b(?:from\s+|than\s+)?(?:(?:a|one)\s+year\s+(?:earlier|before|ago)|(?:in\s+|from\s+)?the\s+(?:same\s+(?:period|quarter|month|time)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year|the\s+previous\s+year)|year[- ](?:ago|earlier)\s+(?:period|quarter|month)|prior[- ]year\s+(?:period|quarter)))\b", re.I)),
     ("previous_quarter", re.compile(r"\b(?:in\s+|from\s+)?the\s+(?:previous|preceding|prior)\s+quarter\b", re.I)),
     ("consecutive", re.compile(rf"\b(?:for\s+)?(?P<n>{_COUNT})\s+(?:consecutive|straight|successive)\s+years\b", re.I)),
     ("day", re.compile(rf"\b(?:(?:as\s+)?(?:of|at|on)\s+(?:the\s+end\s+of\s+)?)?(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<year>{_YEAR})\b", re.I)),
+    ("day", re.compile(rf"\b(?:(?:as\s+)?(?:of|at|on)\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b", re.I)),
+    ("day_no_year", re.compile(rf"\b(?:as\s+of|on|by|until|from|before|after)\s+(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![,\s]*(?:19|20)\d\d)", re.I)),
+    ("weekday", re.compile(r"\b(?:on|last|this|late|early)\s+(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)),
     ("month_year", re.compile(rf"\b(?:(?:at|by)\s+the\s+end\s+of\s+|in\s+|as\s+of\s+)?(?P<m>{_MONTH})\s+(?P<year>{_YEAR})\b", re.I)),
     ("year", re.compile(rf"\b(?:(?:at|by|as\s+of)\s+the\s+end\s+of\s+|in\s+|as\s+of\s+|fiscal\s+(?:year\s+)?|FY\s?)?(?P<year>{_YEAR})\b(?!\s*(?:-|–)\s*\d)", re.I)),
     ("month", re.compile(r"(?:\b(?:in|during|for|since|of|by|through|until)\s+(?:the\s+end\s+of\s+)?|\b(?:end-)?)(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December))(?:'s|’s)?\b(?!\s*\d)")),
@@ -71,9 +74,11 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "past_years": ("year",),
     "past_decade": ("decade",),
     "year_earlier": ("year",),
+    "weekday": ("day",),
     "previous_quarter": ("quarter",),
     "consecutive": ("consecutive", "straight", "successive"),
     "day": _MONTH_WORDS,
+    "day_no_year": _MONTH_WORDS,
     "month_year": _MONTH_WORDS,
     "year": tuple(_DIGIT),
     "month": _MONTH_WORDS,
@@ -89,15 +94,18 @@ class Reference:
 
     year: int
     month: int | None = None
+    day: int | None = None
 
     @classmethod
     def parse(cls, value: str | None) -> Reference | None:
         if not value:
             return None
-        match = re.match(r"(\d{4})(?:-(\d{2}))?", value)
+        match = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
         if not match:
             return None
-        return cls(int(match.group(1)), int(match.group(2)) if match.group(2) else None)
+        month = int(match.group(2)) if match.group(2) else None
+        day = int(match.group(3)) if match.group(3) and month else None
+        return cls(int(match.group(1)), month, day)
 
 
 @dataclass(frozen=True)
@@ -209,9 +217,15 @@ def _resolve(kind: str, m: re.Match[str], ref: Reference | None) -> Period | Non
         return Period(start=y1, end=y2) if y1 <= y2 else None
     if kind == "year":
         return Period(start=g["year"], end=g["year"])
-    if kind == "day":
-        day = f"{g['year']}-{_month(g['m']):02d}-{int(g['d']):02d}"
+    if kind in ("day", "day_no_year"):
+        month, number = _month(g["m"]), int(g["d"])
+        year = int(g["year"]) if g.get("year") else _nearest_year(month, number, ref)
+        if year is None or not 1 <= number <= 31:
+            return None
+        day = f"{year}-{month:02d}-{number:02d}"
         return Period(start=day, end=day)
+    if kind == "weekday":
+        return _weekday(g["w"], ref)
     if kind == "month_year":
         month = f"{g['year']}-{_month(g['m']):02d}"
         return Period(start=month, end=month)
@@ -281,6 +295,44 @@ def _resolve(kind: str, m: re.Match[str], ref: Reference | None) -> Period | Non
     if kind == "now":
         return Period(start=str(ref.year), end=str(ref.year))
     return None
+
+
+def _nearest_year(month: int, day: int, ref: Reference | None) -> int | None:
+    """ "on November 14", "from January 1": the year that puts the day nearest the article."""
+    if ref is None:
+        return None
+    if ref.month is None:
+        return ref.year
+    here = ref.month * 31 + (ref.day or 15)
+    there = month * 31 + day
+    if there - here > 6 * 31:
+        return ref.year - 1
+    if here - there > 6 * 31:
+        return ref.year + 1
+    return ref.year
+
+
+# Times of an event ("on Thursday", "on November 14"): they place the figure they stand
+# beside, never the other figures of a sentence ("said on Thursday that sales rose").
+EVENT_KINDS = frozenset(("weekday", "day_no_year"))
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday(name: str, ref: Reference | None) -> Period | None:
+    """ "on Thursday": the latest such day on or before the article's date."""
+    import datetime as dt
+
+    if ref is None or ref.month is None or ref.day is None:
+        return None
+    try:
+        today = dt.date(ref.year, ref.month, ref.day)
+    except ValueError:
+        return None
+    back = (today.weekday() - _WEEKDAYS.index(name.lower())) % 7
+    day = (today - dt.timedelta(days=back)).isoformat()
+    return Period(start=day, end=day)
 
 
 def _year_of(year: str | None, rel: str | None, ref: Reference | None) -> int | None:

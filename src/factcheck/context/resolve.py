@@ -27,6 +27,8 @@ _TO_BETWEEN = re.compile(
     r"\s*\)?\s*(?:\([^)]*\)\s*)?(?:(?:in|at the end of|by the end of)\s+(?:19|20)\d\d\s*)?,?\s*to\s+\Z",
     re.I,
 )
+_TO_BEFORE = re.compile(r"\bto\s+\Z", re.I)
+_FROM_GAP = re.compile(r"\s*\)?\s*(?:\([^)]*\)\s*)?,?\s*from\s+", re.I)
 _RATE_TO = re.compile(r"\s*(?:[\w-]+\s+){0,4}?to\s+\Z", re.I)
 _DIRECT_GAP = re.compile(r"[^,;:()]{0,50}\Z")
 _METRIC_ATTACHED = re.compile(r"\s*(?:in|of|on|as)\s+(?:the\s+)?\Z", re.I)
@@ -210,6 +212,7 @@ def _resolve_sentence(
         if m.head != m.name:
             para.objects[m.head] = m.name
     members = sorted(members, key=lambda i: items[i].start)
+    first_figure = items[members[0]].start - sent.start
     group_end = {i: _group_end(i, items) for i in members}
     direct = _bind_times(s, sent.start, members, items, sent.times, group_end)
     named_here: str | None = None
@@ -238,7 +241,7 @@ def _resolve_sentence(
             para,
             ctx,
         )
-        _period(sent, cs, ce, item.found, i, direct, doc, para, ctx)
+        _period(sent, cs, ce, first_figure, item.found, i, direct, doc, para, ctx)
         if ctx.period_origin == "sentence" and ctx.period is not None:
             stated_periods.append(ctx.period)
     _link_changes(s, sent.start, members, items, out, direct, group_end)
@@ -943,6 +946,7 @@ def _period(
     sent: sentence.Sentence,
     cs: int,
     ce: int,
+    first_figure: int,
     found: Found,
     i: int,
     direct: dict[int, periods.TimeSpan],
@@ -960,6 +964,21 @@ def _period(
         direct.pop(i)
         relative = False
     usable = [t for t in times if t.period.start is not None]
+    if not relative and i not in direct:
+        # "In the same quarter a year ago, Apple brought in $89.5 billion": a comparison that
+        # opens the sentence places every figure after it.
+        first = min((t.start for t in sent.times if t.period.start is not None), default=len(s))
+        opener = [
+            t
+            for t in times
+            if t.kind in ("year_earlier", "previous_quarter")
+            and t.end <= first_figure
+            and t.start < first
+            and not re.match(r"(?:from|than)\b", s[t.start : t.end], re.I)
+        ]
+        if opener:
+            direct[i] = opener[0]
+            relative = True
     if relative:
         anchor = [t for t in usable if t is not direct[i]]
         base: Period | None
@@ -974,6 +993,7 @@ def _period(
     if i in direct:
         ctx.period, ctx.period_origin = direct[i].period, "sentence"
         return
+    usable = [t for t in usable if t.kind not in periods.EVENT_KINDS]
     if usable:
         a, b = sent.clause(cs)
         bound = {id(t) for t in direct.values()}
@@ -983,6 +1003,18 @@ def _period(
         ctx.period_origin = "sentence"
         return
     ctx.period, ctx.period_origin = _carried(doc, para)
+    ref = doc.reference
+    if (
+        ctx.metric is not None
+        and "share price" in ctx.metric
+        and ref is not None
+        and ref.month is not None
+        and ref.day is not None
+    ):
+        # A share price moves by the day: without a time of its own, the day the article
+        # speaks of is its own.
+        day = f"{ref.year}-{ref.month:02d}-{ref.day:02d}"
+        ctx.period, ctx.period_origin = Period(start=day, end=day), "convention"
 
 
 def _carried(doc: document.Document, para: _Paragraph) -> tuple[Period | None, Origin]:
@@ -1047,6 +1079,20 @@ def _link_changes(
     heads = [i for i in members if items[i].converts is None and items[i].found.kind != "percent"]
     for a, b in itertools.pairwise(heads):
         a_start = items[a].start - s_start
+        b_start = items[b].start - s_start
+        gap_text = sentence_text[group_end[a] - s_start : b_start]
+        if _TO_BEFORE.search(sentence_text, max(0, a_start - 8), a_start) and _FROM_GAP.fullmatch(
+            gap_text
+        ):
+            # "advanced to $46.22 billion from $43.81 billion": the second figure is the start.
+            out[a].links.append(("change-from", b))
+            if b not in direct and out[b].period == out[a].period and out[a].period is not None:
+                shifted = periods.shift(out[a].period, "year_earlier")
+                if shifted is not None:
+                    # Results compare with the same period a year earlier unless they say not.
+                    out[b].period, out[b].period_origin = shifted, "convention"
+                    _copy_period_to_conversions(b, items, out)
+            continue
         if _FROM_BEFORE.search(sentence_text, max(0, a_start - 8), a_start) is None:
             continue
         gap = (group_end[a] - s_start, items[b].start - s_start)
