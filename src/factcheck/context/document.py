@@ -51,6 +51,7 @@ class Document:
     actors: frozenset[str]  # names the article gives a figure by grammar somewhere
     directions: Directions  # words of change, for which way a growth rate goes
     persons: frozenset[str]  # people the article names: they speak, they own no figures
+    packs: Packs
 
     def name(self, name: str) -> str:
         return self.aliases.get(name, name)
@@ -107,6 +108,7 @@ def read(
         actors,
         packs.directions,
         persons,
+        packs,
     )
 
 

@@ -95,6 +95,9 @@ _OUTLOOK_AFTER = re.compile(
     r"(?:expected|forecast|projected|predicted|estimated|anticipated|targeted)\b",
     re.I,
 )
+_STARTS_CHANGE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:(?:in|at\s+the\s+end\s+of)\s+(?:19|20)\d\d\s*)?,?\s*to\s", re.I
+)
 _COMPARED = re.compile(
     r"\b(?:from|against|versus|vs\.?|compared\s+(?:with|to)|than)\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:revised\s+|downwardly\s+revised\s+|upwardly\s+revised\s+)?\Z",
@@ -152,6 +155,7 @@ class _Paragraph:
     subject: str | None = None  # the last owner a sentence named by grammar
     period: Period | None = None  # the last period a figure was given in its own sentence
     metric: str | None = None  # the last measure a sentence named
+    before: str = ""  # the paragraph before, for a back-reference that opens this one
     objects: dict[str, str] = field(default_factory=dict)  # metric head -> object metric
 
 
@@ -178,6 +182,9 @@ def annotate(
         if para.index != p_index:
             p_start = paragraphs[p_index][0] if 0 <= p_index < len(paragraphs) else span[0]
             para = _Paragraph(index=p_index, start=p_start)
+            if 0 < p_index <= len(paragraphs):
+                before = paragraphs[p_index - 1]
+                para.before = text[before[0] : before[1]]
             if span[0] > p_start:
                 para.subject = _last_owner(text[p_start : span[0]], doc, svocab, mvocab)
         s_text = text[span[0] : span[1]]
@@ -271,8 +278,18 @@ def _subject(
     if owner is not None and owner.name is not None:
         ctx.subject, ctx.subject_origin = _canonical(owner, sent.text, doc, vocab, para), "sentence"
     elif owner is not None:  # a back-reference: "its revenue", "the company earned"
-        ctx.subject = para.subject or doc.topic
-        ctx.subject_origin = "nearby" if para.subject else "article"
+        own = [
+            o
+            for o in sent.owners
+            if o.end <= owner.start and o.name is not None and o.role == "owner" and not o.object
+        ]
+        if own:  # "SOEs' assets grew ..., while their profits rose": the sentence's own owner
+            ctx.subject, ctx.subject_origin = _canonical(own[-1], sent.text, doc, vocab, para), "sentence"
+        else:
+            if para.subject is None and para.before and sent.start == para.start:
+                _continue_paragraph(para, doc, vocab)
+            ctx.subject = para.subject or doc.topic
+            ctx.subject_origin = "nearby" if para.subject else "article"
     elif para.subject is not None:
         ctx.subject, ctx.subject_origin = para.subject, "nearby"
     else:
@@ -337,6 +354,13 @@ def _owner_by_grammar(
         ]
         if attributive:
             return attributive[-1]
+    # "Valued at $5.6 billion, the contract encompasses ...": a figure in an opening phrase
+    # belongs to the subject after its comma.
+    comma = s.find(",", ce)
+    if 0 <= comma - ce <= 40 and not any(o.end <= cs for o in owners):
+        for o in owners:
+            if comma < o.start <= comma + 12 and (o.acting or o.possessive) and not o.object:
+                return o
     return None
 
 
@@ -412,6 +436,20 @@ def _share_owner(
     return None
 
 
+def _continue_paragraph(
+    para: _Paragraph, doc: document.Document, vocab: subjects.Vocabulary
+) -> None:
+    """A paragraph that opens with a back-reference ("Valued at $5.6 billion, the contract
+    ...") goes on from the one before: its owner and its time."""
+    text, para.before = para.before, ""
+    para.subject = _last_owner(text, doc, vocab, metrics.vocabulary(doc.packs.metrics))
+    if para.subject is not None and para.period is None:
+        found = document.times(text, doc.packs, doc.reference, doc.calendar)
+        found = [t for t in found if t.period.start is not None]
+        if found:
+            para.period = found[-1].period
+
+
 def _last_owner(
     passage: str, doc: document.Document, vocab: subjects.Vocabulary, mvocab: metrics.Vocabulary
 ) -> str | None:
@@ -469,8 +507,14 @@ def _metric(
 ) -> None:
     s = sent.text
     earlier = [j for j in members if j < i and items[j].converts is None and out[j].metric]
-    alike = [j for j in earlier if items[j].found.unit == found.unit]
-    if alike and _COMPARED.search(s, max(0, cs - 40), cs):
+    a, _b = sent.clause(cs)
+    alike = [
+        j
+        for j in earlier
+        if items[j].found.unit == found.unit and items[j].start - sent.start >= a
+    ]
+    starts_change = _STARTS_CHANGE.match(s, ce) is not None  # "from A to B": A starts a change
+    if alike and not starts_change and _COMPARED.search(s, max(0, cs - 40), cs):
         # "rose 5.4%, up from 3.5%", "$0.97 a share, against $1.46": the figure compared
         # with is the same measure's.
         j = alike[-1]

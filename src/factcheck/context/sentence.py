@@ -37,6 +37,7 @@ _ACTING = re.compile(
     r"ships|delivers|employs|owns|holds|generates|records|registers|drops|dips|declines|"
     r"increases|decreases|expands|contracts|shrinks|remains|stays|becomes|accounts|controls)\b",
 )
+_ACTING_S = re.compile(r"\s+(?:also\s+)?[a-z]+(?:s|ed)\b")
 _SOURCE_BEFORE = re.compile(
     r"(?:according\s+to(?:\s+an?)?|analysts?\s+(?:at|from|with)|economists?\s+(?:at|from|with)|data\s+(?:from|by)|"
     r"strategists?\s+at|figures\s+from|estimates\s+from|compiled\s+by|polled\s+by|cited\s+by|"
@@ -143,7 +144,25 @@ def read(
         if (m.known and m.name is not None) or not any(a < m.end and m.start < b for a, b in busy)
     ]
     owners = _with_grammar(text_for_names, kept, svocab, actors, persons)
+    owners = _measure_owners(text, owners, measures)
     return Sentence(start, text, owners, measures, times, _clauses(text))
+
+
+_OF_AFTER_MEASURE = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?\Z", re.I)
+
+
+def _measure_owners(
+    text: str, owners: list[Owner], measures: list[metrics.MetricMention]
+) -> list[Owner]:
+    """ "the total assets of China's SOEs": the object of "of" after a measure owns it."""
+    out = []
+    for o in owners:
+        if o.object and any(
+            m.end <= o.start and _OF_AFTER_MEASURE.fullmatch(text, m.end, o.start) for m in measures
+        ):
+            o = Owner(**{**o.__dict__, "object": False})
+        out.append(o)
+    return out
 
 
 def _with_grammar(
@@ -212,7 +231,12 @@ def _owner(text: str, m: subjects.Mention, vocab: subjects.Vocabulary) -> Owner:
         or written.endswith(("'s", "’s"))
         or (m.name is None and written.lower() in ("its", "their", "his", "her"))
     )
-    acting = not possessive and _ACTING.match(after) is not None
+    acting = not possessive and (
+        _ACTING.match(after) is not None
+        # After "the contract" or "it", a word in -s is a verb; after a name it may be a noun
+        # ("Street views"), so names take the listed verbs only.
+        or (m.name is None and _ACTING_S.match(after) is not None)
+    )
     role: Role = "owner"
     if m.name is None:
         role = "refer"
