@@ -454,8 +454,13 @@ def _last_owner(
     passage: str, doc: document.Document, vocab: subjects.Vocabulary, mvocab: metrics.Vocabulary
 ) -> str | None:
     """The owner the sentences before a figure's, in its paragraph, last named by grammar."""
-    for o in reversed(sentence.owners_of(passage, vocab, mvocab, doc.names)):
-        if o.name is not None and o.role == "owner" and not o.object and (o.acting or o.possessive):
+    found = sentence.owners_of(passage, vocab, mvocab, doc.names)
+    for o in reversed(found):
+        # A name that opens the passage is its subject, however long its apposition.
+        opens = not passage[: o.start].strip()
+        if o.name is not None and o.role == "owner" and not o.object and (
+            o.acting or o.possessive or opens
+        ):
             return doc.acronyms.get(
                 " ".join(passage[o.start : o.end].lower().split()), doc.name(o.name)
             )
