@@ -37,6 +37,9 @@ class Rule:
     reads: tuple[LinkKind, ...]
     check: Callable[[ClaimLink, Packs, Any], Iterable[Verdict]]
     doc: str
+    # An alarm says a figure is wrong: it rests on context stated beside every figure, and
+    # one whose owner, measure or period was inferred is low confidence (shown on request).
+    alarm: bool = False
 
     @property
     def summary(self) -> str:
@@ -114,6 +117,8 @@ def run(links: Iterable[ClaimLink], rules: list[Configured], packs: Packs) -> li
                     verdict.facts, key=lambda f: (f.doc.path, f.claim.line, f.claim.column)
                 )
                 level, note = confidence.assess(ordered)
+                if c.rule.alarm and level != "high":
+                    level = "low"
                 severity, message = c.severity, verdict.message
                 if note is not None:
                     message = f"{message} Less sure: {note}."

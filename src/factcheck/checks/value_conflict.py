@@ -82,13 +82,25 @@ def conflicting(
         for b in ordered[i + 1 :]:
             if a.sentence_key == b.sentence_key:
                 continue
-            if not within_article and a.doc.path == b.doc.path:
-                continue
+            if a.doc.path == b.doc.path and (not within_article or not _stated(a, b)):
+                continue  # within one article only figures whose context is stated beside them
             if _converted(a) and _converted(b):
                 continue  # two conversions at two rates: conversion-mismatch judges them
 
             if not agree(a, b):
                 yield a, b
+
+
+def _stated(a: Fact, b: Fact) -> bool:
+    """Both figures' owner, measure and period are named in or beside their own sentences."""
+    return all(
+        f.claim.origin is None
+        or all(
+            getattr(f.claim.origin, part) in ("sentence", "nearby")
+            for part in ("subject", "metric", "period")
+        )
+        for f in (a, b)
+    )
 
 
 def _converted(f: Fact) -> bool:
@@ -128,4 +140,5 @@ RULE = Rule(
     reads=("same-fact", "other-currency"),
     check=check,
     doc=__doc__ or "",
+    alarm=True,
 )

@@ -19,7 +19,8 @@ from . import fiscal, metrics, periods, sentence, subjects
 
 # Time expressions that place a comparison, not the article's own period.
 _NOT_REPORTING = frozenset(
-    ("year_earlier", "previous_quarter", "since", "past_years", "past_decade", "consecutive", "now",
+    ("year_earlier", "previous_quarter", "previous_month", "since", "past_years", "past_decade",
+     "consecutive", "now",
      "day", "weekday")
 )  # fmt: skip
 # Words that make a lead speak of a year's results: published early in the next year, such

@@ -39,11 +39,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fiscal_ended", re.compile(rf"\b(?:the\s+)?(?:fiscal\s+|financial\s+)?year\s+(?:ended|ending|to)\s+(?P<m>{_MONTH})(?:\s+\d{{1,2}})?(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
     ("half", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<h>first|second)\s+half\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>last|this)\s+year)?|\bH(?P<h2>[12])\s*(?P<year2>{_YEAR})?", re.I)),
     ("quarter", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<q>first|second|third|fourth)[\s-]+quarter\s*(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>last|this)\s+year)?|\bQ(?P<q2>[1-4])\s*(?P<year2>{_YEAR})?", re.I)),
-    ("since", re.compile(rf"\bsince\s+(?:(?:the\s+)?(?:start|end|beginning)\s+of\s+)?(?P<year>{_YEAR})\b", re.I)),
+    ("since", re.compile(rf"\bsince\s+(?:(?:the\s+)?(?:start|end|beginning|middle)\s+of\s+|mid-|early\s+|late\s+)?(?P<year>{_YEAR})\b", re.I)),
     ("past_years", re.compile(rf"\b(?:over|in|during|for)?\s*(?:the\s+)?(?:past|last|previous)\s+(?P<n>{_COUNT})\s+years\b", re.I)),
     ("past_decade", re.compile(r"\b(?:over|in|during|for)?\s*(?:the\s+)?(?:past|last|previous)\s+decade\b", re.I)),
     ("year_earlier", re.compile(r"\b(?:from\s+|than\s+)?(?:(?:a|one)\s+year\s+(?:earlier|before|ago)|(?:in\s+|from\s+)?the\s+(?:same\s+(?:period|quarter|month|time)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year|the\s+previous\s+year)|year[- ](?:ago|earlier)\s+(?:period|quarter|month)|prior[- ]year\s+(?:period|quarter)))\b", re.I)),
     ("previous_quarter", re.compile(r"\b(?:in\s+|from\s+)?the\s+(?:previous|preceding|prior)\s+quarter\b", re.I)),
+    ("previous_month", re.compile(r"\b(?:in\s+|from\s+|than\s+|of\s+)?(?:the\s+(?:previous|preceding|prior)\s+month|the\s+month\s+before|(?:a|one)\s+month\s+(?:earlier|before|ago))\b", re.I)),
     ("consecutive", re.compile(rf"\b(?:for\s+)?(?P<n>{_COUNT})\s+(?:consecutive|straight|successive)\s+years\b", re.I)),
     ("day", re.compile(rf"\b(?:(?:as\s+)?(?:of|at|on)\s+(?:the\s+end\s+of\s+)?)?(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<year>{_YEAR})\b", re.I)),
     ("day", re.compile(rf"\b(?:(?:as\s+)?(?:of|at|on)\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b", re.I)),
@@ -74,6 +75,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "past_years": ("year",),
     "past_decade": ("decade",),
     "year_earlier": ("year",),
+    "previous_month": ("month",),
     "weekday": ("day",),
     "previous_quarter": ("quarter",),
     "consecutive": ("consecutive", "straight", "successive"),
@@ -247,7 +249,7 @@ def _resolve(kind: str, m: re.Match[str], ref: Reference | None) -> Period | Non
         if latest is None:
             return None
         return Period(start=f"{latest}-{number:02d}", end=f"{latest}-{number:02d}")
-    if kind in ("year_earlier", "previous_quarter"):
+    if kind in RELATIVE_KINDS:
         return Period()  # relative to the sentence's own period: the context stage resolves it
     if kind == "first_months":
         n = _count(g["n"])
@@ -361,6 +363,9 @@ def _latest_year_ending(month: int, ref: Reference | None) -> int | None:
     return ref.year if month <= ref.month else ref.year - 1
 
 
+RELATIVE_KINDS = frozenset(("year_earlier", "previous_quarter", "previous_month"))
+
+
 def shift(period: Period, kind: str) -> Period | None:
     """The period a year, or a quarter, before `period` ("a year earlier", "the previous quarter")."""
     if period.start is None:
@@ -370,6 +375,11 @@ def shift(period: Period, kind: str) -> Period | None:
             start=_shift_years(period.start), end=_shift_years(period.end or period.start)
         )
     match = re.fullmatch(r"(\d{4})-(\d{2})", period.start)
+    if kind == "previous_month" and match and period.end == period.start:
+        year, month = int(match.group(1)), int(match.group(2)) - 1
+        if month < 1:
+            year, month = year - 1, 12
+        return Period(start=f"{year}-{month:02d}", end=f"{year}-{month:02d}")
     if kind == "previous_quarter" and match:
         year, month = int(match.group(1)), int(match.group(2)) - 3
         if month < 1:

@@ -297,7 +297,9 @@ def _subject(
         mentioned = any(o.name == doc.topic for o in sent.owners)
         ctx.subject_origin = "sentence" if mentioned else "article"
     place = _place_of(sent, cs, ce)
-    if place is not None and place.name is not None:
+    if place is not None and place.name is not None and not (explicit and owner is not None and owner.place):
+        # ("Romania recorded the highest inflation in the euro area": a place that acts keeps
+        # its figure; the other place is where it is compared.)
         name = doc.name(place.name)
         if ctx.subject is None or _is_place(ctx.subject.split(" (")[0], vocab):
             # "inflation in Spain": in a country's or a bloc's story, the place owns its figure.
@@ -1006,7 +1008,7 @@ def _period(
     """The figure's own time, else the nearest in its sentence, else the paragraph's or article's."""
     s = sent.text
     times = sent.times
-    relative = i in direct and direct[i].kind in ("year_earlier", "previous_quarter")
+    relative = i in direct and direct[i].kind in periods.RELATIVE_KINDS
     comparison = relative and re.match(r"(?:from|than)\b", s[direct[i].start : direct[i].end], re.I)
     if comparison and found.kind == "percent":
         # "up 78 percent from a year earlier": the rate is of this period, measured against the last.
@@ -1020,7 +1022,7 @@ def _period(
         opener = [
             t
             for t in times
-            if t.kind in ("year_earlier", "previous_quarter")
+            if t.kind in periods.RELATIVE_KINDS
             and t.end <= first_figure
             and t.start < first
             and not re.match(r"(?:from|than)\b", s[t.start : t.end], re.I)
@@ -1042,7 +1044,9 @@ def _period(
     if i in direct:
         ctx.period, ctx.period_origin = direct[i].period, "sentence"
         return
-    usable = [t for t in usable if t.kind not in periods.EVENT_KINDS]
+    # Times of an event, and "since" spans ("its fastest since mid-2023"), place only the
+    # figure they stand beside.
+    usable = [t for t in usable if t.kind not in periods.EVENT_KINDS and t.kind != "since"]
     if usable:
         a, b = sent.clause(cs)
         bound = {id(t) for t in direct.values()}
