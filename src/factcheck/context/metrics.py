@@ -258,6 +258,12 @@ def _object_phrase(sentence: str, pos: int) -> tuple[str, int]:
             break  # "sales of $9 billion": a figure, not what is sold
         if words and (gap.strip() not in ("", ",") or len(words) >= 6):
             break
+        low = m.group(1).lower()
+        if not words and low in ("the", "its", "their", "a", "an"):
+            end = m.end()
+            continue  # "revenue from the flagship iPhone": the object starts after the article
+        if words and (low.endswith("ed") or low in ("such", "as", "like", "which", "that")):
+            break  # "the flagship iPhone advanced to": a verb ends the object
         if gap.strip() == ",":
             words[-1] += ","  # a list: "wearables, home and accessories"
         word = m.group(1)

@@ -86,7 +86,7 @@ _BASIS = (
     ),
 )
 _ESTIMATE = re.compile(
-    r"\b(?:analysts?|consensus|estimates?|expectations?|estimated|Wall\s+Street|the\s+Street|"
+    r"\b(?:analysts?|consensus|expectations?|Wall\s+Street|the\s+Street|polled|"
     r"LSEG|FactSet|Visible\s+Alpha|Capital\s+IQ|Zacks)\b",
     re.I,
 )
@@ -97,6 +97,9 @@ _OUTLOOK_AFTER = re.compile(
 )
 _STARTS_CHANGE = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:(?:in|at\s+the\s+end\s+of)\s+(?:19|20)\d\d\s*)?,?\s*to\s", re.I
+)
+_SUPERLATIVE = re.compile(
+    r"\b(?:[a-z]+est|best|worst|most|least|first\s+time|highest|lowest)\b[^,;]*\Z", re.I
 )
 _COMPARED = re.compile(
     r"\b(?:from|against|versus|vs\.?|compared\s+(?:with|to)|than)\s+(?:a\s+|an\s+|the\s+)?"
@@ -539,7 +542,11 @@ def _metric(
         previous = _strip_rate(previous)
     base = _base_metric(sent, cs, ce, found, vocab, para, previous)
     origin: Origin = "sentence"
-    if (base is None or base in _GENERIC) and found.kind != "count":
+    if base in ("growth", "expansion") and found.kind == "percent":
+        # "Growth quickened to 5.4%": the growth of what the article measures.
+        whole = para.metric or doc.metric
+        base = f"{_strip_rate(whole)} growth" if whole else "growth"
+    elif (base is None or base in _GENERIC) and found.kind != "count":
         if para.metric is not None:
             base, origin = para.metric, "nearby"
         elif doc.metric is not None:
@@ -548,10 +555,12 @@ def _metric(
         para.metric = base
     if base in vocab.company_names and _is_company(ctx.subject, svocab):
         base = vocab.company_names[base]
-    growth = found.kind in ("percent",) and metrics.is_growth(s, cs, ce, vocab)
-    growth = growth or (found.unit == "pp" and metrics.is_growth(s, cs, ce, vocab))
     direction = (
         find_direction(s, cs, ce, doc.directions) if found.unit in ("percent", "pp") else None
+    )
+    # A percentage with a word of change beside it is a change ("grew 5%", "a 3% drop").
+    growth = found.unit in ("percent", "pp") and (
+        direction is not None or metrics.is_growth(s, cs, ce, vocab)
     )
     ctx.direction = direction
     name = base
@@ -752,14 +761,15 @@ def _nearest_metric(sent: sentence.Sentence, cs: int, ce: int) -> metrics.Metric
     for m in sent.measures:
         if m.start >= ce and _METRIC_ATTACHED.fullmatch(s, ce, m.start):
             return m  # "¥2.5 trillion in dividends"
-    for lo, hi in ((a, b), (0, len(s))):
-        before = [m for m in sent.measures if lo <= m.start and m.end <= cs]
-        if before:
-            return before[-1]
-        after = [m for m in sent.measures if m.start >= ce and m.end <= hi]
-        if after:
-            return after[0]
-    return None
+    before = [m for m in sent.measures if a <= m.start and m.end <= cs]
+    if before:
+        return before[-1]
+    after = [m for m in sent.measures if m.start >= ce and m.end <= b]
+    if after:
+        return after[0]
+    # Outside its clause, only a measure named before the figure carries over to it.
+    before = [m for m in sent.measures if m.end <= cs]
+    return before[-1] if before else None
 
 
 # Words before a measure that say nothing of which measure it is ("record revenue",
@@ -1046,7 +1056,12 @@ def _period(
         return
     # Times of an event, and "since" spans ("its fastest since mid-2023"), place only the
     # figure they stand beside.
-    usable = [t for t in usable if t.kind not in periods.EVENT_KINDS and t.kind != "since"]
+    usable = [
+        t
+        for t in usable
+        if t.kind not in periods.EVENT_KINDS
+        and not (t.kind == "since" and _SUPERLATIVE.search(s, max(0, t.start - 40), t.start))
+    ]
     if usable:
         a, b = sent.clause(cs)
         bound = {id(t) for t in direct.values()}
