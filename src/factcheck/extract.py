@@ -93,6 +93,9 @@ def _extract(
     reference, estimated = when, False
     if reference is None:
         reference, estimated = periods.estimate_reference(body, rule_set.periods), True
+        day = published.dateline_day(text.text, [(ln.start, ln.end) for ln in lines])
+        if reference is not None and day is not None:
+            reference = f"{reference[:4]}-{day[0]:02d}-{day[1]:02d}"  # the year is the guess
     claims = _claims(text, lines, hidden, rule_set, PurePath(path).name, reference, title)
     suppressions = [
         Suppression(rules=r, reason=why, line=at, first_line=first, last_line=last)

@@ -41,10 +41,44 @@ def normalise(value: str) -> str | None:
 _DEFAULT = __import__("datetime").datetime(2000, 1, 1)
 
 
-def from_text(text: str, lines: list[tuple[int, int]]) -> str | None:
-    """The dateline near the top of the article, else the copyright year at its foot."""
+# A line that says who wrote or sent the article and when, not a sentence of it:
+# "By Jane Doe | Outlet | 1 November 2024", "NEW DELHI, Nov 29 (PTI) --", "CNBC | 17 January 2025".
+_DATELINE = re.compile(
+    r"^\s*(?:By\s|[A-Z][A-Z .'-]{2,40},|\(?[A-Z][\w .&-]{0,40}\)?\s*(?:--|—|\|))|\||\((?:[A-Z][\w .]{1,20})\)\s*(?:--|—|-)"
+)
+_MONTH_DAY = re.compile(rf"\b{_MONTH}[ \t]+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.IGNORECASE)
+
+
+def _dateline(line: str) -> bool:
+    """Whether a line is a byline or a dateline rather than a sentence that mentions a date."""
+    stripped = line.strip()
+    return bool(stripped) and (len(stripped) <= 60 or _DATELINE.search(stripped) is not None)
+
+
+def dateline_day(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Month and day of a dateline that names no year ("NEW DELHI, Nov 29 (PTI) --")."""
     for start, end in lines[:_HEAD_LINES]:
         line = text[start:end]
+        if not _dateline(line):
+            continue
+        match = _MONTH_DAY.search(line)
+        if match:
+            found = normalise(f"{match.group()} 2000")
+            if found:
+                return int(found[5:7]), int(found[8:10])
+    return None
+
+
+def from_text(text: str, lines: list[tuple[int, int]]) -> str | None:
+    """The dateline near the top of the article, else the copyright year at its foot.
+
+    Only bylines and datelines count: a sentence near the top that mentions a date
+    ("in October-December 2022") speaks of its figures, not of when it was written.
+    """
+    for start, end in lines[:_HEAD_LINES]:
+        line = text[start:end]
+        if not _dateline(line):
+            continue
         for pattern in _DATES:
             match = pattern.search(line)
             if match:

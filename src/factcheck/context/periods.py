@@ -396,7 +396,8 @@ _PAST_YEAR = re.compile(
     rf"\b(?:in|of|at the end of|by the end of|since|from|for)\s+(?P<year>{_YEAR})\b", re.I
 )
 _FUTURE = re.compile(
-    r"\b(?:will|expected|forecast|projected|plans?\s+to|target|aims?|goal|by\s+(?:19|20)\d\d)\b",
+    r"\b(?:will|expected|forecast|projected|plans?\s+to|target|aims?|goal|by\s+(?:19|20)\d\d|"
+    r"(?:is|are)\s+(?:moving|set|due|going)\s+to|(?:is|are)\s+moving|next\s+year)\b",
     re.I,
 )
 
@@ -420,6 +421,9 @@ def estimate_reference(text: str, periods: Periods) -> str | None:
         for m in _PAST_YEAR.finditer(sentence):
             year = int(m.group("year"))
             named.append(year)
+            if _SPLIT_YEAR.match(sentence, m.end()):
+                candidates.append(year)  # "of 2024-25": a fiscal year still running
+                continue
             candidates.append(
                 year + 1 if m.group().lower().startswith(("in", "of", "at", "by")) else year
             )
@@ -427,12 +431,30 @@ def estimate_reference(text: str, periods: Periods) -> str | None:
             spans = find(sentence[m.end() : m.end() + 80], periods, None)
             if spans and spans[0].start < 40 and spans[0].period.end:
                 candidates.append(int(spans[0].period.end[:4]))
+    most = _most_named_year(text)
     if not candidates:
-        return None
+        return None if most is None else str(most)
     year = max(candidates)
     if re.search(r"\blast year\b", text, re.I) and (year - 1) in named:
         year += 1
+    if most is not None and most - year > 3:
+        year = most  # "the first budget since 2010": an old year named once is history
     return str(year)
+
+
+_ANY_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d%])")
+
+
+def _most_named_year(text: str) -> int | None:
+    """The year an article names most often, ties to the later one."""
+    counts: dict[int, int] = {}
+    for m in _ANY_YEAR.finditer(text):
+        year = int(m.group(1))
+        counts[year] = counts.get(year, 0) + 1
+    return max(counts, key=lambda y: (counts[y], y)) if counts else None
+
+
+_SPLIT_YEAR = re.compile(r"\s*[-–/]\s*\d\d(?!\d)")
 
 
 _CURRENT = re.compile(r"\b(?:the\s+)?(?:current|ongoing|present)\b", re.I)

@@ -223,6 +223,13 @@ def _resolve_sentence(
             para.objects[m.head] = m.name
     members = sorted(members, key=lambda i: items[i].start)
     first_figure = items[members[0]].start - sent.start
+    compared = {
+        j
+        for j in members
+        if _COMPARED.search(
+            sent.text, max(0, items[j].start - sent.start - 40), items[j].start - sent.start
+        )
+    }
     group_end = {i: _group_end(i, items) for i in members}
     direct = _bind_times(s, sent.start, members, items, sent.times, group_end)
     named_here: str | None = None
@@ -251,7 +258,7 @@ def _resolve_sentence(
             para,
             ctx,
         )
-        _period(sent, cs, ce, first_figure, item.found, i, direct, doc, para, ctx)
+        _period(sent, cs, ce, first_figure, compared, item.found, i, direct, doc, para, ctx)
         if ctx.period_origin == "sentence" and ctx.period is not None:
             stated_periods.append(ctx.period)
     _link_changes(s, sent.start, members, items, out, direct, group_end)
@@ -287,7 +294,10 @@ def _subject(
             if o.end <= owner.start and o.name is not None and o.role == "owner" and not o.object
         ]
         if own:  # "SOEs' assets grew ..., while their profits rose": the sentence's own owner
-            ctx.subject, ctx.subject_origin = _canonical(own[-1], sent.text, doc, vocab, para), "sentence"
+            ctx.subject, ctx.subject_origin = (
+                _canonical(own[-1], sent.text, doc, vocab, para),
+                "sentence",
+            )
         else:
             if para.subject is None and para.before and sent.start == para.start:
                 _continue_paragraph(para, doc, vocab)
@@ -300,7 +310,11 @@ def _subject(
         mentioned = any(o.name == doc.topic for o in sent.owners)
         ctx.subject_origin = "sentence" if mentioned else "article"
     place = _place_of(sent, cs, ce)
-    if place is not None and place.name is not None and not (explicit and owner is not None and owner.place):
+    if (
+        place is not None
+        and place.name is not None
+        and not (explicit and owner is not None and owner.place)
+    ):
         # ("Romania recorded the highest inflation in the euro area": a place that acts keeps
         # its figure; the other place is where it is compared.)
         name = doc.name(place.name)
@@ -463,8 +477,11 @@ def _last_owner(
     for o in reversed(found):
         # A name that opens the passage is its subject, however long its apposition.
         opens = not passage[: o.start].strip()
-        if o.name is not None and o.role == "owner" and not o.object and (
-            o.acting or o.possessive or opens
+        if (
+            o.name is not None
+            and o.role == "owner"
+            and not o.object
+            and (o.acting or o.possessive or opens)
         ):
             return doc.acronyms.get(
                 " ".join(passage[o.start : o.end].lower().split()), doc.name(o.name)
@@ -519,9 +536,7 @@ def _metric(
     earlier = [j for j in members if j < i and items[j].converts is None and out[j].metric]
     a, _b = sent.clause(cs)
     alike = [
-        j
-        for j in earlier
-        if items[j].found.unit == found.unit and items[j].start - sent.start >= a
+        j for j in earlier if items[j].found.unit == found.unit and items[j].start - sent.start >= a
     ]
     starts_change = _STARTS_CHANGE.match(s, ce) is not None  # "from A to B": A starts a change
     if alike and not starts_change and _COMPARED.search(s, max(0, cs - 40), cs):
@@ -716,7 +731,9 @@ def _fallback(sent: sentence.Sentence, cs: int, vocab: metrics.Vocabulary) -> st
         return None  # no verb links a noun phrase to the figure: better no name than a wrong one
     # "Negotiated wages in the euro zone rose": the measure is before its place.
     tail = " ".join(words[-5:])
-    pp = re.search(r"\b(?:in|at|across|for|of)\s+(?:the\s+)?(?:[A-Z][\w-]*\s*|[a-z]+\s+[a-z]+$)+$", tail)
+    pp = re.search(
+        r"\b(?:in|at|across|for|of)\s+(?:the\s+)?(?:[A-Z][\w-]*\s*|[a-z]+\s+[a-z]+$)+$", tail
+    )
     if pp is not None and pp.start() > 0:
         cut = len(tail[pp.start() :].split())
         words = words[: len(words) - cut]
@@ -1008,6 +1025,7 @@ def _period(
     cs: int,
     ce: int,
     first_figure: int,
+    sent_compared: set[int],
     found: Found,
     i: int,
     direct: dict[int, periods.TimeSpan],
@@ -1062,10 +1080,17 @@ def _period(
         if t.kind not in periods.EVENT_KINDS
         and not (t.kind == "since" and _SUPERLATIVE.search(s, max(0, t.start - 40), t.start))
     ]
-    if usable:
+    if usable and [
+        t for t in usable if id(t) not in {id(x) for j, x in direct.items() if j in sent_compared}
+    ]:
         a, b = sent.clause(cs)
         bound = {id(t) for t in direct.values()}
-        pool = [t for t in usable if id(t) not in bound] or usable
+        # A time bound to a figure it compares with ("up from ₹41.86 lakh crore in Q2 of
+        # 2023-24") is that figure's alone.
+        compared = {id(t) for j, t in direct.items() if j in sent_compared}
+        pool = [t for t in usable if id(t) not in bound] or [
+            t for t in usable if id(t) not in compared
+        ]
         in_clause = [t for t in pool if a <= t.start < b]
         ctx.period = min(in_clause or pool, key=lambda t: _distance(t, cs, ce)).period
         ctx.period_origin = "sentence"
