@@ -14,7 +14,7 @@ from factcheck.cli import app
 runner = CliRunner()
 
 
-def _claims(tmp: Path, origin_b: dict[str, str] | None) -> Path:
+def _claims(tmp: Path, origin_b: dict[str, str] | None, second: float = 5.9e9) -> Path:
     def claim(path: str, text: str, value: float, origin: dict[str, str] | None) -> dict[str, Any]:
         out: dict[str, Any] = {
             "id": f"{path}#1",
@@ -34,7 +34,7 @@ def _claims(tmp: Path, origin_b: dict[str, str] | None) -> Path:
         "schema": "factcheck.claims/1",
         "documents": [
             {"path": "a.md", "claims": [claim("a.md", "$4.2 billion", 4.2e9, None)]},
-            {"path": "b.md", "claims": [claim("b.md", "$5.9 billion", 5.9e9, origin_b)]},
+            {"path": "b.md", "claims": [claim("b.md", f"${second / 1e9:g} billion", second, origin_b)]},
         ],
     }
     path = tmp / "claims.json"
@@ -55,17 +55,28 @@ def test_stated_context_gives_a_high_confidence_error(tmp_path: Path) -> None:
     ]
 
 
-def test_a_period_from_the_headline_makes_a_warning_that_says_so(tmp_path: Path) -> None:
+def test_a_conflict_resting_on_a_period_from_the_headline_is_shown_only_on_request(
+    tmp_path: Path,
+) -> None:
     origin = {"subject": "sentence", "metric": "sentence", "period": "article"}
     code, findings = _check(_claims(tmp_path, origin))
+    assert (code, findings) == (0, [])  # an alarm on inferred context stays quiet by default
+    code, findings = _check(_claims(tmp_path, origin), "--min-confidence", "low")
     assert code == 0
-    assert [(f["severity"], f["confidence"]) for f in findings] == [("warning", "medium")]
+    assert [(f["severity"], f["confidence"]) for f in findings] == [("warning", "low")]
+    assert "period taken from the headline" in findings[0]["message"]
+
+
+def test_agreement_resting_on_a_period_from_the_headline_is_medium(tmp_path: Path) -> None:
+    origin = {"subject": "sentence", "metric": "sentence", "period": "article"}
+    _, findings = _check(_claims(tmp_path, origin, second=4.2e9))
+    assert [(f["rule"], f["confidence"]) for f in findings] == [("corroborated", "medium")]
     assert "period taken from the headline" in findings[0]["message"]
 
 
 def test_a_subject_carried_from_the_article_is_named(tmp_path: Path) -> None:
     origin = {"subject": "article", "metric": "nearby", "period": "sentence"}
-    _, findings = _check(_claims(tmp_path, origin))
+    _, findings = _check(_claims(tmp_path, origin), "--min-confidence", "low")
     assert "subject carried from the article" in findings[0]["message"]
 
 
@@ -84,8 +95,8 @@ def test_min_confidence_filters_findings(
 
 def test_min_confidence_high_hides_medium(tmp_path: Path) -> None:
     origin = {"subject": "convention", "metric": "sentence", "period": "sentence"}
-    assert len(_check(_claims(tmp_path, origin))[1]) == 1
-    assert _check(_claims(tmp_path, origin), "--min-confidence", "high")[1] == []
+    assert len(_check(_claims(tmp_path, origin, second=4.2e9))[1]) == 1
+    assert _check(_claims(tmp_path, origin, second=4.2e9), "--min-confidence", "high")[1] == []
 
 
 def test_min_confidence_comes_from_the_configuration(
@@ -109,6 +120,8 @@ def test_min_confidence_comes_from_the_configuration(
 )
 def test_every_format_shows_confidence(tmp_path: Path, fmt: str, mark: str) -> None:
     origin = {"subject": "sentence", "metric": "sentence", "period": "article"}
-    path = _claims(tmp_path, origin)
-    result = runner.invoke(app, ["check", "--claims", str(path), "--format", fmt])
+    path = _claims(tmp_path, origin, second=4.2e9)
+    result = runner.invoke(
+        app, ["check", "--claims", str(path), "--format", fmt, "--fail-on", "never"]
+    )
     assert mark in result.stdout

@@ -119,6 +119,7 @@ class Scope(Pack):
 
 class Names(Pack):
     regions: list[str] = []
+    source_words: list[str] = []
     suffixes: list[str] = []
     actions: list[str] = []
     not_names: list[str] = []

@@ -448,9 +448,12 @@ _ANY_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d%])")
 def _most_named_year(text: str) -> int | None:
     """The year an article names most often, ties to the later one."""
     counts: dict[int, int] = {}
-    for m in _ANY_YEAR.finditer(text):
-        year = int(m.group(1))
-        counts[year] = counts.get(year, 0) + 1
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if _FUTURE.search(sentence):
+            continue
+        for m in _ANY_YEAR.finditer(sentence):
+            year = int(m.group(1))
+            counts[year] = counts.get(year, 0) + 1
     return max(counts, key=lambda y: (counts[y], y)) if counts else None
 
 

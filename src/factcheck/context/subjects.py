@@ -240,6 +240,7 @@ class Vocabulary:
     bare: dict[str, frozenset[str]]  # entity -> its aliases that mark no whole ("SOEs")
     regions: frozenset[str]  # regions of the world no country list holds, lower case
     places: frozenset[str]  # vocabulary entities that are countries or blocs
+    source_words: re.Pattern[str]  # words that make a name a reporter of figures
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -283,6 +284,9 @@ def vocabulary(subjects: Subjects) -> Vocabulary:
         fuzzy_cache={},
         regions=frozenset(r.lower() for r in subjects.names.regions),
         places=frozenset(e.name for e in subjects.entity if e.place),
+        source_words=re.compile(rf"\b(?:{_alternation(subjects.names.source_words)})\b")
+        if subjects.names.source_words
+        else re.compile(r"(?!)"),
     )
 
 
@@ -351,6 +355,10 @@ def mentions(
             continue
         matched = _fuzzy(proper, vocab)
         reporter = _REPORTING.match(sentence, m.end()) is not None
+        if vocab.source_words.search(proper):
+            found.append(Mention(m.start(), m.end(), proper, True, known=True))
+            taken.append(m.span())
+            continue
         if matched is not None:
             found.append(Mention(m.start(), m.end(), matched, matched in vocab.sources or reporter))
         else:
