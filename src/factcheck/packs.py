@@ -187,6 +187,10 @@ class Calendar(Pack):
     first_month: int = Field(ge=1, le=12)
     named_by: Literal["end", "start"]
     split_years: bool = False
+    # Whether "the second quarter" without a fiscal cue is the owner's fiscal quarter: true
+    # for companies and for statistics published in fiscal quarters (India's GDP), false
+    # where the fiscal year is the budget's only (US, UK, Japan GDP come by calendar quarter).
+    fiscal_quarters: bool = True
     source: str = Field(min_length=1)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..models import Origin, Period
 from ..packs import Calendar, Directions, Packs
-from . import fiscal, metrics, periods, sentence, subjects
+from . import fiscal, metrics, periods, places, sentence, subjects
 
 # Time expressions that place a comparison, not the article's own period.
 _NOT_REPORTING = frozenset(
@@ -47,6 +47,7 @@ class Document:
         str, str
     ]  # other names' short forms: "AAPL" -> Apple, "RBI" -> Reserve Bank of India
     calendar: Calendar | None  # the topic's fiscal calendar, for "fiscal Q4", "FY25"
+    place: bool  # the topic is a country or bloc: its quarters are calendar quarters
     metric: str | None  # the measure the headline names: what "the rate" means in the body
     names: frozenset[str]  # words the article capitalises mid-sentence: names, even opening one
     actors: frozenset[str]  # names the article gives a figure by grammar somewhere
@@ -89,6 +90,9 @@ def read(
         if o.name is not None and o.role == "owner" and not o.object and (o.acting or o.possessive)
     ) | frozenset(t for t in (topic,) if t)
     calendar = fiscal.calendar_for(topic, packs.fiscal)
+    place = topic is not None and (
+        topic in svocab.places or places.is_place(topic, svocab.regions)
+    )
     period, origin = _reporting_period(head, packs, ref, calendar)
     if period is None and ref is not None:
         lead = " ".join(passage for passage, _ in head)
@@ -104,6 +108,7 @@ def read(
         acronyms,
         aliases,
         calendar,
+        place,
         _headline_metric(head, packs),
         names,
         actors,
@@ -159,11 +164,15 @@ def _headline_metric(head: list[tuple[str, float]], packs: Packs) -> str | None:
 
 
 def times(
-    text: str, packs: Packs, ref: periods.Reference | None, calendar: Calendar | None
+    text: str,
+    packs: Packs,
+    ref: periods.Reference | None,
+    calendar: Calendar | None,
 ) -> list[periods.TimeSpan]:
     """Every time expression of a passage: fiscal ones by the calendar first, then the rest."""
-    # An owner whose year does not start in January reports in its own quarters.
-    implicit = calendar is not None and calendar.first_month != 1
+    # An owner whose year does not start in January reports in its own quarters, unless its
+    # calendar says its statistics come by calendar quarter.
+    implicit = calendar is not None and calendar.first_month != 1 and calendar.fiscal_quarters
     special = fiscal.find(text, calendar, ref, implicit) + fiscal.quarter_by_month(text, ref)
     special = [t for t in special if t.period.start is not None]
     plain = periods.find(text, packs.periods, ref)

@@ -38,7 +38,7 @@ _OWNER_AFTER = re.compile(r"\s*(?:at|for|of)\s+(?:the\s+)?\Z", re.I)
 # "iPhone revenue in Greater China", "sales in Europe": a place narrows the measure.
 _PLACE_AFTER = re.compile(r"\s*(?:in|across|from|for)\s+(?:the\s+)?\Z", re.I)
 _SECTOR = re.compile(
-    r"\b(?:the\s+)?((?:[a-z][\w&-]*\s+){0,3}?[a-z][\w&-]*)\s+(?:sector|industry|segment|division|"
+    r"(?<!['’])\b(?:the\s+)?((?:[a-z][\w&-]*\s+){0,3}?[a-z][\w&-]*)\s+(?:sector|industry|segment|division|"
     r"unit|business|arm)\b(?!\s+(?:of|in)\b)",
 )
 _NOT_SECTOR_WORDS = frozenset(
@@ -348,6 +348,8 @@ def _owner_by_grammar(
     for o in owners:
         if o.name is not None and 0 <= cs - o.end <= 12 and _ENUMERATED.fullmatch(s, o.end, cs):
             return o
+        if o.possessive and 0 <= cs - o.end <= 4:
+            return o  # "smaller than Germany's $4.46 trillion"
     # "revenue at Tesla rose 5%", "a loss of $1 billion for Rivian": for/at/of right after.
     for o in owners:
         after = o.name is not None and ce <= o.start <= ce + 30
@@ -870,6 +872,13 @@ _NOT_MODIFIERS = frozenset(
         "while",
         "also",
     ]
+)
+# Verbs, auxiliaries and conjunctions end a measure's name too ("will spend", "but revenue").
+_NOT_MODIFIERS = _NOT_MODIFIERS | frozenset(
+    """will would could can may might should must has have had is was are were be been being
+    do does did after before since until kept keep held hold cut cuts raise raised lift lifted
+    set sets left leave leaves saw see sees put puts but yet so nor because although though
+    whereas against versus vs via per""".split()
 )
 _QUALIFIERS_LOWER = frozenset(q.lower() for q in _QUALIFIERS)
 # Participles, comparatives and adverbs describe a figure, they do not name its measure:
