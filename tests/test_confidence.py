@@ -34,7 +34,10 @@ def _claims(tmp: Path, origin_b: dict[str, str] | None, second: float = 5.9e9) -
         "schema": "factcheck.claims/1",
         "documents": [
             {"path": "a.md", "claims": [claim("a.md", "$4.2 billion", 4.2e9, None)]},
-            {"path": "b.md", "claims": [claim("b.md", f"${second / 1e9:g} billion", second, origin_b)]},
+            {
+                "path": "b.md",
+                "claims": [claim("b.md", f"${second / 1e9:g} billion", second, origin_b)],
+            },
         ],
     }
     path = tmp / "claims.json"

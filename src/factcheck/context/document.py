@@ -90,9 +90,7 @@ def read(
         if o.name is not None and o.role == "owner" and not o.object and (o.acting or o.possessive)
     ) | frozenset(t for t in (topic,) if t)
     calendar = fiscal.calendar_for(topic, packs.fiscal)
-    place = topic is not None and (
-        topic in svocab.places or places.is_place(topic, svocab.regions)
-    )
+    place = topic is not None and (topic in svocab.places or places.is_place(topic, svocab.regions))
     period, origin = _reporting_period(head, packs, ref, calendar)
     if period is None and ref is not None:
         lead = " ".join(passage for passage, _ in head)

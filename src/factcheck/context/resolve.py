@@ -875,10 +875,66 @@ _NOT_MODIFIERS = frozenset(
 )
 # Verbs, auxiliaries and conjunctions end a measure's name too ("will spend", "but revenue").
 _NOT_MODIFIERS = _NOT_MODIFIERS | frozenset(
-    """will would could can may might should must has have had is was are were be been being
-    do does did after before since until kept keep held hold cut cuts raise raised lift lifted
-    set sets left leave leaves saw see sees put puts but yet so nor because although though
-    whereas against versus vs via per""".split()
+    [
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "being",
+        "do",
+        "does",
+        "did",
+        "after",
+        "before",
+        "since",
+        "until",
+        "kept",
+        "keep",
+        "held",
+        "hold",
+        "cut",
+        "cuts",
+        "raise",
+        "raised",
+        "lift",
+        "lifted",
+        "set",
+        "sets",
+        "left",
+        "leave",
+        "leaves",
+        "saw",
+        "see",
+        "sees",
+        "put",
+        "puts",
+        "but",
+        "yet",
+        "so",
+        "nor",
+        "because",
+        "although",
+        "though",
+        "whereas",
+        "against",
+        "versus",
+        "vs",
+        "via",
+        "per",
+    ]
 )
 _QUALIFIERS_LOWER = frozenset(q.lower() for q in _QUALIFIERS)
 # Participles, comparatives and adverbs describe a figure, they do not name its measure:
@@ -1188,8 +1244,9 @@ def _link_changes(
         ):
             # "advanced to $46.22 billion from $43.81 billion": the second figure is the start.
             out[a].links.append(("change-from", b))
-            if b not in direct and out[b].period == out[a].period and out[a].period is not None:
-                shifted = periods.shift(out[a].period, "year_earlier")
+            end_period = out[a].period
+            if b not in direct and end_period is not None and out[b].period == end_period:
+                shifted = periods.shift(end_period, "year_earlier")
                 if shifted is not None:
                     # Results compare with the same period a year earlier unless they say not.
                     out[b].period, out[b].period_origin = shifted, "convention"
