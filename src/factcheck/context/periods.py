@@ -229,8 +229,8 @@ def _resolve(kind: str, m: re.Match[str], ref: Reference | None) -> Period | Non
     if kind == "weekday":
         return _weekday(g["w"], ref)
     if kind == "month_year":
-        written = f"{g['year']}-{_month(g['m']):02d}"
-        return Period(start=written, end=written)
+        stamp = f"{g['year']}-{_month(g['m']):02d}"
+        return Period(start=stamp, end=stamp)
     if kind == "since":
         return Period(start=g["year"], end=str(ref.year) if ref else None)
     if kind in ("months_to", "fiscal_ended"):
