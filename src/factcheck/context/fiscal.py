@@ -132,7 +132,12 @@ def find(
             s, e = m.span()
             if not m.group().strip() or any(s < b and e > a for a, b in taken):
                 continue
-            period = _resolve(kind, m, calendar, ref, implicit and kind in ("quarter", "half"))
+            # Implicitly only a quarter or half without a year: "the fourth quarter" is the
+            # owner's own, "the first half of 2024" the calendar's.
+            bare = not re.search(r"(?:19|20)\d\d", m.group())
+            period = _resolve(
+                kind, m, calendar, ref, implicit and bare and kind in ("quarter", "half")
+            )
             if period is None:
                 continue
             taken.append((s, e))

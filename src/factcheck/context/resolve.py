@@ -101,6 +101,7 @@ _STARTS_CHANGE = re.compile(
 _SUPERLATIVE = re.compile(
     r"\b(?:[a-z]+est|best|worst|most|least|first\s+time|highest|lowest)\b[^,;]*\Z", re.I
 )
+_WHOSE = re.compile(r",\s+whose\s+[^,;]*\Z", re.I)
 _COMPARED = re.compile(
     r"\b(?:from|against|versus|vs\.?|compared\s+(?:with|to)|than)\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:revised\s+|downwardly\s+revised\s+|upwardly\s+revised\s+)?\Z",
@@ -341,10 +342,12 @@ def _owner_by_grammar(
     """The owner the sentence gives the figure at [cs, ce) by grammar, if any."""
     s = sent.text
     owners = [o for o in sent.owners if o.role in ("owner", "refer")]
-    if found.kind == "percent":
-        whole = _share_owner(s, ce, owners)
-        if whole is not None:
-            return whole
+    whose = _WHOSE.search(s, max(0, cs - 80), cs)
+    if whose is not None:
+        # "overtaking Tesla, whose revenue came in at $96.8 billion": the name before "whose".
+        named = [o for o in sent.owners if o.name is not None and 0 <= whose.start() - o.end <= 2]
+        if named:
+            return named[-1]
     for o in owners:
         if o.name is not None and 0 <= cs - o.end <= 12 and _ENUMERATED.fullmatch(s, o.end, cs):
             return o
@@ -353,9 +356,16 @@ def _owner_by_grammar(
     # "revenue at Tesla rose 5%", "a loss of $1 billion for Rivian": for/at/of right after.
     for o in owners:
         after = o.name is not None and ce <= o.start <= ce + 30
-        if after and not o.place and _OWNER_AFTER.search(s, ce, o.start):
+        if after and not o.place and _OWNER_AFTER.fullmatch(s, ce, o.start):
             return o
     a, _b = sent.clause(cs)
+    acting_here = [o for o in owners if a <= o.start and o.end <= cs and o.acting and not o.object]
+    if found.kind == "percent" and not acting_here:
+        # "16.4 percent of China's total exports": a share belongs to the whole it is part
+        # of, unless the clause's subject owns it ("private firms accounted for 53.5%").
+        whole = _share_owner(s, ce, owners)
+        if whole is not None:
+            return whole
     main_a, main_b = sent.clauses[0] if sent.clauses else (0, len(s))
     for lo in (a, main_a) if a != main_a else (a,):
         hi = cs if lo == a else main_b
@@ -424,6 +434,8 @@ def _scope_note(
         if not (0 <= cs - m.end() <= 60 or 0 <= m.start() - ce <= 20):
             continue
         words = [w for w in m.group(1).split() if w not in _NOT_SECTOR_WORDS]
+        if words == ["public"]:
+            continue  # the public sector is the state itself, not a part of it
         if words and not any(w in ("company", "group", "firm") for w in words):
             return " ".join(words)
     return None
@@ -936,6 +948,7 @@ _NOT_MODIFIERS = _NOT_MODIFIERS | frozenset(
         "per",
     ]
 )
+_NOT_MODIFIERS = _NOT_MODIFIERS | {"whose", "which", "who"}
 _QUALIFIERS_LOWER = frozenset(q.lower() for q in _QUALIFIERS)
 # Participles, comparatives and adverbs describe a figure, they do not name its measure:
 # "elevated inflation", "higher revenue", "sharply lower sales".

@@ -28,14 +28,17 @@ _CLAUSE_BREAK = re.compile(
 # Verbs (and auxiliaries) after a name that make it the clause's subject: "Tesla earned",
 # "China's economy grew", "Apple (AAPL) posted".
 _ACTING = re.compile(
-    r"(?:\s*\([^)]{1,40}\))?(?:\s*,[^,]{1,60},)?\s+(?:also\s+|has\s+|have\s+|had\s+|will\s+|would\s+|"
+    r"(?:\s*\([^)]{1,40}\))?(?:\s*,[^,]{1,60},)?(?:\s+\d+)?(?:\s+(?:index|shares|stock|stocks))?\s+(?:also\s+|has\s+|have\s+|had\s+|will\s+|would\s+|"
     r"could\s+|may\s+|on\s+\w+day\s+|last\s+\w+\s+)?(?:[a-z]+ed|is|was|are|were|has|had|grew|rose|"
     r"fell|saw|made|sold|took|won|lost|paid|spent|kept|held|set|cut|hit|beat|got|gave|put|ran|swung|"
     r"shrank|came|sees|says|said|expects|will|did|does|earns|makes|reports|posts|sells|grows|rises|"
     r"falls|beats|tops|misses|swings|jumps|slips|slides|plunges|soars|surges|climbs|gains|loses|"
     r"pays|spends|books|logs|hits|sets|cuts|raises|lifts|lowers|warns|plans|aims|targets|shipped|"
     r"ships|delivers|employs|owns|holds|generates|records|registers|drops|dips|declines|"
-    r"increases|decreases|expands|contracts|shrinks|remains|stays|becomes|accounts|controls)\b",
+    r"increases|decreases|expands|contracts|shrinks|remains|stays|becomes|accounts|controls|"
+    r"brought|bought|built|drew|drove|led|met|stood|struck|told|wrote|shed|made|"
+    r"employ|hold|own|make|have|account|generate|earn|report|post|sell|pay|spend|control|"
+    r"operate|produce|export|import|contribute|expect|plan|see|remain)\b",
 )
 _ACTING_S = re.compile(r"\s+(?:also\s+)?[a-z]+(?:s|ed)\b")
 _SOURCE_BEFORE = re.compile(
@@ -148,19 +151,26 @@ def read(
     return Sentence(start, text, owners, measures, times, _clauses(text))
 
 
+_THOSE_OF = re.compile(r"\b(?:those|that)\s+of\s+(?:the\s+)?\Z", re.I)  # "those of SOEs"
 _OF_AFTER_MEASURE = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?\Z", re.I)
 
 
 def _measure_owners(
     text: str, owners: list[Owner], measures: list[metrics.MetricMention]
 ) -> list[Owner]:
-    """ "the total assets of China's SOEs": the object of "of" after a measure owns it."""
+    """ "the total assets of China's SOEs": the object of "of" after a measure owns it, as a
+    possessive would ("China's SOEs' total assets")."""
     out = []
     for o in owners:
-        if o.object and any(
-            m.end <= o.start and _OF_AFTER_MEASURE.fullmatch(text, m.end, o.start) for m in measures
+        stand_in = _THOSE_OF.search(text, max(0, o.start - 20), o.start) is not None
+        if o.object and (
+            stand_in
+            or any(
+                m.end <= o.start and _OF_AFTER_MEASURE.fullmatch(text, m.end, o.start)
+                for m in measures
+            )
         ):
-            o = Owner(**{**o.__dict__, "object": False})
+            o = Owner(**{**o.__dict__, "object": False, "possessive": True})
         out.append(o)
     return out
 
@@ -275,12 +285,13 @@ def owners_of(
     """Every owner a passage names, with its grammar: for the document pass's topic."""
     text = decase(text, names)
     named = subjects.mentions(text, svocab, names)
-    if mvocab is not None:
-        busy = [(m.start, m.end) for m in metrics.mentions(text, mvocab)]
-        named = [
-            m
-            for m in named
-            if (m.known and m.name is not None)
-            or not any(a < m.end and m.start < b for a, b in busy)
-        ]
-    return _with_grammar(text, named, svocab)
+    if mvocab is None:
+        return _with_grammar(text, named, svocab)
+    measures = metrics.mentions(text, mvocab)
+    busy = [(m.start, m.end) for m in measures]
+    named = [
+        m
+        for m in named
+        if (m.known and m.name is not None) or not any(a < m.end and m.start < b for a, b in busy)
+    ]
+    return _measure_owners(text, _with_grammar(text, named, svocab), measures)
