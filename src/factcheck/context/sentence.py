@@ -71,7 +71,7 @@ _OBJECT_BEFORE = re.compile(
     r"\b(?:from|in|into|to|with|against|across|over|by|like|including|than|versus|vs\.?|"
     r"ahead\s+of|behind|amid|among|between|towards?|such\s+as|unlike|beat|beating|outpacing|"
     r"on|at|for|of|about|after|before|rival|rivals|competitor|competitors|peer|peers)"
-    r"\s+(?:the\s+)?(?:\w+\s+)?\Z",
+    r"\s+(?:the\s+)?\Z",
     re.I,
 )
 
