@@ -102,6 +102,12 @@ _SUPERLATIVE = re.compile(
     r"\b(?:[a-z]+est|best|worst|most|least|first\s+time|highest|lowest)\b[^,;]*\Z", re.I
 )
 _WHOSE = re.compile(r",\s+whose\s+[^,;]*\Z", re.I)
+_LIST_GAP = re.compile(r"[\s,;]*(?:(?:and|or|then)\s+)?(?:a\s+|an\s+)?", re.I)
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|is\s+(?:expected|forecast|projected|set|seen)\s+to|"
+    r"are\s+(?:expected|forecast|projected|set|seen)\s+to)\s+(?:[a-z]+\s+){0,3}\Z",
+    re.I,
+)
 _COMPARED = re.compile(
     r"\b(?:from|against|versus|vs\.?|compared\s+(?:with|to)|than)\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:revised\s+|downwardly\s+revised\s+|upwardly\s+revised\s+)?\Z",
@@ -553,12 +559,16 @@ def _metric(
         j for j in earlier if items[j].found.unit == found.unit and items[j].start - sent.start >= a
     ]
     starts_change = _STARTS_CHANGE.match(s, ce) is not None  # "from A to B": A starts a change
-    if alike and not starts_change and _COMPARED.search(s, max(0, cs - 40), cs):
+    listed = bool(alike) and _listed(sent, items[alike[-1]].end - sent.start, cs)
+    if alike and not starts_change and (listed or _COMPARED.search(s, max(0, cs - 40), cs)):
         # "rose 5.4%, up from 3.5%", "$0.97 a share, against $1.46": the figure compared
         # with is the same measure's.
         j = alike[-1]
-        ctx.metric, ctx.metric_origin = _strip_outlook(out[j].metric or ""), "sentence"
         ctx.direction = out[j].direction
+        if listed:  # a list goes on with the same measure, forecast or not
+            ctx.metric, ctx.metric_origin, ctx.outlook = out[j].metric, "sentence", out[j].outlook
+            return
+        ctx.metric, ctx.metric_origin = _strip_outlook(out[j].metric or ""), "sentence"
         outlook = _outlook(sent, cs, ce, vocab)
         if outlook is not None:
             ctx.outlook, ctx.metric = outlook, _with_outlook(ctx.metric, outlook)
@@ -602,7 +612,7 @@ def _metric(
         basis = _basis(s, cs, ce)
         if basis is not None and name is not None and basis not in name:
             name = f"{name} {basis}"
-    outlook = _outlook(sent, cs, ce, vocab)
+    outlook = _outlook(sent, cs, ce, vocab, found.unit in ("percent", "pp"))
     if outlook is not None and name is not None:
         ctx.outlook = outlook
         name = _with_outlook(name, outlook)
@@ -611,6 +621,15 @@ def _metric(
 
 
 _OUTLOOK_NAMES = {"estimate": "consensus estimate", "guidance": "guidance", "forecast": "forecast"}
+
+
+def _listed(sent: sentence.Sentence, after: int, cs: int) -> bool:
+    """ "1.1% this year, 2% next year and 1.8% in 2026": the figure continues a list."""
+    gap = sent.text[after:cs]
+    for t in sent.times:
+        if after <= t.start and t.end <= cs:
+            gap = gap.replace(sent.text[t.start : t.end], " ")
+    return _LIST_GAP.fullmatch(gap) is not None
 
 
 def _with_outlook(name: str, outlook: Outlook) -> str:
@@ -779,9 +798,17 @@ def _per_share(sent: sentence.Sentence, cs: int, m: re.Match[str]) -> str:
     before = sent.text[max(a, cs - 80) : cs].lower()
     if re.search(r"\bdividends?\b|\bpayout\b", before):
         return "dividend per share"
+    if re.search(
+        r"\b(?:excluding|leaving|before|ex-)\b[^,]{0,40}\b(?:charge|items|one-time|one-off)", before
+    ):
+        found_adjusted = True  # "excluding that charge, earned $1.64 a share"
+    else:
+        found_adjusted = False
     found = {q.lower() for q in _QUALIFIERS if re.search(rf"\b{re.escape(q.lower())}\b", before)}
     if m.group("q"):
         found.add(m.group("q").lower())
+    if found_adjusted:
+        found.add("adjusted")
     found.discard("ordinary")
     return f"EPS ({', '.join(sorted(found))})" if found else "EPS"
 
@@ -949,6 +976,11 @@ _NOT_MODIFIERS = _NOT_MODIFIERS | frozenset(
     ]
 )
 _NOT_MODIFIERS = _NOT_MODIFIERS | {"whose", "which", "who"}
+# Irregular verbs: a participle rule cannot see them ("Apple grew revenue").
+_NOT_MODIFIERS = _NOT_MODIFIERS | set(
+    "grew rose fell saw made took came went held kept sold bought brought won lost paid spent "
+    "shed hit beat got gave ran swung shrank stood".split()
+)
 _QUALIFIERS_LOWER = frozenset(q.lower() for q in _QUALIFIERS)
 # Participles, comparatives and adverbs describe a figure, they do not name its measure:
 # "elevated inflation", "higher revenue", "sharply lower sales".
@@ -1009,7 +1041,7 @@ def _basis(s: str, cs: int, ce: int) -> str | None:
 
 
 def _outlook(
-    sent: sentence.Sentence, cs: int, ce: int, vocab: metrics.Vocabulary
+    sent: sentence.Sentence, cs: int, ce: int, vocab: metrics.Vocabulary, percent: bool = False
 ) -> Outlook | None:
     """A forecast, target or estimate, from the words just before or after the figure."""
     s = sent.text
@@ -1019,6 +1051,10 @@ def _outlook(
         word = "expected"
     if word is None and _TARGET_AFTER.match(s, ce) is not None:
         return "target"
+    if word is None and percent and _FUTURE_BEFORE.search(s, max(0, cs - 60), cs) is not None:
+        # "the economy will grow by 1.1%": a rate to come is a forecast ("will spend
+        # ¥112 trillion" is a plan, and stays a plan).
+        word = "forecast"
     if word is None:
         return None
     if word in vocab.targets:
