@@ -978,8 +978,34 @@ _NOT_MODIFIERS = _NOT_MODIFIERS | frozenset(
 _NOT_MODIFIERS = _NOT_MODIFIERS | {"whose", "which", "who"}
 # Irregular verbs: a participle rule cannot see them ("Apple grew revenue").
 _NOT_MODIFIERS = _NOT_MODIFIERS | set(
-    "grew rose fell saw made took came went held kept sold bought brought won lost paid spent "
-    "shed hit beat got gave ran swung shrank stood".split()
+    [
+        "grew",
+        "rose",
+        "fell",
+        "saw",
+        "made",
+        "took",
+        "came",
+        "went",
+        "held",
+        "kept",
+        "sold",
+        "bought",
+        "brought",
+        "won",
+        "lost",
+        "paid",
+        "spent",
+        "shed",
+        "hit",
+        "beat",
+        "got",
+        "gave",
+        "ran",
+        "swung",
+        "shrank",
+        "stood",
+    ]
 )
 _QUALIFIERS_LOWER = frozenset(q.lower() for q in _QUALIFIERS)
 # Participles, comparatives and adverbs describe a figure, they do not name its measure:
