@@ -115,6 +115,7 @@ class Refer(Pack):
 class Scope(Pack):
     phrases: list[str] = []
     neutral: list[str] = []
+    sectors: dict[str, list[str]] = {}
 
 
 class Names(Pack):

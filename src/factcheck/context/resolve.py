@@ -37,27 +37,6 @@ _METRIC_ATTACHED = re.compile(r"\s*(?:in|of|on|as)\s+(?:the\s+)?\Z", re.I)
 _OWNER_AFTER = re.compile(r"\s*(?:at|for|of)\s+(?:the\s+)?\Z", re.I)
 # "iPhone revenue in Greater China", "sales in Europe": a place narrows the measure.
 _PLACE_AFTER = re.compile(r"\s*(?:in|across|from|for)\s+(?:the\s+)?\Z", re.I)
-_SECTOR = re.compile(
-    r"(?<!['’])\b(?:the\s+)?((?:[a-z][\w&-]*\s+){0,3}?[a-z][\w&-]*)\s+(?:sector|industry|segment|division|"
-    r"unit|business|arm)\b(?!\s+(?:of|in)\b)",
-)
-_NOT_SECTOR_WORDS = frozenset(
-    (
-        "the",
-        "its",
-        "their",
-        "a",
-        "an",
-        "whole",
-        "entire",
-        "overall",
-        "this",
-        "that",
-        "our",
-        "his",
-        "her",
-    )
-)
 _BASIS = (
     (
         re.compile(
@@ -265,6 +244,10 @@ def _resolve_sentence(
             para,
             ctx,
         )
+        if ctx.subject is not None and ctx.subject.endswith(")") and ctx.metric is not None:
+            scope = ctx.subject.rsplit(" (", 1)[-1].rstrip(")")
+            if scope in svocab.sector_names.values():
+                ctx.metric = _without_sector(ctx.metric, svocab)
         _period(sent, cs, ce, first_figure, compared, item.found, i, direct, doc, para, ctx)
         if ctx.period_origin == "sentence" and ctx.period is not None:
             stated_periods.append(ctx.period)
@@ -333,6 +316,11 @@ def _subject(
             ctx.subject = f"{ctx.subject} ({name})"
         return
     note = _scope_note(sent, cs, ce, owner if explicit else None, vocab)
+    if note is None and ctx.subject is not None:
+        if _is_place(ctx.subject.split(" (")[0], vocab):
+            note = _sector(sent, cs, vocab)  # a sector narrows a country's figures
+        else:
+            note = _segment(sent, cs, ce)  # a division narrows a firm's
     if note is not None and ctx.subject is not None and note.lower() not in ctx.subject.lower():
         ctx.subject = f"{ctx.subject} ({note})"
 
@@ -436,15 +424,64 @@ def _scope_note(
         note = subjects.scope_note(window, vocab)
         if note is not None and window.lower().lstrip(" ,(").startswith(note):
             return note
-    for m in _SECTOR.finditer(s, a, b):
+    return None
+
+
+_SECTOR_BEFORE = re.compile(
+    r"\s*(?:(?:sector|industry|output|activities|GVA|gross\s+value\s+added)\s+)?"
+    r"(?:growth|output|GVA|gross\s+value\s+added|sector|grew|expanded|rose|fell|shrank|"
+    r"contracted|slid|slowed|picked|was|stood|came|recorded|posted|staged|at|\(|:)",
+    re.I,
+)
+
+
+def _sector(sent: sentence.Sentence, cs: int, vocab: subjects.Vocabulary) -> str | None:
+    """The sector of an economy the figure's clause is about: "manufacturing growth slid to
+    2.2%", "growth in construction (9.1%)", "the farm sector grew 3.5%"."""
+    s = sent.text
+    a, _ = sent.clause(cs)
+    found = None
+    for m in vocab.sectors.finditer(s, a, cs):
+        if cs - m.end() > 70 or _SECTOR_BEFORE.match(s, m.end()) is None:
+            continue
+        found = vocab.sector_names.get(" ".join(m.group(1).lower().split()))
+    return found
+
+
+_SEGMENT = re.compile(
+    r"(?<!['’])\b(?:its\s+|the\s+|their\s+)?((?:[a-z][\w&-]*,?\s+){0,4}?[a-z][\w&-]*)\s+"
+    r"(?:division|unit|segment|business|arm)\b(?!\s+(?:of|in)\b)"
+)
+_NOT_SEGMENT_WORDS = frozenset(
+    ("the", "its", "their", "a", "an", "whole", "entire", "overall", "this", "that", "our", "his",
+     "her", "core", "main", "biggest", "largest", "new", "same", "and", "which", "whose", "by")
+)  # fmt: skip
+
+
+def _segment(sent: sentence.Sentence, cs: int, ce: int) -> str | None:
+    """ "Bayer's pharmaceuticals division grew 5.6%": the division a firm's figure is of."""
+    s = sent.text
+    a, b = sent.clause(cs)
+    for m in _SEGMENT.finditer(s, a, b):
         if not (0 <= cs - m.end() <= 60 or 0 <= m.start() - ce <= 20):
             continue
-        words = [w for w in m.group(1).split() if w not in _NOT_SECTOR_WORDS]
-        if words == ["public"]:
-            continue  # the public sector is the state itself, not a part of it
+        words = [w.rstrip(",") for w in m.group(1).split()]
+        while words and words[0] in _NOT_SEGMENT_WORDS:
+            words.pop(0)
         if words and not any(w in ("company", "group", "firm") for w in words):
             return " ".join(words)
     return None
+
+
+def _without_sector(metric: str | None, vocab: subjects.Vocabulary) -> str | None:
+    """ "manufacturing GVA growth" -> "GVA growth": the sector went to the subject."""
+    if metric is None:
+        return None
+    rest = vocab.sectors.sub("", metric).strip(" ,")
+    rest = " ".join(rest.split())
+    if not rest or rest in ("growth", "decline", "output"):
+        return f"output {rest}".strip() if rest != "output" else "output"
+    return rest
 
 
 def _is_company(name: str | None, vocab: subjects.Vocabulary) -> bool:

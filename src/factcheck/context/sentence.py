@@ -16,7 +16,7 @@ from typing import Literal
 
 from . import metrics, periods, places, subjects
 
-Role = Literal["owner", "source", "person", "place", "refer"]
+Role = Literal["owner", "source", "person", "place", "refer", "sector"]
 
 # Where one clause ends and another starts: a figure's owner is looked for in its own clause
 # first ("revenue rose 6%, while rival Samsung's fell 3%").
@@ -261,6 +261,8 @@ def _owner(text: str, m: subjects.Mention, vocab: subjects.Vocabulary) -> Owner:
     is_place = m.name is not None and (
         m.name in vocab.places or places.is_place(m.name, vocab.regions)
     )
+    if m.name is not None and not m.known and " ".join(m.name.lower().split()) in vocab.sector_names:
+        role = "sector"  # "Manufacturing (2.2%)": a sector of the economy, not an owner
     obj = m.name is not None and _OBJECT_BEFORE.search(before) is not None
     return Owner(
         start=m.start,

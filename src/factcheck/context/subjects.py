@@ -241,6 +241,8 @@ class Vocabulary:
     regions: frozenset[str]  # regions of the world no country list holds, lower case
     places: frozenset[str]  # vocabulary entities that are countries or blocs
     source_words: re.Pattern[str]  # words that make a name a reporter of figures
+    sectors: re.Pattern[str]  # sectors of an economy, as written
+    sector_names: dict[str, str]  # a sector as written (lower case) -> its name
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -284,6 +286,16 @@ def vocabulary(subjects: Subjects) -> Vocabulary:
         fuzzy_cache={},
         regions=frozenset(r.lower() for r in subjects.names.regions),
         places=frozenset(e.name for e in subjects.entity if e.place),
+        sectors=re.compile(
+            r"(?<![\w-])({})(?![\w-])".format(
+                _alternation([a for aliases in subjects.scope.sectors.values() for a in aliases])
+                or "(?!)"
+            ),
+            re.I,
+        ),
+        sector_names={
+            _key(a): name for name, aliases in subjects.scope.sectors.items() for a in aliases
+        },
         source_words=re.compile(rf"\b(?:{_alternation(subjects.names.source_words)})\b")
         if subjects.names.source_words
         else re.compile(r"(?!)"),
