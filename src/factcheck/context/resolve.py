@@ -49,7 +49,9 @@ _BASIS = (
     (
         re.compile(
             r"\b(?:month[- ]on[- ]month|month[- ]over[- ]month|m/m|mom|from\s+the\s+(?:previous|"
-            r"preceding|prior)\s+month|on\s+the\s+month)\b",
+            r"preceding|prior)\s+month|on\s+the\s+month|(?:in|for)\s+(?:January|February|March|April|"
+            r"May|June|July|August|September|October|November|December)\s+from\s+(?:January|February|"
+            r"March|April|May|June|July|August|September|October|November|December))\b",
             re.I,
         ),
         "m/m",
