@@ -37,7 +37,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_range", re.compile(rf"\b(?P<m1>{_MONTH})\s*(?:-|–|—|to|through)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
     ("months_to", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<n>{_COUNT})\s+months\s+(?:to|through|ended|ending)\s+(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})(?:\s+\d{{1,2}})?(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
     ("fiscal_ended", re.compile(rf"\b(?:the\s+)?(?:fiscal\s+|financial\s+)?year\s+(?:ended|ending|to)\s+(?P<m>{_MONTH})(?:\s+\d{{1,2}})?(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
-    ("half", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<h>first|second)\s+half\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>last|this)\s+year)?|\bH(?P<h2>[12])\s*(?P<year2>{_YEAR})?", re.I)),
+    ("half", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<h>first|second)\s+half(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>last|this)\s+year))?|\bH(?P<h2>[12])\s*(?P<year2>{_YEAR})?", re.I)),
     ("quarter", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<q>first|second|third|fourth)[\s-]+quarter\s*(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>last|this)\s+year)?|\bQ(?P<q2>[1-4])\s*(?P<year2>{_YEAR})?", re.I)),
     ("since", re.compile(rf"\bsince\s+(?:(?:the\s+)?(?:start|end|beginning|middle)\s+of\s+|mid-|early\s+|late\s+)?(?P<year>{_YEAR})\b", re.I)),
     ("past_years", re.compile(rf"\b(?:over|in|during|for)?\s*(?:the\s+)?(?:past|last|previous)\s+(?P<n>{_COUNT})\s+years\b", re.I)),

@@ -30,6 +30,11 @@ _TO_BETWEEN = re.compile(
 _TO_BEFORE = re.compile(r"\bto\s+\Z", re.I)
 _FROM_GAP = re.compile(r"\s*\)?\s*(?:\([^)]*\)\s*)?,?\s*from\s+", re.I)
 _RATE_TO = re.compile(r"\s*(?:[\w-]+\s+){0,4}?to\s+\Z", re.I)
+_EVENT_GAP = re.compile(
+    r"(?:\s*(?:a|per)\s+(?:\w+\s+)?share)?,?\s*(?:(?:to\s+be|which\s+will\s+be|will\s+be)\s+)?(?:paid|payable|due|effective|"
+    r"distributed|paid\s+out)\s+(?:on\s+)?",
+    re.I,
+)
 _DIRECT_GAP = re.compile(r"[^,;:()]{0,50}\Z")
 _METRIC_ATTACHED = re.compile(r"\s*(?:in|of|on|as)\s+(?:the\s+)?\Z", re.I)
 # "revenue at Tesla", "a loss for Rivian", "sales of Nvidia": an owner named right after the
@@ -642,6 +647,10 @@ def _metric(
     )
     ctx.direction = direction
     name = base
+    if not growth and base is not None and re.search(r"\b(?:growth|decline)$", base):
+        basis = _basis(s, cs, ce)  # "GDP growth was -0.1% from the previous quarter"
+        if basis is not None:
+            name = f"{base} {basis}"
     if growth:
         word = "decline" if direction == "down" else "growth"
         if base is None:
@@ -709,15 +718,15 @@ def _base_metric(
 ) -> str | None:
     s = sent.text
     mets = sent.measures
+    per_share = _PER_SHARE.match(s, ce)
+    if per_share is not None and found.kind != "percent":
+        return _per_share(sent, cs, per_share)
     if found.kind == "count":
         return _count_metric(s, cs, ce, found, mets, vocab)
     if found.kind == "percent":
         share = metrics.share_of(s, cs, ce, vocab)
         if share is not None:
             return share
-    per_share = _PER_SHARE.match(s, ce)
-    if per_share is not None and found.kind == "money":
-        return _per_share(sent, cs, per_share)
     base = metrics.verb_object(s, cs, ce, vocab)
     if base is None:
         mention = _nearest_metric(sent, cs, ce)
@@ -1328,7 +1337,15 @@ def _bind_times(
             cs, ce = items[i].start - s_start, group_end[i] - s_start
             if t.start < ce and t.end > cs:
                 direct.setdefault(i, t)  # "three consecutive years" is itself a time
-            elif ce <= t.start and _DIRECT_GAP.match(sentence_text, ce, t.start) is not None:
+            elif ce <= t.start and (
+                _DIRECT_GAP.match(sentence_text, ce, t.start) is not None
+                # "a dividend of $0.25 a share, to be paid on November 14": a day binds
+                # across a comma to the figure before it.
+                or (
+                    t.kind in periods.EVENT_KINDS
+                    and _EVENT_GAP.fullmatch(sentence_text, ce, t.start)
+                )
+            ):
                 between = [j for j in heads if ce <= items[j].start - s_start < t.start]
                 if not between:
                     direct.setdefault(i, t)

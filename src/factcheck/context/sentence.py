@@ -261,7 +261,11 @@ def _owner(text: str, m: subjects.Mention, vocab: subjects.Vocabulary) -> Owner:
     is_place = m.name is not None and (
         m.name in vocab.places or places.is_place(m.name, vocab.regions)
     )
-    if m.name is not None and not m.known and " ".join(m.name.lower().split()) in vocab.sector_names:
+    if (
+        m.name is not None
+        and not m.known
+        and " ".join(m.name.lower().split()) in vocab.sector_names
+    ):
         role = "sector"  # "Manufacturing (2.2%)": a sector of the economy, not an owner
     obj = m.name is not None and _OBJECT_BEFORE.search(before) is not None
     return Owner(

@@ -458,7 +458,13 @@ def _proper_name(
     before = sentence[max(0, m.start() - 6) : m.start()]
     starts = m.start() == 0 or _SENTENCE_START.search(before) is not None
     opener = starts and not several and not name.isupper() and not possessive
-    if opener and name not in names and vocab.actions.match(sentence, m.end()) is None:
+    shares = re.match(r"\s+(?:shares|stock)\s+[a-z]+", sentence[m.end() : m.end() + 30]) is not None
+    if (
+        opener
+        and name not in names
+        and not shares
+        and vocab.actions.match(sentence, m.end()) is None
+    ):
         return None
     return name
 
