@@ -322,7 +322,7 @@ def _subject(
             # "iPhone revenue in Greater China": a firm's figure narrowed to a region.
             ctx.subject = f"{ctx.subject} ({name})"
         return
-    note = _scope_note(sent, cs, ce, owner if explicit else None, vocab)
+    note = _scope_note(sent, owner if explicit else None, vocab)
     if note is None and ctx.subject is not None:
         if _is_place(ctx.subject.split(" (")[0], vocab):
             note = _sector(sent, cs, vocab)  # a sector narrows a country's figures
@@ -417,15 +417,11 @@ def _place_of(sent: sentence.Sentence, cs: int, ce: int) -> sentence.Owner | Non
 
 def _scope_note(
     sent: sentence.Sentence,
-    cs: int,
-    ce: int,
     owner: sentence.Owner | None,
     vocab: subjects.Vocabulary,
 ) -> str | None:
-    """A qualifier or a sector that narrows the owner: "SOEs excluding the financial sector",
-    "the manufacturing sector grew 2.2%"."""
+    """A qualifier after the owner that narrows it: "SOEs excluding the financial sector"."""
     s = sent.text
-    a, b = sent.clause(cs)
     if owner is not None and owner.name is not None:
         window = s[owner.end : owner.end + 48]
         note = subjects.scope_note(window, vocab)
