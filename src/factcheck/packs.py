@@ -106,6 +106,7 @@ class Entity(Pack):
     within: str | None = None
     role: Literal["subject", "source"] = "subject"
     place: bool = False  # a country or bloc: "sales in China" narrows a firm's figure to it
+    forecasts_for: str | None = None  # whose economy its forecasts are of (a central bank's)
 
 
 class Refer(Pack):
@@ -119,6 +120,7 @@ class Scope(Pack):
 
 
 class Names(Pack):
+    demonyms: dict[str, str] = {}
     regions: list[str] = []
     source_words: list[str] = []
     suffixes: list[str] = []

@@ -77,7 +77,7 @@ def read(
         (sentence.owners_of(passage, svocab, mvocab, names), passage, w) for passage, w in head
     ]
     aliases = _aliases(text, paragraphs, svocab, names)
-    persons = _persons(owners, names)
+    persons = _persons(owners, names) | _titled(text, paragraphs)
     owners = [
         ([o for o in found if o.name not in persons or o.known], passage, w)
         for found, passage, w in owners
@@ -114,6 +114,24 @@ def read(
         persons,
         packs,
     )
+
+
+# "Chief Executive Jane Fraser", "Governor Kazuo Ueda": a person named with a title.
+_TITLED = re.compile(
+    r"\b(?:[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?|[Cc]hief\s+[Ff]inancial\s+[Oo]fficer|CEO|CFO|"
+    r"Chairman|Chairwoman|Chair|President|Governor|Minister|Chancellor|Secretary|Senator|"
+    r"Commissioner|Director|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|[Aa]nalyst|[Ee]conomist|[Ss]pokes(?:person|man|woman))"
+    r"\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)"
+)
+
+
+def _titled(text: str, paragraphs: list[tuple[int, int]]) -> frozenset[str]:
+    out: set[str] = set()
+    for start, end in paragraphs:
+        for m in _TITLED.finditer(text, start, end):
+            name = m.group(1)
+            out.update((name, name.split()[-1]))
+    return frozenset(out)
 
 
 def _persons(

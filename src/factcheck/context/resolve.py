@@ -251,6 +251,14 @@ def _resolve_sentence(
             para,
             ctx,
         )
+        forecast_of = svocab.forecasts_for.get(ctx.subject or "")
+        if (
+            forecast_of
+            and ctx.outlook in ("forecast", "estimate")
+            and not _own_instrument(ctx.metric)
+        ):
+            # "The Bank of Japan forecast inflation of 2%": a forecast of Japan's inflation.
+            ctx.subject = forecast_of
         if ctx.subject is not None and ctx.subject.endswith(")") and ctx.metric is not None:
             scope = ctx.subject.rsplit(" (", 1)[-1].rstrip(")")
             if scope in svocab.sector_names.values():
@@ -527,6 +535,20 @@ def _continue_paragraph(
         found = [t for t in found if t.period.start is not None]
         if found:
             para.period = found[-1].period
+
+
+def _own_instrument(metric: str | None) -> bool:
+    """A central bank's own lever (its policy rate), not a measure of the economy."""
+    return (
+        metric is not None
+        and re.search(
+            r"\b(?:policy|deposit|repo|cash|bank|base|prime|"
+            r"lending|refinancing|funds)\s+rate",
+            metric,
+            re.I,
+        )
+        is not None
+    )
 
 
 def _last_owner(
@@ -1020,6 +1042,10 @@ _NOT_MODIFIERS = _NOT_MODIFIERS | frozenset(
     ]
 )
 _NOT_MODIFIERS = _NOT_MODIFIERS | {"whose", "which", "who"}
+# Outlook words say the figure is an outlook; the measure's name is what comes after them.
+_NOT_MODIFIERS = _NOT_MODIFIERS | set(
+    "forecast forecasts expected estimated projected predicted target targets sees saw".split()
+)
 # Irregular verbs: a participle rule cannot see them ("Apple grew revenue").
 _NOT_MODIFIERS = _NOT_MODIFIERS | set(
     [

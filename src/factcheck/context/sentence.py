@@ -148,7 +148,50 @@ def read(
     ]
     owners = _with_grammar(text_for_names, kept, svocab, actors, persons)
     owners = _measure_owners(text, owners, measures)
+    owners = _with_demonyms(text, owners, measures, svocab)
     return Sentence(start, text, owners, measures, times, _clauses(text))
+
+
+_DEMONYM_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}\Z")
+
+
+def _with_demonyms(
+    text: str,
+    owners: list[Owner],
+    measures: list[metrics.MetricMention],
+    svocab: subjects.Vocabulary,
+) -> list[Owner]:
+    """ "German inflation", "Japanese exports": the country owns the measure after its adjective."""
+    if not svocab.demonyms:
+        return owners
+    added = []
+    for m in measures:
+        head = text[max(0, m.start - 40) : m.start]
+        for word, country in svocab.demonyms.items():
+            at = head.rfind(word)
+            if at < 0 or (at > 0 and head[at - 1].isalnum()):
+                continue
+            end = at + len(word)
+            if _DEMONYM_GAP.fullmatch(head, end) is None:
+                continue
+            start = m.start - len(head) + at
+            if any(o.start < start + len(word) and start < o.end for o in owners + added):
+                continue
+            added.append(
+                Owner(
+                    start,
+                    start + len(word),
+                    country,
+                    "owner",
+                    True,
+                    False,
+                    True,
+                    False,
+                    False,
+                    True,
+                )
+            )
+    return sorted(owners + added, key=lambda o: o.start) if added else owners
 
 
 _THOSE_OF = re.compile(r"\b(?:those|that)\s+of\s+(?:the\s+)?\Z", re.I)  # "those of SOEs"
@@ -300,4 +343,5 @@ def owners_of(
         for m in named
         if (m.known and m.name is not None) or not any(a < m.end and m.start < b for a, b in busy)
     ]
-    return _measure_owners(text, _with_grammar(text, named, svocab), measures)
+    owners = _measure_owners(text, _with_grammar(text, named, svocab), measures)
+    return _with_demonyms(text, owners, measures, svocab)

@@ -26,6 +26,7 @@ _REPORTING = re.compile(
 _TITLES = re.compile(
     r"(?:President|Premier|Minister|Chief|Chairman|Chairwoman|Director|Deputy|Governor|Secretary|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|CEO|Spokesperson|spokesman|spokeswoman|chief|researcher|analyst|economist)\s*\Z"
 )
+_COMPARISON_WORDS = frozenset(("rival", "rivals", "peer", "competitor", "fellow", "compatriot"))
 _TITLE_WORDS = frozenset(
     [
         "President",
@@ -243,6 +244,8 @@ class Vocabulary:
     source_words: re.Pattern[str]  # words that make a name a reporter of figures
     sectors: re.Pattern[str]  # sectors of an economy, as written
     sector_names: dict[str, str]  # a sector as written (lower case) -> its name
+    demonyms: dict[str, str]  # "German" -> "Germany"
+    forecasts_for: dict[str, str]  # a forecaster -> whose economy it forecasts
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -293,6 +296,8 @@ def vocabulary(subjects: Subjects) -> Vocabulary:
             ),
             re.I,
         ),
+        demonyms=dict(subjects.names.demonyms),
+        forecasts_for={e.name: e.forecasts_for for e in subjects.entity if e.forecasts_for},
         sector_names={
             _key(a): name for name, aliases in subjects.scope.sectors.items() for a in aliases
         },
@@ -451,6 +456,8 @@ def _proper_name(
         return None  # "BEIJING, Dec 27 (Reuters) -": a dateline's city
     if _TITLES.search(sentence[: m.start()]) is not None or words[0].rstrip(".") in _TITLE_WORDS:
         return None  # a person named by title: a speaker, not a subject
+    while len(words) > 1 and words[0].lower() in _COMPARISON_WORDS:
+        words.pop(0)  # "Rival Samsung": the name is Samsung
     name = " ".join(words).strip(".,'’")
     if len(name) < 2 or name.lower() in _NOT_NAMES:
         return None
