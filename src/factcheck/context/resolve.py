@@ -1044,7 +1044,18 @@ _NOT_MODIFIERS = _NOT_MODIFIERS | frozenset(
 _NOT_MODIFIERS = _NOT_MODIFIERS | {"whose", "which", "who"}
 # Outlook words say the figure is an outlook; the measure's name is what comes after them.
 _NOT_MODIFIERS = _NOT_MODIFIERS | set(
-    "forecast forecasts expected estimated projected predicted target targets sees saw".split()
+    [
+        "forecast",
+        "forecasts",
+        "expected",
+        "estimated",
+        "projected",
+        "predicted",
+        "target",
+        "targets",
+        "sees",
+        "saw",
+    ]
 )
 # Irregular verbs: a participle rule cannot see them ("Apple grew revenue").
 _NOT_MODIFIERS = _NOT_MODIFIERS | set(

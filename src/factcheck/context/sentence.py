@@ -164,7 +164,7 @@ def _with_demonyms(
     """ "German inflation", "Japanese exports": the country owns the measure after its adjective."""
     if not svocab.demonyms:
         return owners
-    added = []
+    added: list[Owner] = []
     for m in measures:
         head = text[max(0, m.start - 40) : m.start]
         for word, country in svocab.demonyms.items():
