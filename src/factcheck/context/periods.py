@@ -35,7 +35,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("first_months", re.compile(rf"\b(?:in\s+)?(?:the\s+)?first\s+(?P<n>{_COUNT})\s+months\s*(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>last|this|the\s+previous|the\s+current)\s+year)?", re.I)),
     ("month_range", re.compile(rf"\b(?:between|from)\s+(?P<m1>{_MONTH})\s+(?:and|to|through)\s+(?P<m2>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
     ("month_range", re.compile(rf"\b(?P<m1>{_MONTH})\s*(?:-|–|—|to|through)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
-    ("months_to", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<n>{_COUNT})\s+months\s+(?:to|through|ended|ending)\s+(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})(?:\s+\d{{1,2}})?(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
+    ("months_to", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<n>{_COUNT})\s+months\s+(?:(?:that|which)\s+)?(?:to|through|ended|ending)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})(?:\s+\d{{1,2}})?(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
     ("fiscal_ended", re.compile(rf"\b(?:the\s+)?(?:fiscal\s+|financial\s+)?year\s+(?:ended|ending|to)\s+(?P<m>{_MONTH})(?:\s+\d{{1,2}})?(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
     ("half", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<h>first|second)\s+half(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>last|this)\s+year))?|\bH(?P<h2>[12])\s*(?P<year2>{_YEAR})?", re.I)),
     ("quarter", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<q>first|second|third|fourth)[\s-]+quarter\s*(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>last|this)\s+year)?|\bQ(?P<q2>[1-4])\s*(?P<year2>{_YEAR})?", re.I)),
@@ -52,7 +52,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(r"\b(?:on|last|this|late|early)\s+(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)),
     ("month_year", re.compile(rf"\b(?:(?:at|by)\s+the\s+end\s+of\s+|in\s+|as\s+of\s+)?(?P<m>{_MONTH})\s+(?P<year>{_YEAR})\b", re.I)),
     ("year", re.compile(rf"\b(?:(?:at|by|as\s+of)\s+the\s+end\s+of\s+|in\s+|as\s+of\s+|fiscal\s+(?:year\s+)?|FY\s?)?(?P<year>{_YEAR})\b(?!\s*(?:-|–)\s*\d)", re.I)),
-    ("month", re.compile(r"(?:\b(?:in|during|for|since|of|by|through|until)\s+(?:the\s+end\s+of\s+)?|\b(?:end-)?)(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December))(?:'s|’s)?\b(?!\s*\d)")),
+    # A bare month name counts after a preposition, as "end-September" or as a possessive
+    # ("September's reading"); "a September order" is no time of a figure.
+    ("month", re.compile(r"(?:\b(?:in|during|for|since|of|by|through|until)\s+(?:the\s+end\s+of\s+)?|\bend-|\b(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:'s|’s)))(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December))(?:'s|’s)?\b(?!\s*\d)")),
+    ("year_to_date", re.compile(r"\b(?:since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|so\s+far\s+this\s+year|year[- ]to[- ]date)\b", re.I)),
     ("relative_year", re.compile(r"\b(?:(?:in|during|for)\s+)?(?P<rel>last|this|next|the\s+previous|the\s+current)\s+year\b", re.I)),
     ("relative_month", re.compile(r"\b(?P<rel>last|this)\s+month\b", re.I)),
     ("now", re.compile(r"\b(?:now|currently|to\s+date|so\s+far)\b", re.I)),
@@ -75,6 +78,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "past_years": ("year",),
     "past_decade": ("decade",),
     "year_earlier": ("year",),
+    "year_to_date": ("year",),
     "previous_month": ("month",),
     "weekday": ("day",),
     "previous_quarter": ("quarter",),
@@ -228,6 +232,12 @@ def _resolve(kind: str, m: re.Match[str], ref: Reference | None) -> Period | Non
         return Period(start=day, end=day)
     if kind == "weekday":
         return _weekday(g["w"], ref)
+    if kind == "year_to_date":
+        if ref is None:
+            return None
+        if ref.month is None or ref.day is None:
+            return Period(start=str(ref.year), end=str(ref.year))
+        return Period(start=f"{ref.year}-01-01", end=f"{ref.year}-{ref.month:02d}-{ref.day:02d}")
     if kind == "month_year":
         stamp = f"{g['year']}-{_month(g['m']):02d}"
         return Period(start=stamp, end=stamp)

@@ -1258,7 +1258,14 @@ def _period(
     s = sent.text
     times = sent.times
     relative = i in direct and direct[i].kind in periods.RELATIVE_KINDS
-    comparison = relative and re.match(r"(?:from|than)\b", s[direct[i].start : direct[i].end], re.I)
+    comparison = relative and (
+        re.match(r"(?:from|than)\b", s[direct[i].start : direct[i].end], re.I)
+        or re.search(
+            r"\b(?:over|from|than|against|versus|on|compared\s+(?:with|to))\s+\Z",
+            s[max(0, direct[i].start - 16) : direct[i].start],
+            re.I,
+        )
+    )
     if comparison and found.kind == "percent":
         # "up 78 percent from a year earlier": the rate is of this period, measured against the last.
         direct.pop(i)
@@ -1320,7 +1327,7 @@ def _period(
     ref = doc.reference
     if (
         ctx.metric is not None
-        and "share price" in ctx.metric
+        and ("share price" in ctx.metric or "market capitalization" in ctx.metric)
         and ref is not None
         and ref.month is not None
         and ref.day is not None
