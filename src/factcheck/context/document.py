@@ -72,6 +72,7 @@ def read(
     acronyms = subjects.acronyms(text, svocab)
     names = _capitalised(text, paragraphs)
     mvocab = metrics.vocabulary(packs.metrics)
+    names = names | _headline_name(title, mvocab, svocab)
     head = _head(text, title, paragraphs)
     owners = [
         (sentence.owners_of(passage, svocab, mvocab, names), passage, w) for passage, w in head
@@ -148,6 +149,25 @@ def _persons(
         if 2 <= len(words) <= 3 and words[-1] in single and words[0] in names:
             out.update((o.name or "", words[-1]))
     return frozenset(out)
+
+
+def _headline_name(
+    title: str | None, mvocab: metrics.Vocabulary, svocab: subjects.Vocabulary
+) -> frozenset[str]:
+    """The word that opens a headline names its subject unless it is a measure or a common
+    word: "Heineken Sales Slip As Asia Demand Cools", not "Revenue Falls at ..."."""
+    if not title:
+        return frozenset()
+    words = _WORDS.findall(title)
+    if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
+        return frozenset()  # in sentence case its first word is as ambiguous as any sentence's
+    first = re.match(r"\s*([A-Z][\w&'’.-]*)", title)
+    if first is None:
+        return frozenset()
+    word = first.group(1).rstrip(".'’s")
+    if metrics.mentions(word, mvocab) or word.lower() in svocab.not_names or len(word) < 2:
+        return frozenset()
+    return frozenset((word,))
 
 
 _MID_CAPITAL = re.compile(r"(?<=[a-z,;]\s)([A-Z][\w&'’.-]*)")

@@ -469,6 +469,12 @@ _NOT_SEGMENT_WORDS = frozenset(
 )  # fmt: skip
 
 
+_SEGMENT_BREAKS = frozenset(
+    ("its", "the", "their", "at", "of", "in", "from", "while", "and", "with", "by", "for", "to",
+     "as", "that", "which", "a", "an")
+)  # fmt: skip
+
+
 def _segment(sent: sentence.Sentence, cs: int, ce: int) -> str | None:
     """ "Bayer's pharmaceuticals division grew 5.6%": the division a firm's figure is of."""
     s = sent.text
@@ -477,6 +483,17 @@ def _segment(sent: sentence.Sentence, cs: int, ce: int) -> str | None:
         if not (0 <= cs - m.end() <= 60 or 0 <= m.start() - ce <= 20):
             continue
         words = [w.rstrip(",") for w in m.group(1).split()]
+        # The division's name starts after the last article, possessive or preposition
+        # ("operating profit at its semiconductor division": "semiconductor").
+        cut = max(
+            (
+                k + 1
+                for k, w in enumerate(words)
+                if w in _SEGMENT_BREAKS or w.endswith(("'s", "’s"))
+            ),
+            default=0,
+        )
+        words = words[cut:]
         while words and words[0] in _NOT_SEGMENT_WORDS:
             words.pop(0)
         if words and not any(w in ("company", "group", "firm") for w in words):
@@ -587,6 +604,10 @@ def _canonical(
     if name is None:
         return None
     name = doc.name(name)
+    inner = re.match(r"(.+?)['’]s\s+(.+)", name)
+    if inner is not None and not o.known:
+        # "Alphabet's Google Cloud": the unit of an owner, a scope of it.
+        return f"{doc.name(inner.group(1))} ({inner.group(2)})"
     if o.known:
         written = " ".join(s[o.start : o.end].lower().split())
         name = doc.acronyms.get(written, name)

@@ -255,7 +255,7 @@ def decase(text: str, names: frozenset[str]) -> str:
     """A headline in Title Case with only its names capitalised: "China Hits Official 5% Target"
     reads "China hits official 5% target". Same length, so positions hold."""
     words = _WORD.findall(text)
-    if len(words) < 4 or not names:
+    if len(words) < 4:
         return text
     capitals = [w for w in words if w[0].isupper()]
     if len(capitals) < 0.7 * len(words):

@@ -348,7 +348,7 @@ def mentions(
             a <= m.start()
             and m.end() <= b
             and (b - a) > (m.end() - m.start()) + 3
-            and (a > 0 or a == m.start())
+            and (a > 0 or a == m.start() or sentence[a:b].split()[0] in names)
             for a, b in longer
         )
         possessive = _POSSESSIVE.match(sentence, m.end()) is not None
@@ -422,6 +422,9 @@ def _qualified(sentence: str, start: int) -> bool:
     )
 
 
+_DATELINE_AFTER = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}|\()")
+# "Barclays plc's pretax profit": a corporate suffix in lower case after the name.
+_SUFFIX_AFTER = re.compile(r"\s+(?:plc|inc|corp|ltd|co|ag|sa|nv|se|spa|llc|group)\.?(['’]s)?\b")
 _SENTENCE_START = re.compile(r"(?:^\s*|[.!?:]['\"”’)]?\s+|\n\s*|^\s*[-*•]\s+)\Z")
 
 
@@ -452,7 +455,13 @@ def _proper_name(
         return None  # "Dec", "January-October": a time, not a name
     if any(_TIME_TOKEN.fullmatch(w) for w in words):
         return None  # "Q4", "H1 Results", "FY24": a time, not a name
-    if m.start() == 0 and m.group().isupper() and sentence[m.end() : m.end() + 1] == ",":
+    if sentence[m.end() : m.end() + 1] == "$":
+        return None  # "NT$805 billion", "HK$3": a currency's prefix, not a name
+    if (
+        m.start() == 0
+        and m.group().isupper()
+        and _DATELINE_AFTER.match(sentence, m.end()) is not None
+    ):
         return None  # "BEIJING, Dec 27 (Reuters) -": a dateline's city
     if _TITLES.search(sentence[: m.start()]) is not None or words[0].rstrip(".") in _TITLE_WORDS:
         return None  # a person named by title: a speaker, not a subject
@@ -464,6 +473,9 @@ def _proper_name(
     # "Revenue rose": an ordinary word opens the sentence; "Apple reported" is a company acting.
     before = sentence[max(0, m.start() - 6) : m.start()]
     starts = m.start() == 0 or _SENTENCE_START.search(before) is not None
+    suffix = _SUFFIX_AFTER.match(sentence, m.end())
+    if suffix is not None:
+        several = True  # "Barclays plc", "Siemens AG": a company's name with its suffix
     opener = starts and not several and not name.isupper() and not possessive
     shares = re.match(r"\s+(?:shares|stock)\s+[a-z]+", sentence[m.end() : m.end() + 30]) is not None
     if (
