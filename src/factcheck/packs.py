@@ -153,6 +153,7 @@ class MetricWords(Pack):
 
 class MetricPatterns(Pack):
     company_names: dict[str, str] = {}
+    count_units: list[str] = []
     not_after: list[str] = []
     count_verbs: dict[str, str] = {}
     object_metrics: list[str] = []

@@ -158,6 +158,7 @@ class Vocabulary:
     choices: list[str]
     company_names: dict[str, str]  # an aggregate's measure as a single company's: profit
     count_verbs: dict[str, str]  # "sold" -> "sales": what a count after the verb measures
+    count_units: frozenset[str]  # "tonnes", "barrels": a count's unit, not the thing counted
     object_first: frozenset[str]  # "sales of": the object is written in front ("X revenue")
 
 
@@ -218,6 +219,7 @@ def vocabulary(metrics: Metrics) -> Vocabulary:
         choices=sorted(canonical),
         company_names=dict(p.company_names),
         count_verbs={k.lower(): v for k, v in p.count_verbs.items()},
+        count_units=frozenset(u.lower() for u in p.count_units),
         object_first=frozenset(_key(o) for o in p.object_first),
     )
 

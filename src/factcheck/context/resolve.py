@@ -690,6 +690,10 @@ def _metric(
         basis = _basis(s, cs, ce)  # "GDP growth was -0.1% from the previous quarter"
         if basis is not None:
             name = f"{base} {basis}"
+    if growth and found.unit == "pp" and base is not None and base.endswith(("rate", "Rate")):
+        # "cut its policy rate by 25 basis points": a rate's change is a cut or a hike.
+        growth = False
+        name = f"{base} {'cut' if direction == 'down' else 'hike'}"
     if growth:
         word = "decline" if direction == "down" else "growth"
         if base is None:
@@ -1213,6 +1217,21 @@ def _count_metric(
         near = sorted(mets, key=lambda m: cs - m.end if m.end <= cs else m.start - ce + 1000)
         return near[0].name if near else noun
     thing = _singular(noun) if noun else ""
+    if noun and (
+        noun.lower() in vocab.count_units or noun.split()[-1].lower() in vocab.count_units
+    ):
+        # "1.1 million tonnes of copper": the thing is after "of", else the measure beside it.
+        of = re.match(r"\s+of\s+((?:[a-z][\w-]*\s*){1,3})", sentence_text[ce : ce + 40])
+        words = []
+        for w in of.group(1).split() if of else []:
+            if w in _NP_END or w in ("during", "last", "year", "quarter"):
+                break
+            words.append(w)
+        thing = " ".join(words[:2])
+        if not thing:
+            near = [m for m in mets if 0 <= cs - m.end <= 40]
+            if near:
+                return near[-1].name
     verb = re.search(
         r"([A-Za-z]+)\s+(?:(?:about|around|roughly|some|nearly|almost|over|more|than|fewer|less|"
         r"up|to|a|an|record|total|of|another|just|under)\s+)*\Z",
