@@ -80,7 +80,7 @@ DEV_FLOORS = {
     "period": 0.65,
     "same_fact": 0.34,
     "with_expect": 0.19,
-    "false_alarms": 2,
+    "false_alarms": 1,
 }
 
 

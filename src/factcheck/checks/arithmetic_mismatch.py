@@ -98,4 +98,5 @@ RULE = Rule(
     reads=("change",),
     check=check,
     doc=__doc__ or "",
+    alarm=True,
 )
