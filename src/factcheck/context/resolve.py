@@ -88,6 +88,12 @@ _SUPERLATIVE = re.compile(
     r"\b(?:[a-z]+est|best|worst|most|least|first\s+time|highest|lowest)\b[^,;]*\Z", re.I
 )
 _WHOSE = re.compile(r",\s+whose\s+[^,;]*\Z", re.I)
+_CHANGE_BY = re.compile(
+    r"\b(?:rose|rise|rises|risen|increased|increases|grew|grows|climbed|jumped|fell|falls|fall|"
+    r"dropped|declined|decreased|shrank|cut|lowered|reduced|raised|boosted)\s+(?:[a-z]+\s+){0,2}?by\s+"
+    r"(?:(?:about|around|nearly|almost|more\s+than|over|some)\s+)?\Z",
+    re.I,
+)
 _LIST_GAP = re.compile(r"[\s,;]*(?:(?:and|or|then)\s+)?(?:a\s+|an\s+)?", re.I)
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|is\s+(?:expected|forecast|projected|set|seen)\s+to|"
@@ -690,6 +696,17 @@ def _metric(
         basis = _basis(s, cs, ce)  # "GDP growth was -0.1% from the previous quarter"
         if basis is not None:
             name = f"{base} {basis}"
+    change_by = found.kind in ("money", "count", "number") and _CHANGE_BY.search(
+        s, max(0, cs - 40), cs
+    )
+    if change_by and base is not None:
+        # "debt rose by 154 billion euros": the amount of a change, not the level reached.
+        down = re.search(
+            r"(?:fell|fall|falls|dropped|declined|decreased|shrank|cut|lowered|reduced)",
+            change_by.group(0),
+            re.I,
+        )
+        name = f"{base} {'decrease' if down else 'increase'}"
     if growth and found.unit == "pp" and base is not None and base.endswith(("rate", "Rate")):
         # "cut its policy rate by 25 basis points": a rate's change is a cut or a hike.
         growth = False
