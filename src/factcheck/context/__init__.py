@@ -1,7 +1,10 @@
 """Context: who each figure is about, what it measures, and when.
 
-`subjects`, `metrics` and `periods` find mentions of owners, measures and
-times in text; `resolve` gives each figure of an article its own.
+`subjects`, `metrics`, `periods`, `fiscal`, `places` and `direction` find
+mentions of owners, measures, times and words of change in text; `document`
+reads the article as a whole and `sentence` each sentence once; `resolve` gives
+each figure its own context through `owner`, `measure` and `when`, and `links`
+joins figures that belong together.
 """
 
 from __future__ import annotations

@@ -1,0 +1,794 @@
+"""Which measure a figure gives: the measure phrase its clause names, with the words that
+narrow it, named as a change, a share, a per-share figure or an outlook where the wording says so."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Origin, Outlook
+from ..quantities import Found
+from . import document, metrics, sentence, subjects
+from .direction import direction as find_direction
+from .owner import is_company
+from .state import Context, Item, Paragraph
+
+_METRIC_ATTACHED = re.compile(r"\s*(?:in|of|on|as)\s+(?:the\s+)?\Z", re.I)
+
+
+_BASIS = (
+    (
+        re.compile(
+            r"\b(?:quarter[- ]on[- ]quarter|quarter[- ]over[- ]quarter|q/q|qoq|sequential(?:ly)?|"
+            r"from\s+the\s+(?:previous|preceding|prior)\s+quarter|on\s+the\s+quarter)\b",
+            re.I,
+        ),
+        "q/q",
+    ),
+    (
+        re.compile(
+            r"\b(?:month[- ]on[- ]month|month[- ]over[- ]month|m/m|mom|from\s+the\s+(?:previous|"
+            r"preceding|prior)\s+month|on\s+the\s+month|(?:in|for)\s+(?:January|February|March|April|"
+            r"May|June|July|August|September|October|November|December)\s+from\s+(?:January|February|"
+            r"March|April|May|June|July|August|September|October|November|December))\b",
+            re.I,
+        ),
+        "m/m",
+    ),
+    (
+        re.compile(
+            r"\b(?:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yoy|from\s+a\s+year\s+(?:earlier|ago)|"
+            r"than\s+a\s+year\s+(?:earlier|ago|before)|on\s+the\s+year|from\s+the\s+same\s+"
+            r"(?:period|quarter|month)\s+(?:a|last)\s+year)\b",
+            re.I,
+        ),
+        "y/y",
+    ),
+)
+
+
+_ESTIMATE = re.compile(
+    r"\b(?:analysts?|consensus|expectations?|Wall\s+Street|the\s+Street|polled|"
+    r"LSEG|FactSet|Visible\s+Alpha|Capital\s+IQ|Zacks)\b",
+    re.I,
+)
+
+
+_OUTLOOK_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:as|that|which)\s+)?(?:was\s+|had\s+been\s+|were\s+)?"
+    r"(?:expected|forecast|projected|predicted|estimated|anticipated|targeted)\b",
+    re.I,
+)
+
+
+_STARTS_CHANGE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:(?:in|at\s+the\s+end\s+of)\s+(?:19|20)\d\d\s*)?,?\s*to\s", re.I
+)
+
+
+_CHANGE_BY = re.compile(
+    r"\b(?:rose|rise|rises|risen|increased|increases|grew|grows|climbed|jumped|fell|falls|fall|"
+    r"dropped|declined|decreased|shrank|cut|lowered|reduced|raised|boosted)\s+(?:[a-z]+\s+){0,2}?by\s+"
+    r"(?:(?:about|around|nearly|almost|more\s+than|over|some)\s+)?\Z",
+    re.I,
+)
+
+
+_LIST_GAP = re.compile(r"[\s,;]*(?:(?:and|or|then)\s+)?(?:a\s+|an\s+)?", re.I)
+
+
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|is\s+(?:expected|forecast|projected|set|seen)\s+to|"
+    r"are\s+(?:expected|forecast|projected|set|seen)\s+to)\s+(?:[a-z]+\s+){0,3}\Z",
+    re.I,
+)
+
+
+COMPARED = re.compile(
+    r"\b(?:from|against|versus|vs\.?|compared\s+(?:with|to)|than)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:revised\s+|downwardly\s+revised\s+|upwardly\s+revised\s+)?\Z",
+    re.I,
+)
+
+
+# "the ECB's 2% target", "a 5% growth goal": the word right after the figure makes it a target.
+_TARGET_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:target|goal|ceiling|objective)s?\b", re.I)
+
+
+# Words that name no measure of their own: "the rate", "the reading" take the measure the
+# paragraph or the article is about.
+_GENERIC = frozenset(
+    ("rate", "rates", "reading", "readings", "figure", "figures", "level", "number", "print", "pace",
+     "data", "estimate", "result", "results", "value", "one", "it")
+)  # fmt: skip
+
+
+# Qualifiers that make another measure of the same name: "diluted EPS", "adjusted EPS".
+_QUALIFIERS = frozenset(
+    ("adjusted", "diluted", "basic", "underlying", "organic", "comparable", "normalized",
+     "normalised", "GAAP", "non-GAAP", "pro forma", "like-for-like", "constant-currency")
+)  # fmt: skip
+
+
+def resolve_metric(
+    sent: sentence.Sentence,
+    cs: int,
+    ce: int,
+    found: Found,
+    members: list[int],
+    items: list[Item],
+    out: list[Context],
+    i: int,
+    vocab: metrics.Vocabulary,
+    svocab: subjects.Vocabulary,
+    doc: document.Document,
+    para: Paragraph,
+    ctx: Context,
+) -> None:
+    s = sent.text
+    earlier = [j for j in members if j < i and items[j].converts is None and out[j].metric]
+    a, _b = sent.clause(cs)
+    alike = [
+        j for j in earlier if items[j].found.unit == found.unit and items[j].start - sent.start >= a
+    ]
+    starts_change = _STARTS_CHANGE.match(s, ce) is not None  # "from A to B": A starts a change
+    listed = bool(alike) and _listed(sent, items[alike[-1]].end - sent.start, cs)
+    if alike and not starts_change and (listed or COMPARED.search(s, max(0, cs - 40), cs)):
+        # "rose 5.4%, up from 3.5%", "$0.97 a share, against $1.46": the figure compared
+        # with is the same measure's.
+        j = alike[-1]
+        ctx.direction = out[j].direction
+        if listed:  # a list goes on with the same measure, forecast or not
+            ctx.metric, ctx.metric_origin, ctx.outlook = out[j].metric, "sentence", out[j].outlook
+            return
+        ctx.metric, ctx.metric_origin = _strip_outlook(out[j].metric or ""), "sentence"
+        outlook = _outlook(sent, cs, ce, vocab)
+        if outlook is not None:
+            ctx.outlook, ctx.metric = outlook, _with_outlook(ctx.metric, outlook)
+        return
+    same_kind = [j for j in earlier if items[j].found.unit == found.unit]
+    previous = (
+        out[same_kind[-1]].metric if same_kind else (out[earlier[-1]].metric if earlier else None)
+    )
+    if previous is not None:
+        previous = strip_rate(previous)
+    base = _base_metric(sent, cs, ce, found, vocab, para, previous)
+    origin: Origin = "sentence"
+    if base in ("growth", "expansion") and found.kind == "percent":
+        # "Growth quickened to 5.4%": the growth of what the article measures.
+        whole = para.metric or doc.metric
+        base = f"{strip_rate(whole)} growth" if whole else "growth"
+    elif (base is None or base in _GENERIC) and found.kind != "count":
+        if para.metric is not None:
+            base, origin = para.metric, "nearby"
+        elif doc.metric is not None:
+            base, origin = doc.metric, "article"
+    elif base is not None:
+        para.metric = base
+    if base in vocab.company_names and is_company(ctx.subject, svocab):
+        base = vocab.company_names[base]
+    direction = (
+        find_direction(s, cs, ce, doc.directions) if found.unit in ("percent", "pp") else None
+    )
+    # A percentage with a word of change beside it is a change ("grew 5%", "a 3% drop").
+    growth = found.unit in ("percent", "pp") and (
+        direction is not None or metrics.is_growth(s, cs, ce, vocab)
+    )
+    ctx.direction = direction
+    name = base
+    if not growth and base is not None and re.search(r"\b(?:growth|decline)$", base):
+        basis = _basis(s, cs, ce)  # "GDP growth was -0.1% from the previous quarter"
+        if basis is not None:
+            name = f"{base} {basis}"
+    change_by = found.kind in ("money", "count", "number") and _CHANGE_BY.search(
+        s, max(0, cs - 40), cs
+    )
+    if change_by and base is not None:
+        # "debt rose by 154 billion euros": the amount of a change, not the level reached.
+        down = re.search(
+            r"(?:fell|fall|falls|dropped|declined|decreased|shrank|cut|lowered|reduced)",
+            change_by.group(0),
+            re.I,
+        )
+        name = f"{base} {'decrease' if down else 'increase'}"
+    if growth and found.unit == "pp" and base is not None and base.endswith(("rate", "Rate")):
+        # "cut its policy rate by 25 basis points": a rate's change is a cut or a hike.
+        growth = False
+        name = f"{base} {'cut' if direction == 'down' else 'hike'}"
+    if growth:
+        word = "decline" if direction == "down" else "growth"
+        if base is None:
+            name = word
+        else:
+            name = base if base.endswith((" growth", " decline")) else f"{base} {word}"
+        basis = _basis(s, cs, ce)
+        if basis is not None and name is not None and basis not in name:
+            name = f"{name} {basis}"
+    outlook = _outlook(sent, cs, ce, vocab, found.unit in ("percent", "pp"))
+    if outlook is not None and name is not None:
+        ctx.outlook = outlook
+        name = _with_outlook(name, outlook)
+    ctx.metric = name
+    ctx.metric_origin = origin if name is not None else "default"
+
+
+_OUTLOOK_NAMES = {"estimate": "consensus estimate", "guidance": "guidance", "forecast": "forecast"}
+
+
+def _listed(sent: sentence.Sentence, after: int, cs: int) -> bool:
+    """ "1.1% this year, 2% next year and 1.8% in 2026": the figure continues a list."""
+    gap = sent.text[after:cs]
+    for t in sent.times:
+        if after <= t.start and t.end <= cs:
+            gap = gap.replace(sent.text[t.start : t.end], " ")
+    return _LIST_GAP.fullmatch(gap) is not None
+
+
+def _with_outlook(name: str, outlook: Outlook) -> str:
+    """ "revenue" -> "revenue (consensus estimate)"; "EPS (adjusted)" -> "EPS (adjusted, forecast)"."""
+    if outlook == "target":
+        return name if name.endswith("target") else f"{name} target"
+    word = _OUTLOOK_NAMES[outlook]
+    if name.endswith(")"):
+        return f"{name[:-1]}, {word})"
+    return f"{name} ({word})"
+
+
+def _strip_outlook(metric: str) -> str:
+    for word in _OUTLOOK_NAMES.values():
+        metric = metric.replace(f", {word})", ")").replace(f" ({word})", "")
+    return metric[: -len(" target")] if metric.endswith(" target") else metric
+
+
+def strip_rate(metric: str) -> str:
+    metric = _strip_outlook(metric)
+    for basis in (" y/y", " q/q", " m/m"):
+        if metric.endswith(basis):
+            metric = metric[: -len(basis)]
+    for word in (" growth", " decline"):
+        if metric.endswith(word):
+            metric = metric[: -len(word)]
+    return metric
+
+
+def _base_metric(
+    sent: sentence.Sentence,
+    cs: int,
+    ce: int,
+    found: Found,
+    vocab: metrics.Vocabulary,
+    para: Paragraph,
+    previous: str | None,
+) -> str | None:
+    s = sent.text
+    mets = sent.measures
+    per_share = _PER_SHARE.match(s, ce)
+    if per_share is not None and found.kind != "percent":
+        return _per_share(sent, cs, per_share)
+    if found.kind == "count":
+        return _count_metric(s, cs, ce, found, mets, vocab)
+    if found.kind == "percent":
+        share = metrics.share_of(s, cs, ce, vocab)
+        if share is not None:
+            return share
+    base = metrics.verb_object(s, cs, ce, vocab)
+    if base is None:
+        mention = _nearest_metric(sent, cs, ce)
+        if mention is not None:
+            base = _named(sent, mention, para)
+    if base is None and previous is not None:
+        base = previous  # "64.8%, up 0.2 percentage points": the sentence's earlier figure names it
+    if base is None:
+        base = _fallback(sent, cs, vocab)
+    return base
+
+
+_VERBISH = re.compile(
+    r"^(?:[a-z]+ed|was|were|is|are|be|been|being|stood|reached|hit|rose|fell|grew|came|totaled|"
+    r"totalled|amounted|edged|stayed|remained|held|slid|sank|shrank|swung|beat|topped|missed)$"
+)
+
+
+_NP_END = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "and",
+        "or",
+        "but",
+        "than",
+        "while",
+        "which",
+        "who",
+        "that",
+        "said",
+        "says",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "some",
+        "over",
+        "under",
+        "more",
+        "less",
+        "up",
+        "down",
+        "just",
+        "only",
+        "also",
+        "still",
+        "now",
+        "then",
+    ]
+)
+
+
+def _fallback(sent: sentence.Sentence, cs: int, vocab: metrics.Vocabulary) -> str | None:
+    """The noun phrase before the figure's verb, when no known measure is named ("Opex climbed to")."""
+    a, _ = sent.clause(cs)
+    words = re.findall(r"[A-Za-z][\w&'’-]*|[,;:()]", sent.text[a:cs])
+    while words and (words[-1].lower() in _NP_END or words[-1].lower() in ("in", "at")):
+        words.pop()
+    if words and _VERBISH.match(words[-1].lower()):
+        words.pop()
+        while words and words[-1].lower() in ("up", "down", "also", "sharply", "slightly"):
+            words.pop()
+    else:
+        return None  # no verb links a noun phrase to the figure: better no name than a wrong one
+    # "Negotiated wages in the euro zone rose": the measure is before its place.
+    tail = " ".join(words[-5:])
+    pp = re.search(
+        r"\b(?:in|at|across|for|of)\s+(?:the\s+)?(?:[A-Z][\w-]*\s*|[a-z]+\s+[a-z]+$)+$", tail
+    )
+    if pp is not None and pp.start() > 0:
+        cut = len(tail[pp.start() :].split())
+        words = words[: len(words) - cut]
+    phrase: list[str] = []
+    while words and len(phrase) < 3:
+        w = words.pop()
+        lw = w.lower()
+        if not w[0].isalpha() or lw in _NP_END or lw.endswith(("'s", "’s")) or _TIME_WORD.match(lw):
+            break
+        if lw in _NOT_MODIFIERS and phrase:
+            break
+        if lw not in _NOT_MODIFIERS:
+            phrase.insert(0, w if w.isupper() else lw)
+    if not phrase:
+        return None
+    text = " ".join(phrase)
+    return metrics.fuzzy(text, vocab) or text
+
+
+_PER_SHARE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:a|per|for\s+each)\s+(?:(?P<q>diluted|adjusted|basic|ordinary)\s+)?share\b",
+    re.I,
+)
+
+
+def _per_share(sent: sentence.Sentence, cs: int, m: re.Match[str]) -> str:
+    """ "$0.97 a diluted share": earnings per share, or a dividend per share."""
+    a, _ = sent.clause(cs)
+    before = sent.text[max(a, cs - 80) : cs].lower()
+    if re.search(r"\bdividends?\b|\bpayout\b", before):
+        return "dividend per share"
+    if re.search(
+        r"\b(?:excluding|leaving|before|ex-)\b[^,]{0,40}\b(?:charge|items|one-time|one-off)", before
+    ):
+        found_adjusted = True  # "excluding that charge, earned $1.64 a share"
+    else:
+        found_adjusted = False
+    found = {q.lower() for q in _QUALIFIERS if re.search(rf"\b{re.escape(q.lower())}\b", before)}
+    if m.group("q"):
+        found.add(m.group("q").lower())
+    if found_adjusted:
+        found.add("adjusted")
+    found.discard("ordinary")
+    return f"EPS ({', '.join(sorted(found))})" if found else "EPS"
+
+
+def _nearest_metric(sent: sentence.Sentence, cs: int, ce: int) -> metrics.MetricMention | None:
+    s = sent.text
+    a, b = sent.clause(cs)
+    for m in sent.measures:
+        if m.start >= ce and _METRIC_ATTACHED.fullmatch(s, ce, m.start):
+            return m  # "¥2.5 trillion in dividends"
+    before = [m for m in sent.measures if a <= m.start and m.end <= cs]
+    if before:
+        return before[-1]
+    after = [m for m in sent.measures if m.start >= ce and m.end <= b]
+    if after:
+        return after[0]
+    # Outside its clause, only a measure named before the figure carries over to it.
+    before = [m for m in sent.measures if m.end <= cs]
+    return before[-1] if before else None
+
+
+# Words before a measure that say nothing of which measure it is ("record revenue",
+# "fourth-quarter revenue"); the others narrow it ("iPhone revenue", "core inflation").
+_NOT_MODIFIERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "record",
+        "total",
+        "overall",
+        "quarterly",
+        "annual",
+        "yearly",
+        "monthly",
+        "full-year",
+        "full",
+        "year",
+        "first-half",
+        "second-half",
+        "half-year",
+        "year-ago",
+        "year-earlier",
+        "headline",
+        "reported",
+        "combined",
+        "global",
+        "worldwide",
+        "strong",
+        "weak",
+        "robust",
+        "solid",
+        "higher",
+        "lower",
+        "better-than-expected",
+        "worse-than-expected",
+        "stronger",
+        "weaker",
+        "company",
+        "group",
+        "firm's",
+        "company's",
+        "group's",
+        "latest",
+        "new",
+        "fresh",
+        "current",
+        "previous",
+        "prior",
+        "same",
+        "one-time",
+        "fiscal",
+        "calendar",
+        "as",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "for",
+        "to",
+        "from",
+        "with",
+        "by",
+        "at",
+        "than",
+        "said",
+        "says",
+        "which",
+        "that",
+        "while",
+        "also",
+    ]
+)
+
+
+# Verbs, auxiliaries and conjunctions end a measure's name too ("will spend", "but revenue").
+_NOT_MODIFIERS = _NOT_MODIFIERS | frozenset(
+    [
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "being",
+        "do",
+        "does",
+        "did",
+        "after",
+        "before",
+        "since",
+        "until",
+        "kept",
+        "keep",
+        "held",
+        "hold",
+        "cut",
+        "cuts",
+        "raise",
+        "raised",
+        "lift",
+        "lifted",
+        "set",
+        "sets",
+        "left",
+        "leave",
+        "leaves",
+        "saw",
+        "see",
+        "sees",
+        "put",
+        "puts",
+        "but",
+        "yet",
+        "so",
+        "nor",
+        "because",
+        "although",
+        "though",
+        "whereas",
+        "against",
+        "versus",
+        "vs",
+        "via",
+        "per",
+    ]
+)
+
+
+_NOT_MODIFIERS = _NOT_MODIFIERS | {"whose", "which", "who"}
+
+
+# Outlook words say the figure is an outlook; the measure's name is what comes after them.
+_NOT_MODIFIERS = _NOT_MODIFIERS | set(
+    [
+        "forecast",
+        "forecasts",
+        "expected",
+        "estimated",
+        "projected",
+        "predicted",
+        "target",
+        "targets",
+        "sees",
+        "saw",
+    ]
+)
+
+
+# Irregular verbs: a participle rule cannot see them ("Apple grew revenue").
+_NOT_MODIFIERS = _NOT_MODIFIERS | set(
+    [
+        "grew",
+        "rose",
+        "fell",
+        "saw",
+        "made",
+        "took",
+        "came",
+        "went",
+        "held",
+        "kept",
+        "sold",
+        "bought",
+        "brought",
+        "won",
+        "lost",
+        "paid",
+        "spent",
+        "shed",
+        "hit",
+        "beat",
+        "got",
+        "gave",
+        "ran",
+        "swung",
+        "shrank",
+        "stood",
+    ]
+)
+
+
+_QUALIFIERS_LOWER = frozenset(q.lower() for q in _QUALIFIERS)
+
+
+# Participles, comparatives and adverbs describe a figure, they do not name its measure:
+# "elevated inflation", "higher revenue", "sharply lower sales".
+_DESCRIPTIVE = re.compile(
+    r"^(?:[a-z-]+(?:ed|est|ly)|(?:ris|fall|grow|slow|increas|declin|surg|soar|accelerat|eas|cool|"
+    r"slid|climb|dropp|shrink|expand|strengthen|weaken|improv|worsen|mount|sagg|plung|jump)ing|"
+    r"(?:high|low|strong|weak|big|small|great|larg|fast|slow|soft|firm|tight|loos|cheap|wid|"
+    r"narrow|steep|sharp|deep)er|better|worse)$"
+)
+
+
+_TIME_WORD = re.compile(
+    r"^(?:first|second|third|fourth|q[1-4]|h[12]|fy\d*|\d{2,4}|(?:19|20)\d\d|january|february|"
+    r"march|april|may|june|july|august|september|october|november|december|.*-quarter|.*-month|"
+    r".*-year|.*-week)$",
+    re.I,
+)
+
+
+def _named(sent: sentence.Sentence, m: metrics.MetricMention, para: Paragraph) -> str:
+    """The measure with the words that narrow it: "iPhone revenue", "services revenue"."""
+    name = m.name
+    if m.head == m.name and m.name in para.objects:
+        return para.objects[m.name]  # a plain "investment" after "investment in X"
+    if m.head != m.name:
+        return name  # "investment in strategic emerging industries" is named whole
+    words = re.findall(
+        r"[A-Za-z][\w&'’./-]*|[,;:()\"“”]", sent.text[max(0, m.start - 60) : m.start]
+    )
+    kept: list[str] = []
+    qualifiers: list[str] = []
+    for w in reversed(words):
+        lw = w.lower()
+        if len(kept) >= 3 or not w[0].isalpha() or lw.endswith(("'s", "’s", "'", "’")):
+            break
+        if lw in _QUALIFIERS_LOWER:
+            qualifiers.insert(0, lw)
+            continue
+        if lw in _NOT_MODIFIERS or _TIME_WORD.match(lw) or _DESCRIPTIVE.match(lw):
+            break
+        if any(o.actor and o.start <= sent.text.rfind(w, 0, m.start) < o.end for o in sent.owners):
+            break  # the owner's name is not part of the measure
+        kept.insert(0, w if (sum(ch.isupper() for ch in w) >= 2 or w[1:] != w[1:].lower()) else lw)
+    if kept:
+        if name.startswith("annual "):
+            name = name[len("annual ") :]  # "core inflation", "services inflation"
+        name = f"{' '.join(kept)} {name}"
+    if qualifiers:
+        name = f"{name} ({', '.join(qualifiers)})"
+    return name
+
+
+def _basis(s: str, cs: int, ce: int) -> str | None:
+    """What a change is measured against, where the sentence says: y/y, q/q or m/m."""
+    window = s[max(0, cs - 80) : min(len(s), ce + 80)]
+    for pattern, name in _BASIS:
+        if pattern.search(window):
+            return name
+    return None
+
+
+def _outlook(
+    sent: sentence.Sentence, cs: int, ce: int, vocab: metrics.Vocabulary, percent: bool = False
+) -> Outlook | None:
+    """A forecast, target or estimate, from the words just before or after the figure."""
+    s = sent.text
+    found = vocab.expectation.search(s, max(0, cs - 60), cs)
+    word = found.group(1).lower() if found is not None else None
+    if word is None and _OUTLOOK_AFTER.match(s, ce) is not None:
+        word = "expected"
+    if word is None and _TARGET_AFTER.match(s, ce) is not None:
+        return "target"
+    if word is None and percent and _FUTURE_BEFORE.search(s, max(0, cs - 60), cs) is not None:
+        # "the economy will grow by 1.1%": a rate to come is a forecast ("will spend
+        # ¥112 trillion" is a plan, and stays a plan).
+        word = "forecast"
+    if word is None:
+        return None
+    if word in vocab.targets:
+        return "target"
+    if word in ("guidance", "outlook"):
+        return "guidance"
+    lead = s[max(0, cs - 80) : cs]
+    if _ESTIMATE.search(lead) or word in ("estimate", "estimates", "consensus"):
+        return "estimate"
+    return "forecast"
+
+
+def _count_metric(
+    sentence_text: str,
+    cs: int,
+    ce: int,
+    found: Found,
+    mets: list[metrics.MetricMention],
+    vocab: metrics.Vocabulary,
+) -> str | None:
+    """What a count measures: the verb that counts ("sold 506,804 vehicles": vehicle sales),
+    a measure named beside it ("deliveries of 1.8 million"), else the thing counted."""
+    noun = _counted_noun(sentence_text[cs:ce], found)
+    own = [m for m in mets if cs <= m.start and m.end <= ce]
+    if own:
+        return own[0].name
+    if noun and noun.split()[-1] in ("years", "months", "quarters", "days", "weeks", "decades"):
+        near = sorted(mets, key=lambda m: cs - m.end if m.end <= cs else m.start - ce + 1000)
+        return near[0].name if near else noun
+    thing = _singular(noun) if noun else ""
+    if noun and (
+        noun.lower() in vocab.count_units or noun.split()[-1].lower() in vocab.count_units
+    ):
+        # "1.1 million tonnes of copper": the thing is after "of", else the measure beside it.
+        of = re.match(r"\s+of\s+((?:[a-z][\w-]*\s*){1,3})", sentence_text[ce : ce + 40])
+        words = []
+        for w in of.group(1).split() if of else []:
+            if w in _NP_END or w in ("during", "last", "year", "quarter"):
+                break
+            words.append(w)
+        thing = " ".join(words[:2])
+        if not thing:
+            near = [m for m in mets if 0 <= cs - m.end <= 40]
+            if near:
+                return near[-1].name
+    verb = re.search(
+        r"([A-Za-z]+)\s+(?:(?:about|around|roughly|some|nearly|almost|over|more|than|fewer|less|"
+        r"up|to|a|an|record|total|of|another|just|under)\s+)*\Z",
+        sentence_text[max(0, cs - 50) : cs],
+    )
+    measure = vocab.count_verbs.get(verb.group(1).lower()) if verb else None
+    if measure is not None:
+        if measure == "employees" or not thing or thing in ("people", "person", "worker", "staff"):
+            return measure
+        return f"{thing} {measure}"
+    near = [m for m in mets if (0 <= cs - m.end <= 40) or (0 <= m.start - ce <= 40)]
+    if near:
+        m = min(near, key=lambda m: abs(m.start - cs))
+        written = sentence_text[m.start : m.end].lower()
+        if m.name == "revenue" and written.startswith("sales") and thing:
+            return f"{thing} sales"  # sales of things counted are units, not money
+        return m.name
+    if noun:
+        return metrics.fuzzy(noun, vocab) or noun
+    return None
+
+
+def _singular(noun: str) -> str:
+    """ "new energy vehicles" -> "new energy vehicle": a counted noun as a modifier."""
+    words = noun.split()
+    if not words:
+        return noun
+    last = words[-1]
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss") and len(last) > 3:
+        last = last[:-1]
+    return " ".join([*words[:-1], last])
+
+
+def _counted_noun(claim_text: str, found: Found) -> str:
+    """ "over 800 AI application scenarios" -> "AI application scenarios"."""
+    at = claim_text.find(found.stated)
+    rest = claim_text[at + len(found.stated) :] if at >= 0 else claim_text
+    words = re.findall(r"[A-Za-z][\w&'-]*", rest)
+    words = [
+        w for w in words if w.lower() not in ("thousand", "million", "billion", "trillion", "plus")
+    ]
+    return " ".join(w if sum(ch.isupper() for ch in w) >= 2 else w.lower() for w in words)

@@ -1,0 +1,176 @@
+"""When a figure holds: its own time, the nearest in its clause, else the paragraph's or the
+article's reporting period, with comparisons ("a year earlier") resolved against their anchor."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Origin, Period
+from ..quantities import Found
+from . import document, periods, sentence
+from .state import Context, Item, Paragraph
+
+_EVENT_GAP = re.compile(
+    r"(?:\s*(?:a|per)\s+(?:\w+\s+)?share)?,?\s*(?:(?:to\s+be|which\s+will\s+be|will\s+be)\s+)?(?:paid|payable|due|effective|"
+    r"distributed|paid\s+out)\s+(?:on\s+)?",
+    re.I,
+)
+
+
+_DIRECT_GAP = re.compile(r"[^,;:()]{0,50}\Z")
+
+
+_SUPERLATIVE = re.compile(
+    r"\b(?:[a-z]+est|best|worst|most|least|first\s+time|highest|lowest)\b[^,;]*\Z", re.I
+)
+
+
+def resolve_period(
+    sent: sentence.Sentence,
+    cs: int,
+    ce: int,
+    first_figure: int,
+    sent_compared: set[int],
+    found: Found,
+    i: int,
+    direct: dict[int, periods.TimeSpan],
+    doc: document.Document,
+    para: Paragraph,
+    ctx: Context,
+) -> None:
+    """The figure's own time, else the nearest in its sentence, else the paragraph's or article's."""
+    s = sent.text
+    times = sent.times
+    relative = i in direct and direct[i].kind in periods.RELATIVE_KINDS
+    comparison = relative and (
+        re.match(r"(?:from|than)\b", s[direct[i].start : direct[i].end], re.I)
+        or re.search(
+            r"\b(?:over|from|than|against|versus|on|compared\s+(?:with|to))\s+\Z",
+            s[max(0, direct[i].start - 16) : direct[i].start],
+            re.I,
+        )
+    )
+    if comparison and found.kind == "percent":
+        # "up 78 percent from a year earlier": the rate is of this period, measured against the last.
+        direct.pop(i)
+        relative = False
+    usable = [t for t in times if t.period.start is not None]
+    if not relative and i not in direct:
+        # "In the same quarter a year ago, Apple brought in $89.5 billion": a comparison that
+        # opens the sentence places every figure after it.
+        first = min((t.start for t in sent.times if t.period.start is not None), default=len(s))
+        opener = [
+            t
+            for t in times
+            if t.kind in periods.RELATIVE_KINDS
+            and t.end <= first_figure
+            and t.start < first
+            and not re.match(r"(?:from|than)\b", s[t.start : t.end], re.I)
+        ]
+        if opener:
+            direct[i] = opener[0]
+            relative = True
+    if relative:
+        anchor = [t for t in usable if t is not direct[i]]
+        base: Period | None
+        origin: Origin
+        if anchor:
+            base, origin = anchor[0].period, "sentence"
+        else:
+            base, origin = _carried(doc, para)
+        ctx.period = periods.shift(base, direct[i].kind) if base is not None else None
+        ctx.period_origin = origin
+        return
+    if i in direct:
+        ctx.period, ctx.period_origin = direct[i].period, "sentence"
+        return
+    # Times of an event, and "since" spans ("its fastest since mid-2023"), place only the
+    # figure they stand beside.
+    usable = [
+        t
+        for t in usable
+        if t.kind not in periods.EVENT_KINDS
+        and not (t.kind == "since" and _SUPERLATIVE.search(s, max(0, t.start - 40), t.start))
+    ]
+    if usable and [
+        t for t in usable if id(t) not in {id(x) for j, x in direct.items() if j in sent_compared}
+    ]:
+        a, b = sent.clause(cs)
+        bound = {id(t) for t in direct.values()}
+        # A time bound to a figure it compares with ("up from ₹41.86 lakh crore in Q2 of
+        # 2023-24") is that figure's alone.
+        compared = {id(t) for j, t in direct.items() if j in sent_compared}
+        pool = [t for t in usable if id(t) not in bound] or [
+            t for t in usable if id(t) not in compared
+        ]
+        in_clause = [t for t in pool if a <= t.start < b]
+        ctx.period = min(in_clause or pool, key=lambda t: _distance(t, cs, ce)).period
+        ctx.period_origin = "sentence"
+        return
+    ctx.period, ctx.period_origin = _carried(doc, para)
+    ref = doc.reference
+    if (
+        ctx.metric is not None
+        and ("share price" in ctx.metric or "market capitalization" in ctx.metric)
+        and ref is not None
+        and ref.month is not None
+        and ref.day is not None
+    ):
+        # A share price moves by the day: without a time of its own, the day the article
+        # speaks of is its own.
+        day = f"{ref.year}-{ref.month:02d}-{ref.day:02d}"
+        ctx.period, ctx.period_origin = Period(start=day, end=day), "convention"
+
+
+def _carried(doc: document.Document, para: Paragraph) -> tuple[Period | None, Origin]:
+    if para.period is not None:
+        return para.period, "nearby"
+    return doc.period, doc.period_origin
+
+
+def _distance(t: periods.TimeSpan, cs: int, ce: int) -> int:
+    if t.end <= cs:
+        return cs - t.end
+    if t.start >= ce:
+        return t.start - ce
+    return 0
+
+
+def figure_end(i: int, items: list[Item]) -> int:
+    """End of a figure with its bracketed conversion: "¥90 trillion ($12.5 trillion)"."""
+    end = items[i].end
+    for j in range(i + 1, min(i + 3, len(items))):
+        if items[j].converts == i:
+            end = max(end, items[j].end)
+    return end
+
+
+def bind_times(
+    sentence_text: str,
+    s_start: int,
+    members: list[int],
+    items: list[Item],
+    times: list[periods.TimeSpan],
+    group_end: dict[int, int],
+) -> dict[int, periods.TimeSpan]:
+    """A time expression right after a figure, or around it, is that figure's own."""
+    direct: dict[int, periods.TimeSpan] = {}
+    heads = [i for i in members if items[i].converts is None]
+    for t in times:
+        for i in heads:
+            cs, ce = items[i].start - s_start, group_end[i] - s_start
+            if t.start < ce and t.end > cs:
+                direct.setdefault(i, t)  # "three consecutive years" is itself a time
+            elif ce <= t.start and (
+                _DIRECT_GAP.match(sentence_text, ce, t.start) is not None
+                # "a dividend of $0.25 a share, to be paid on November 14": a day binds
+                # across a comma to the figure before it.
+                or (
+                    t.kind in periods.EVENT_KINDS
+                    and _EVENT_GAP.fullmatch(sentence_text, ce, t.start)
+                )
+            ):
+                between = [j for j in heads if ce <= items[j].start - s_start < t.start]
+                if not between:
+                    direct.setdefault(i, t)
+    return direct
