@@ -288,59 +288,16 @@ _VERBISH = re.compile(
 )
 
 
-_NP_END = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "this",
-        "that",
-        "these",
-        "those",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "by",
-        "for",
-        "from",
-        "with",
-        "as",
-        "and",
-        "or",
-        "but",
-        "than",
-        "while",
-        "which",
-        "who",
-        "that",
-        "said",
-        "says",
-        "about",
-        "around",
-        "nearly",
-        "almost",
-        "some",
-        "over",
-        "under",
-        "more",
-        "less",
-        "up",
-        "down",
-        "just",
-        "only",
-        "also",
-        "still",
-        "now",
-        "then",
-    ]
-)
+# Words that end a noun phrase read backwards from a figure.
+_DETERMINERS = frozenset(
+    "the a an its their his her our this that these those".split()
+)  # fmt: skip
+_NP_END = _DETERMINERS | frozenset(
+    """
+    of in on at to by for from with as and or but than while which who said says about around
+    nearly almost some over under more less up down just only also still now then
+    """.split()
+)  # fmt: skip
 
 
 def _fallback(sent: sentence.Sentence, cs: int, vocab: metrics.Vocabulary) -> str | None:
@@ -424,205 +381,23 @@ def _nearest_metric(sent: sentence.Sentence, cs: int, ce: int) -> metrics.Metric
 
 
 # Words before a measure that say nothing of which measure it is ("record revenue",
-# "fourth-quarter revenue"); the others narrow it ("iPhone revenue", "core inflation").
-_NOT_MODIFIERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "this",
-        "that",
-        "these",
-        "those",
-        "record",
-        "total",
-        "overall",
-        "quarterly",
-        "annual",
-        "yearly",
-        "monthly",
-        "full-year",
-        "full",
-        "year",
-        "first-half",
-        "second-half",
-        "half-year",
-        "year-ago",
-        "year-earlier",
-        "headline",
-        "reported",
-        "combined",
-        "global",
-        "worldwide",
-        "strong",
-        "weak",
-        "robust",
-        "solid",
-        "higher",
-        "lower",
-        "better-than-expected",
-        "worse-than-expected",
-        "stronger",
-        "weaker",
-        "company",
-        "group",
-        "firm's",
-        "company's",
-        "group's",
-        "latest",
-        "new",
-        "fresh",
-        "current",
-        "previous",
-        "prior",
-        "same",
-        "one-time",
-        "fiscal",
-        "calendar",
-        "as",
-        "and",
-        "or",
-        "of",
-        "in",
-        "on",
-        "for",
-        "to",
-        "from",
-        "with",
-        "by",
-        "at",
-        "than",
-        "said",
-        "says",
-        "which",
-        "that",
-        "while",
-        "also",
-    ]
-)
-
-
-# Verbs, auxiliaries and conjunctions end a measure's name too ("will spend", "but revenue").
-_NOT_MODIFIERS = _NOT_MODIFIERS | frozenset(
-    [
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "should",
-        "must",
-        "has",
-        "have",
-        "had",
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "being",
-        "do",
-        "does",
-        "did",
-        "after",
-        "before",
-        "since",
-        "until",
-        "kept",
-        "keep",
-        "held",
-        "hold",
-        "cut",
-        "cuts",
-        "raise",
-        "raised",
-        "lift",
-        "lifted",
-        "set",
-        "sets",
-        "left",
-        "leave",
-        "leaves",
-        "saw",
-        "see",
-        "sees",
-        "put",
-        "puts",
-        "but",
-        "yet",
-        "so",
-        "nor",
-        "because",
-        "although",
-        "though",
-        "whereas",
-        "against",
-        "versus",
-        "vs",
-        "via",
-        "per",
-    ]
-)
-
-
-_NOT_MODIFIERS = _NOT_MODIFIERS | {"whose", "which", "who"}
-
-
-# Outlook words say the figure is an outlook; the measure's name is what comes after them.
-_NOT_MODIFIERS = _NOT_MODIFIERS | set(
-    [
-        "forecast",
-        "forecasts",
-        "expected",
-        "estimated",
-        "projected",
-        "predicted",
-        "target",
-        "targets",
-        "sees",
-        "saw",
-    ]
-)
-
-
-# Irregular verbs: a participle rule cannot see them ("Apple grew revenue").
-_NOT_MODIFIERS = _NOT_MODIFIERS | set(
-    [
-        "grew",
-        "rose",
-        "fell",
-        "saw",
-        "made",
-        "took",
-        "came",
-        "went",
-        "held",
-        "kept",
-        "sold",
-        "bought",
-        "brought",
-        "won",
-        "lost",
-        "paid",
-        "spent",
-        "shed",
-        "hit",
-        "beat",
-        "got",
-        "gave",
-        "ran",
-        "swung",
-        "shrank",
-        "stood",
-    ]
-)
+# "fourth-quarter revenue", "will spend", "forecast inflation"); the others narrow it
+# ("iPhone revenue", "core inflation").
+_NOT_MODIFIERS = _DETERMINERS | frozenset(
+    """
+    after against also although and annual are as at be beat because been before being
+    better-than-expected bought brought but by calendar came can combined company company's
+    could current cut cuts did do does estimated expected fell firm's first-half fiscal for
+    forecast forecasts fresh from full full-year gave global got grew group group's had
+    half-year has have headline held higher hit hold in is keep kept latest leave leaves left
+    lift lifted lost lower made may might monthly must new nor of on one-time or overall paid
+    per predicted previous prior projected put puts quarterly raise raised ran record reported
+    robust rose said same saw says second-half see sees set sets shed should shrank since so
+    sold solid spent stood strong stronger swung target targets than though to took total until
+    versus via vs was weak weaker went were whereas which while who whose will with won
+    worldwide worse-than-expected would year year-ago year-earlier yearly yet
+    """.split()
+)  # fmt: skip
 
 
 _QUALIFIERS_LOWER = frozenset(q.lower() for q in _QUALIFIERS)
