@@ -55,7 +55,7 @@ _ESTIMATE = re.compile(
 
 _OUTLOOK_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:as|that|which)\s+)?(?:was\s+|had\s+been\s+|were\s+)?"
-    r"(?:expected|forecast|projected|predicted|estimated|anticipated|targeted)\b",
+    r"(?:[a-z]+\s+)?(?:expected|forecast|projected|predicted|estimated|anticipated|targeted)\b",
     re.I,
 )
 
@@ -83,8 +83,14 @@ _FUTURE_BEFORE = re.compile(
 )
 
 
+_EXPECTS_TO = re.compile(
+    r"\b(?:expects?|expected|forecasts?|projects?|projected|predicts?|predicted|sees|saw|anticipates?)"
+    r"\b[^.;%]{0,50}?\b(?:to\s+[a-z]+|growing|expanding|rising|falling|shrinking|contracting)"
+    r"(?:\s+by)?\s+(?:(?:about|around|some|nearly|roughly)\s+)?\Z",
+    re.I,
+)
 COMPARED = re.compile(
-    r"\b(?:from|against|versus|vs\.?|compared\s+(?:with|to)|than)\s+(?:a\s+|an\s+|the\s+)?"
+    r"\b(?:from|against|versus|vs\.?|compared\s+(?:with|to)|than|after|following)\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:revised\s+|downwardly\s+revised\s+|upwardly\s+revised\s+)?\Z",
     re.I,
 )
@@ -131,8 +137,14 @@ def resolve_metric(
         j for j in earlier if items[j].found.unit == found.unit and items[j].start - sent.start >= a
     ]
     starts_change = _STARTS_CHANGE.match(s, ce) is not None  # "from A to B": A starts a change
+    per_share = _PER_SHARE.match(s, ce) if found.kind != "percent" else None
     listed = bool(alike) and _listed(sent, items[alike[-1]].end - sent.start, cs)
-    if alike and not starts_change and (listed or COMPARED.search(s, max(0, cs - 40), cs)):
+    if (
+        alike
+        and per_share is None
+        and not starts_change
+        and (listed or COMPARED.search(s, max(0, cs - 40), cs))
+    ):
         # "rose 5.4%, up from 3.5%", "$0.97 a share, against $1.46": the figure compared
         # with is the same measure's.
         j = alike[-1]
@@ -474,6 +486,8 @@ def _outlook(
         word = "expected"
     if word is None and _TARGET_AFTER.match(s, ce) is not None:
         return "target"
+    if word is None and percent and _EXPECTS_TO.search(s, max(0, cs - 80), cs) is not None:
+        word = "expected"  # "the OBR expects the economy to grow by 1.1%"
     if word is None and percent and _FUTURE_BEFORE.search(s, max(0, cs - 60), cs) is not None:
         # "the economy will grow by 1.1%": a rate to come is a forecast ("will spend
         # ¥112 trillion" is a plan, and stays a plan).

@@ -211,7 +211,20 @@ def find(sentence: str, periods: Periods, ref: Reference | None) -> list[TimeSpa
                 continue
             taken.append(m.span())
             out.append(TimeSpan(m.start(), m.end(), period, kind))
+    if "quarter" in lower:
+        # "grew 5.4% in the fourth quarter, after 4.6% in the third": the quarter left unsaid.
+        for m in _QUARTER_ELLIPSIS.finditer(sentence):
+            if free(*m.span()):
+                period = _resolve("quarter", m, ref)
+                if period is not None:
+                    taken.append(m.span())
+                    out.append(TimeSpan(m.start(), m.end(), period, "quarter"))
     return sorted(out, key=lambda t: t.start)
+
+
+_QUARTER_ELLIPSIS = re.compile(
+    r"\b(?:in|of|for)\s+the\s+(?P<q>first|second|third|fourth)(?=\s*(?:[,.;)]|and\b|$))", re.I
+)
 
 
 def _resolve(kind: str, m: re.Match[str], ref: Reference | None) -> Period | None:
