@@ -122,7 +122,7 @@ _TITLED = re.compile(
     r"\b(?:[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?|[Cc]hief\s+[Ff]inancial\s+[Oo]fficer|CEO|CFO|"
     r"Chairman|Chairwoman|Chair|President|Governor|Minister|Chancellor|Secretary|Senator|"
     r"Commissioner|Director|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|[Aa]nalyst|[Ee]conomist|[Ss]pokes(?:person|man|woman))"
-    r"\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)"
+    r"(?:\s+of\s+the\s+[A-Z][a-z]+)?\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)"
 )
 
 

@@ -26,7 +26,10 @@ _REPORTING = re.compile(
 _TITLES = re.compile(
     r"(?:President|Premier|Minister|Chief|Chairman|Chairwoman|Director|Deputy|Governor|Secretary|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|CEO|Spokesperson|spokesman|spokeswoman|chief|researcher|analyst|economist)\s*\Z"
 )
-_COMPARISON_WORDS = frozenset(("rival", "rivals", "peer", "competitor", "fellow", "compatriot"))
+_COMPARISON_WORDS = frozenset(
+    ("rival", "rivals", "peer", "competitor", "fellow", "compatriot", "today", "yesterday",
+     "tonight", "meanwhile", "overall", "separately", "elsewhere")
+)  # fmt: skip
 _TITLE_WORDS = frozenset(
     [
         "President",
