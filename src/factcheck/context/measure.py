@@ -164,6 +164,15 @@ def resolve_metric(
     if previous is not None:
         previous = strip_rate(previous)
     base = _base_metric(sent, cs, ce, found, vocab, para, previous)
+    whole = doc.metric or para.metric
+    if found.unit in ("percent", "pp") and whole is not None:
+        before = [items[j].end - sent.start for j in members if j < i]
+        part = _component(s, max([a, *before]), cs, sent)
+        if part is not None:
+            # "food, alcohol & tobacco at 2.8%, energy at -1.9%": parts of the article's measure.
+            head = strip_rate(whole)
+            head = head[len("annual ") :] if head.startswith("annual ") else head
+            base = f"{part} {head}"
     origin: Origin = "sentence"
     if base in ("growth", "expansion") and found.kind == "percent":
         # "Growth quickened to 5.4%": the growth of what the article measures.
@@ -260,6 +269,35 @@ def strip_rate(metric: str) -> str:
         if metric.endswith(word):
             metric = metric[: -len(word)]
     return metric
+
+
+_COMPONENT = re.compile(
+    r"\s*(?:(?:and|while|with|by|then|but|followed\s+by)\s+)*(?:the\s+)?"
+    r"(?P<np>[A-Za-z][\w&'’-]*(?:,?\s+(?:&\s+|and\s+)?[a-z][\w&'’-]*){0,4}?)\s+"
+    r"(?:(?:came|come|comes)\s+(?:in|next)\s+|stood\s+|was\s+|were\s+)?(?:at|of|:)\s+(?:a\s+|an\s+)?"
+)
+_ITEM_START = re.compile(r"^|,|;|\b(?:and|while|with|by|then|but)\b")
+
+
+def _component(s: str, start: int, cs: int, sent: sentence.Sentence) -> str | None:
+    """ "..., followed by non-energy industrial goods at 0.7%": a part named in a list."""
+    segment = s[start:cs]
+    for boundary in _ITEM_START.finditer(segment):
+        m = _COMPONENT.fullmatch(segment, boundary.end())
+        if m is None:
+            continue
+        np = m.group("np")
+        words = [w for w in np.lower().replace(",", "").split() if w not in ("and", "&")]
+        # A participle may describe the part ("used cars"); its last word must be a noun.
+        if _VERBISH.match(words[-1]) or any(
+            w in _NP_END or (w in _NOT_MODIFIERS and not w.endswith("ed")) for w in words
+        ):
+            continue
+        at = start + m.start("np")
+        if any(at <= o.start < cs and o.role == "owner" and o.actor for o in sent.owners):
+            return None  # "Belgium at 4.8%": an owner, not a part of the measure
+        return np.lower()
+    return None
 
 
 def _base_metric(

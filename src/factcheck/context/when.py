@@ -71,7 +71,9 @@ def resolve_period(
             direct[i] = opener[0]
             relative = True
     if relative:
-        anchor = [t for t in usable if t is not direct[i]]
+        # The anchor is the sentence's own time, not the time of a figure it compares with.
+        theirs = {id(t) for j, t in direct.items() if j in sent_compared and j != i}
+        anchor = [t for t in usable if t is not direct[i] and id(t) not in theirs]
         base: Period | None
         origin: Origin
         if anchor:
