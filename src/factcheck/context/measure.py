@@ -315,7 +315,11 @@ def _base_metric(
     if per_share is not None and found.kind != "percent":
         return _per_share(sent, cs, per_share)
     if found.kind == "count":
-        return _count_metric(s, cs, ce, found, mets, vocab)
+        counted = _count_metric(s, cs, ce, found, mets, vocab)
+        if counted is None or counted.lower() in vocab.count_units:
+            # "output fell to 1.32 million tonnes": the noun phrase before the verb names it.
+            return _fallback(sent, cs, vocab) or counted
+        return counted
     if found.kind == "percent":
         share = metrics.share_of(s, cs, ce, vocab)
         if share is not None:
@@ -450,6 +454,12 @@ _NOT_MODIFIERS = _DETERMINERS | frozenset(
 )  # fmt: skip
 
 
+# Times, pronouns and magnitudes name no measure ("year-earlier revenue", "they decline",
+# "trillion yuan debt").
+_NOT_MODIFIERS = _NOT_MODIFIERS | set(
+    "year years earlier ago quarter quarters month months week weeks day days they it we he she "
+    "you i million billion trillion thousand yuan dollars euros pounds yen rupees won".split()
+)
 _QUALIFIERS_LOWER = frozenset(q.lower() for q in _QUALIFIERS)
 
 
@@ -592,6 +602,8 @@ def _count_metric(
         if m.name == "revenue" and written.startswith("sales") and thing:
             return f"{thing} sales"  # sales of things counted are units, not money
         return m.name
+    if noun and not thing and noun.split()[-1].lower() in vocab.count_units:
+        return None  # a unit alone names nothing: the caller reads the sentence for it
     if noun:
         return metrics.fuzzy(noun, vocab) or noun
     return None
