@@ -109,13 +109,21 @@ def links(facts: list[Fact], packs: Packs, reach: Reach | None = None) -> Iterat
     yield from _currency_links(same)
 
     dated = [k for k in keyed if k[3] != (None, None)]
+    # A look-alike across scopes or periods is worth a reader's attention only for figures
+    # whose measure their own text names; a measure carried from the article is a guess.
+    measured = [k for k in dated if _measured(k[0])]
     if reach.scope:
-        yield from _scope_links(dated, vocab, words, packs.names, reach)
+        yield from _scope_links(measured, vocab, words, packs.names, reach)
     if reach.period:
-        yield from _period_links(dated, reach)
+        yield from _period_links(measured, reach)
     yield from _conversion_links(facts, same)
     yield from _change_links(facts, same, metric_names, subject_names)
     yield from _growth_links(dated, same, metric_names, words)
+
+
+def _measured(f: Fact) -> bool:
+    origin = f.claim.origin
+    return origin is None or origin.metric in ("sentence", "nearby")
 
 
 def clusters(group: list[Fact] | tuple[Fact, ...]) -> tuple[tuple[Fact, ...], ...]:

@@ -107,8 +107,14 @@ def link_rates(
             if items[j].found.kind != "percent" and _RATE_TO.fullmatch(gap):
                 target = j
         if target is None:
+            # An earlier level is the rate's only when it is of the same measure and period:
+            # a quarter's growth is not the rate of the full year stated before it.
             earlier = [
-                j for j in heads[:k] if items[j].found.kind != "percent" and out[j].metric == base
+                j
+                for j in heads[:k]
+                if items[j].found.kind != "percent"
+                and out[j].metric == base
+                and out[j].period == out[i].period
             ]
             target = earlier[-1] if earlier else None
         if target is not None:
