@@ -88,6 +88,11 @@ def test_context(case: dict[str, Any]) -> None:
             problems.append(
                 f"{expect['text']!r}: metric {claim.metric!r}, expected {expect['metric']!r}"
             )
+        for part in ("outlook", "direction"):  # "none": the claim has none
+            if part in expect and (getattr(claim, part) or "none") != expect[part]:
+                problems.append(
+                    f"{expect['text']!r}: {part} {getattr(claim, part)!r}, expected {expect[part]!r}"
+                )
         if "period" in expect:
             got = claim.period.model_dump() if claim.period else None
             if got != expect["period"]:

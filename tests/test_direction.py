@@ -20,6 +20,22 @@ from factcheck.context.direction import direction
         ("Inflation dropped below the 2% target.", "2%", None),
         ("Growth will be 1 point lower than the bank's estimate of 6.5%.", "6.5%", None),
         ("The jobless rate was 5.1% in June.", "5.1%", None),
+        ("The contraction in factory output narrowed to 1.2 percent.", "1.2 percent", "down"),
+        ("The yearly drop in rents narrowed to 1.2 percent.", "1.2 percent", "down"),
+        ("Producer-price deflation deepened to 2.8% in July from 2.1% in June.", "2.8%", "down"),
+        ("Producer-price deflation deepened to 2.8% in July from 2.1% in June.", "2.1%", "down"),
+        (
+            "Home prices kept sliding, but the decline slowed to 0.4%, from 0.9% a month before.",
+            "0.9%",
+            "down",
+        ),
+        (
+            "Home prices kept sliding, but the decline slowed to 0.4%, from 0.9% a month before.",
+            "0.4%",
+            "down",
+        ),
+        ("Inflation eased to 2.1% in May.", "2.1%", None),
+        ("Losses at the unit narrowed to $40 million.", "$40 million", None),
     ],
 )
 def test_the_nearest_change_word_in_the_clause_decides(

@@ -55,3 +55,12 @@ def test_ld_json_date(tmp_path: Path) -> None:
     (doc,) = extract_paths([path])
     assert doc.published == "2023-06-01"
     assert [c.text for c in doc.claims] == ["3 percent"]
+
+
+def test_a_markdown_heading_on_the_first_line_is_the_headline() -> None:
+    from factcheck.published import title_from_text
+
+    text = "## Lumen Bank lifts 2025 profit outlook ##\n\nLumen Bank said on Monday...\n"
+    assert title_from_text(text, [(0, text.index("\n"))]) == "Lumen Bank lifts 2025 profit outlook"
+    tag = "#Lumen trends after results day on the exchange\n"
+    assert title_from_text(tag, [(0, len(tag) - 1)]) is None

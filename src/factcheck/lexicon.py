@@ -54,8 +54,14 @@ def build(packs: Packs) -> Lexicon:
     parsing = packs.parsing
     words = _alternation(parsing.number_words)
     mag_words = [w for m in packs.magnitudes.magnitude for w in m.words]
+    mag_alt = _alternation(
+        mag_words + [a for m in packs.magnitudes.magnitude for a in m.abbreviations]
+    )
     number = re.compile(
-        r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+        # "14,7 billion": a comma before one or two digits and a magnitude is a decimal comma,
+        # as no thousands group has fewer than three digits.
+        rf"(?P<digits>\d{{1,3}},\d{{1,2}}(?=[ \t]?(?:{mag_alt})\b)"
+        r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
         rf"|(?P<words>\b(?:{words})(?:(?:\s+and\s+|[ \t]+|-)(?:{words}))*\b)"
         rf"|(?P<article>\ba(?=[ \t]+(?:{_alternation(mag_words)})\b))",
         re.IGNORECASE,

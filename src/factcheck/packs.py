@@ -259,6 +259,7 @@ class Directions(Pack):
     up: list[str] = []
     clause_breaks: list[str] = []
     levels: list[str] = []
+    resizes: list[str] = []
 
     @model_validator(mode="after")
     def _one_way(self) -> Directions:

@@ -113,6 +113,9 @@ def title_from_text(text: str, lines: list[tuple[int, int]]) -> str | None:
         line = text[start:end].strip()
         if not line:
             continue
+        heading = re.match(r"#{1,2}[ \t]+(.+?)[ \t#]*$", line)  # a Markdown headline
+        if heading is not None:
+            line = heading.group(1)
         words = line.split()
         if 3 <= len(words) <= 25 and line[0] not in "-*•#>[{" and not line.endswith(":"):
             return line

@@ -175,6 +175,8 @@ def _core(
     digits, words = match.group("digits"), match.group("words")
     spelled = digits is None
     if digits is not None:
+        if re.fullmatch(r"\d+,\d{1,2}", digits):
+            digits = digits.replace(",", ".")  # a decimal comma (see the lexicon's number)
         stated = digits
         value = float(digits.replace(",", ""))
         decimals = len(digits.split(".")[1]) if "." in digits else 0
@@ -318,8 +320,21 @@ def _qualifier_before(text: str, start: int, lex: Lexicon) -> tuple[str, str, in
     if match is None:
         return "exact", "none", start
     phrase = match.group("q") or match.group("s")
+    if phrase.lower() == "up to" and _VERB_UP.search(
+        text, max(0, match.start() - 20), match.start()
+    ):
+        return "exact", "none", start  # "sped up to 3.5%": a move to a level, not a cap
     name, sets = lex.qualifier_of[qualifier_key(phrase)]
     return name, sets, match.start()
+
+
+# A verb of movement whose particle is the "up" of "up to" ("ticked up to", "went up to");
+# "fined up to" and "hire up to" keep their cap.
+_VERB_UP = re.compile(
+    r"\b(?:sped|speeds|went|goes|moved|moves|ticked|ticks|edged|edges|picked|picks|inched|"
+    r"inches|crept|creeps|shot|shoots|climbed|climbs|jumped|revised|bumped|ratcheted)[ \t]+\Z",
+    re.I,
+)
 
 
 def _range_end(text: str, first: _Core, lex: Lexicon, symbols: dict[str, str]) -> _Core | None:

@@ -3,7 +3,8 @@
 The change word nearest the figure in its clause decides. A word separated
 from the figure by a level word of rules/directions.toml ("fell to 2.2%",
 "down from 2.4%") speaks of a level, not of the change the figure states, and
-gives no direction.
+gives no direction, unless that level is the size of a decline that a verb of
+rules/directions.toml `resizes` changes ("the decline eased to 2%, from 4.6%").
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from ..packs import Directions, load, per_pack
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _BEFORE = 4  # words allowed between a change word and the figure after it ("fell by about")
 _AFTER = 3  # words allowed between the figure and a change word after it ("5% annual decline")
+_HEDGE = r"(?:(?:about|around|roughly|some|nearly|almost|just)\s+)?"
+# A figure and up to three words of its own ("2% in October"), then the other end of the change.
+_OTHER_END = r"(?:-?[\d.,]+\s*(?:%|per\s*cent|percent)?(?:\s+[a-z]+){0,3}?\s*,?\s+(?:from|to)\s+)?"
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,7 @@ class _Words:
     way: dict[str, Direction]
     breaks: re.Pattern[str]
     levels: frozenset[str]  # between word and figure: the figure is a level
+    decline_size: re.Pattern[str]  # "the decline eased to ": what follows is a decline's size
 
 
 @per_pack
@@ -31,10 +36,16 @@ def _words(pack: Directions) -> _Words:
     way: dict[str, Direction] = {w.lower(): "down" for w in pack.down}
     way.update({w.lower(): "up" for w in pack.up})
     marks = sorted([*pack.clause_breaks, ",", ".", "(", ")"], key=len, reverse=True)
+    down = "|".join(re.escape(w.lower()) for w in pack.down)
+    resizes = "|".join(re.escape(w.lower()) for w in pack.resizes) or r"(?!)"
     return _Words(
         way,
         re.compile("|".join(re.escape(m) for m in marks), re.I),
         frozenset(w.lower() for w in pack.levels),
+        re.compile(
+            rf"\b(?:{down})\s+(?:(?:in|of)\s+(?:[a-z-]+\s+){{1,3}})?(?:[a-z]+\s+)?(?:{resizes})\s+(?:to|from)\s+"
+            rf"{_HEDGE}{_OTHER_END}{_HEDGE}$"
+        ),
     )
 
 
@@ -43,6 +54,8 @@ def direction(
 ) -> Direction | None:
     """The direction the wording gives the figure at `sentence[start:end]`, if any."""
     words = _words(pack or load().directions)
+    if words.decline_size.search(sentence[:start].lower()):
+        return "down"
     before = _clause_tail(sentence[:start], words.breaks)
     after = _clause_head(sentence[end:], words.breaks)
     found: list[tuple[int, Direction]] = []

@@ -83,6 +83,11 @@ _FUTURE_BEFORE = re.compile(
 )
 
 
+# "is expected to have reached 2.3%", "estimated to have grown by 4%": a first estimate
+# of a past figure (a flash reading) is reported as the figure, not a forecast.
+_PAST_ESTIMATE = re.compile(r"\bto\s+have\s+(?:been\s+)?[a-z]+\s+(?:[a-z]+\s+){0,2}\Z", re.I)
+
+
 _EXPECTS_TO = re.compile(
     r"\b(?:expects?|expected|forecasts?|projects?|projected|predicts?|predicted|sees|saw|anticipates?)"
     r"\b[^.;%]{0,50}?\b(?:to\s+[a-z]+|growing|expanding|rising|falling|shrinking|contracting)"
@@ -540,7 +545,7 @@ def _outlook(
         # "the economy will grow by 1.1%": a rate to come is a forecast ("will spend
         # ¥112 trillion" is a plan, and stays a plan).
         word = "forecast"
-    if word is None:
+    if word is None or _PAST_ESTIMATE.search(s, max(0, cs - 40), cs) is not None:
         return None
     if word in vocab.targets:
         return "target"
