@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from factcheck import extract_text
+from factcheck import claimsfile, extract_text
 from factcheck.check import check_documents
 from factcheck.cli import app
 from factcheck.config import Settings
@@ -447,3 +447,33 @@ def test_check_takes_articles_or_claims_not_both(monkeypatch: pytest.MonkeyPatch
     result = runner.invoke(app, ["check", "seeds", "--claims", "-"])
     assert result.exit_code == 2
     assert "not both" in result.stderr
+
+
+def test_a_context_part_edited_in_a_claims_file_counts_as_given(tmp_path: Path) -> None:
+    # Both periods come from the headline, so the conflict rests on inferred context and is
+    # hidden; once an editor sets the period in the claims file, it stands as stated.
+    (tmp_path / "a.md").write_text(
+        "# Acme's results for 2023\n\nAcme's revenue was $4.2 billion, the company said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.md").write_text(
+        "# Acme reports 2023 results\n\nAcme's revenue came to $5.9 billion.\n", encoding="utf-8"
+    )
+    extracted = json.loads(
+        runner.invoke(app, ["extract", str(tmp_path), "--format", "json"]).stdout
+    )
+    claims = [d["claims"][0] for d in extracted["documents"]]
+    assert [c["origin"]["period"] for c in claims] == ["article", "article"]
+    path = tmp_path / "claims.json"
+    path.write_text(json.dumps(extracted), encoding="utf-8")
+    hidden = runner.invoke(app, ["check", "--claims", str(path), "--format", "json"])
+    assert json.loads(hidden.stdout)["findings"] == []
+
+    for claim in claims:
+        claim["period"] = {"start": "2023-01", "end": "2023-12"}
+    path.write_text(json.dumps(extracted), encoding="utf-8")
+    loaded = [d.claims[0].origin for d in claimsfile.load(str(path))]
+    assert [(o.subject, o.period) for o in loaded if o] == [("sentence", "given")] * 2
+    shown = runner.invoke(app, ["check", "--claims", str(path), "--format", "json"])
+    findings = json.loads(shown.stdout)["findings"]
+    assert [(f["rule"], f["confidence"]) for f in findings] == [("value-conflict", "high")]

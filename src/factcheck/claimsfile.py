@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import InputError
-from .models import CLAIMS_SCHEMA, ClaimsReport, Document
+from .models import CLAIMS_SCHEMA, Claim, ClaimsReport, Document, context_basis
 
 
 def load(path: str) -> list[Document]:
@@ -39,11 +39,29 @@ def load(path: str) -> list[Document]:
                 if isinstance(claim, dict):
                     _complete(claim)
     try:
-        return ClaimsReport.model_validate(data).documents
+        documents = ClaimsReport.model_validate(data).documents
     except ValidationError as exc:
         err = exc.errors()[0]
         at = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"]).lstrip(".")
         raise InputError(where, f"{at}: {err['msg']}") from exc
+    for document in documents:
+        for claim in document.claims:
+            _mark_edits(claim)
+    return documents
+
+
+def _mark_edits(claim: Claim) -> None:
+    """A part of the context edited since extraction is no longer what its origin describes:
+    whoever set it vouches for it, so it counts as given (and as sure as a stated one)."""
+    origin = claim.origin
+    if origin is None or origin.basis is None:
+        return
+    now = context_basis(claim.subject, claim.metric, claim.period).split(".")
+    then = origin.basis.split(".")
+    for part, old, new in zip(("subject", "metric", "period"), then, now, strict=False):
+        if old != new:
+            setattr(origin, part, "given")
+    origin.basis = ".".join(now)
 
 
 def _complete(claim: dict[str, Any]) -> None:

@@ -19,6 +19,7 @@ _LEVEL: dict[Origin, Confidence] = {
     "article": "medium",
     "convention": "medium",
     "default": "low",
+    "given": "high",
 }
 _PART = {"subject": "subject", "metric": "measure", "period": "period"}
 _HOW: dict[tuple[str, Origin], str] = {

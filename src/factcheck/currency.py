@@ -27,6 +27,21 @@ def reconciled(a: Fact, b: Fact, band: tuple[float, float]) -> bool:
     return not (a.high < b.low * low or a.low > b.high * high)
 
 
+def same_digits(a: Fact, b: Fact, packs: Packs) -> bool:
+    """Whether two amounts give the same digits in currencies that are not near par
+    ("€10.2 billion" and "$10.2 billion"): more likely a currency sign copied wrong than a
+    conversion, however wide the rate band that would reconcile them."""
+    if a.unit == b.unit or a.claim.quantity.value != b.claim.quantity.value:
+        return False
+    if a.claim.quantity.qualifier != "exact" or b.claim.quantity.qualifier != "exact":
+        return False  # "more than $10 billion" may well be "€10 billion"
+    band = rate_band(a, b, packs, 0.0)
+    return band is not None and not (band[0] <= 1 + _PAR and band[1] >= 1 - _PAR)
+
+
+_PAR = 0.03  # currencies this close (HKD and MOP, EUR and USD in 2022) may share digits
+
+
 def twins(a: Fact, b: Fact) -> bool:
     """An amount and its stated conversion in one article: the conversion rule judges those."""
     if a.doc.path != b.doc.path:

@@ -9,7 +9,7 @@ from . import context, markup, packs, published, quantities, repair, segment
 from .context import periods
 from .decoding import decode
 from .lexicon import build
-from .models import Claim, ContextOrigin, Document, Link, Quantity, Suppression
+from .models import Claim, ContextOrigin, Document, Link, Quantity, Suppression, context_basis
 from .sources import Source, discover, read
 from .textmap import MappedText, SourceMap
 
@@ -194,7 +194,10 @@ def _claims(
                 boilerplate=item.boilerplate,
                 links=links,
                 origin=ContextOrigin(
-                    subject=ctx.subject_origin, metric=ctx.metric_origin, period=ctx.period_origin
+                    subject=ctx.subject_origin,
+                    metric=ctx.metric_origin,
+                    period=ctx.period_origin,
+                    basis=context_basis(ctx.subject, ctx.metric, ctx.period),
                 ),
                 direction=ctx.direction,
                 outlook=ctx.outlook,

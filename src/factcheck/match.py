@@ -123,7 +123,7 @@ def links(facts: list[Fact], packs: Packs, reach: Reach | None = None) -> Iterat
 
 def _measured(f: Fact) -> bool:
     origin = f.claim.origin
-    return origin is None or origin.metric in ("sentence", "nearby")
+    return origin is None or origin.metric in ("sentence", "nearby", "given")
 
 
 def clusters(group: list[Fact] | tuple[Fact, ...]) -> tuple[tuple[Fact, ...], ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -13,8 +14,9 @@ Qualifier = Literal["exact", "under", "over", "nearly", "about", "range"]
 LinkKind = Literal["conversion", "change-from", "rate-of"]
 # Where a part of a claim's context was found: in the figure's own sentence, in a sentence
 # next to it, in the article's headline or lead (its topic or reporting period), by a
-# reporting convention, or not found and defaulted (the publication year).
-Origin = Literal["sentence", "nearby", "article", "convention", "default"]
+# reporting convention, or not found and defaulted (the publication year); or given with
+# the claim (a claims file whose context was set or edited after extraction).
+Origin = Literal["sentence", "nearby", "article", "convention", "default", "given"]
 Confidence = Literal["high", "medium", "low"]
 Direction = Literal["up", "down"]
 Outlook = Literal["forecast", "target", "estimate", "guidance"]
@@ -66,6 +68,20 @@ class ContextOrigin(Model):
     subject: Origin = "sentence"
     metric: Origin = "sentence"
     period: Origin = "sentence"
+    basis: str | None = Field(
+        default=None,
+        description="a digest of the subject, metric and period as found, one part each; "
+        "a part edited since no longer matches its digest and counts as given",
+    )
+
+
+def context_basis(subject: str | None, metric: str | None, period: Period | None) -> str:
+    """`ContextOrigin.basis`: six hex digits for each of subject, metric and period."""
+    span = f"{period.start}/{period.end}" if period is not None else ""
+    return ".".join(
+        hashlib.blake2b((part or "").encode(), digest_size=3).hexdigest()
+        for part in (subject, metric, span)
+    )
 
 
 class Claim(Model):

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, Field
 
-from ..currency import rate_band, reconciled, twins
+from ..currency import rate_band, reconciled, same_digits, twins
 from ..engine import Rule, Verdict
 from ..facts import Fact, agree, period_text
 from ..match import ClaimLink
@@ -99,7 +99,7 @@ def _across_currencies(link: ClaimLink, packs: Packs, options: Options) -> Itera
     for i, group in enumerate(link.parts):
         for other in link.parts[i + 1 :]:
             for a, b in ((x, y) for x in group for y in other):
-                if twins(a, b) or a.doc.path == b.doc.path:
+                if twins(a, b) or a.doc.path == b.doc.path or same_digits(a, b, packs):
                     continue
                 band = rate_band(a, b, packs, options.fx_band)
                 if band is None or not reconciled(a, b, band):
