@@ -58,7 +58,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_to_date", re.compile(r"\b(?:since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|so\s+far\s+this\s+year|year[- ]to[- ]date)\b", re.I)),
     ("relative_year", re.compile(r"\b(?:(?:in|during|for)\s+)?(?P<rel>last|this|next|the\s+previous|the\s+current)\s+year\b", re.I)),
     ("relative_month", re.compile(r"\b(?P<rel>last|this)\s+month\b", re.I)),
-    ("now", re.compile(r"\b(?:now|currently|to\s+date|so\s+far)\b", re.I)),
+    # "is now set to borrow", "now expects": "now" of a plan or a forecast dates no figure.
+    ("now", re.compile(r"\b(?:now|currently|to\s+date|so\s+far)\b(?!\s+(?:(?:set|expected|forecast|projected|due|likely|poised|on\s+track|planning|plans|expects|forecasts|sees|projects|predicts|estimates)\b))", re.I)),
 ]  # fmt: skip
 
 
@@ -177,6 +178,14 @@ _HINT = re.compile(
 _FISCAL_BEFORE = re.compile(r"\b(?:fiscal|financial)(?:[\s-]+year)?[\s-]*\Z", re.I)
 
 
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:(?:dat(?:ing|es|ed|e)|go(?:ing|es)|went|stretch(?:ing|es)|reach(?:ing|es))\s+back\s+to|"
+    r"dat(?:ing|es|ed)\s+from|first\s+(?:opened|filed|launched|founded)\s+in|founded\s+in)\s+"
+    r"(?:the\s+)?(?:(?:early|mid|late)[- ])?\Z",
+    re.I,
+)
+
+
 def find(sentence: str, periods: Periods, ref: Reference | None) -> list[TimeSpan]:
     """Every time expression in `sentence`, resolved where it can be."""
     if _HINT.search(sentence) is None:
@@ -201,6 +210,10 @@ def find(sentence: str, periods: Periods, ref: Reference | None) -> list[TimeSpa
             continue
         for m in pattern.finditer(sentence):
             if not m.group().strip() or not free(*m.span()):
+                continue
+            if _ORIGIN_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
+                # "a dispute dating back to 2016": when a story began, no figure's period.
+                taken.append(m.span())
                 continue
             if kind in ("quarter", "half") and _FISCAL_BEFORE.search(sentence, 0, m.start()):
                 # "fiscal Q4": a fiscal quarter is placed only with its owner's calendar.
