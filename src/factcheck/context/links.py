@@ -79,6 +79,61 @@ def link_changes(
             _copy_period_to_conversions(b, items, out)
 
 
+# Between the two readings: a few words of the later one's ("yoy", "in the third quarter"),
+# then "from", perhaps after "up"/"down" or a verb of the change ("slowing from").
+_RATE_FROM = re.compile(
+    r"\s*(?:(?!(?:and|but|while|whereas|against|compared|than)\b)[A-Za-z/-]+,?\s+){0,8}?,?\s*"
+    r"(?:(?P<way>up|down|slowing|easing|rising|falling|accelerating|slipping|climbing)\s+)?"
+    r"from\s+(?:a\s+|an\s+)?",
+    re.I,
+)
+_AT_BEFORE = re.compile(r"\b(?:to|at)\s+(?:about\s+|around\s+)?\Z", re.I)
+
+
+def link_rate_changes(
+    sentence_text: str,
+    s_start: int,
+    members: list[int],
+    items: list[Item],
+    out: list[Context],
+    direct: dict[int, periods.TimeSpan],
+    group_end: dict[int, int],
+) -> None:
+    """ "inflation rose to 2.4% from 1.8%", "5.4%, down from 6.7%": a rate's earlier reading.
+
+    Without a time of its own, the earlier reading is of the period before the later one's:
+    the month before a month, the quarter before a quarter, the year before a year.
+    """
+    rates = [i for i in members if items[i].converts is None and items[i].found.kind == "percent"]
+    for a, b in itertools.pairwise(rates):
+        gap = _RATE_FROM.fullmatch(sentence_text, group_end[a] - s_start, items[b].start - s_start)
+        if gap is None:
+            continue
+        a_start = items[a].start - s_start
+        if not gap.group("way") and not _AT_BEFORE.search(sentence_text, 0, a_start):
+            continue
+        pa = out[a].period
+        if b in direct or pa is None or out[b].period != pa or out[b].outlook is not None:
+            continue
+        earlier = _previous(pa)
+        if earlier is not None:
+            out[b].period, out[b].period_origin = earlier, "convention"
+
+
+def _previous(period: Period) -> Period | None:
+    """The period of the same length just before `period`: a month, a quarter or a year."""
+    start, end = period.start or "", period.end or ""
+    if re.fullmatch(r"\d{4}", start) and start == end:
+        return periods.shift(period, "year_earlier")
+    if re.fullmatch(r"\d{4}-\d{2}", start) and start == end:
+        return periods.shift(period, "previous_month")
+    if re.fullmatch(r"\d{4}-\d{2}", start) and re.fullmatch(r"\d{4}-\d{2}", end):
+        months = (int(end[:4]) - int(start[:4])) * 12 + int(end[5:]) - int(start[5:])
+        if months == 2:
+            return periods.shift(period, "previous_quarter")
+    return None
+
+
 def _copy_period_to_conversions(i: int, items: list[Item], out: list[Context]) -> None:
     for j in range(i + 1, min(i + 3, len(items))):
         if items[j].converts == i:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..models import Period
 from ..packs import Packs
 from . import document, metrics, sentence, subjects
-from .links import link_changes, link_rates
+from .links import link_changes, link_rate_changes, link_rates
 from .measure import COMPARED, resolve_metric
 from .owner import last_owner, own_instrument, resolve_subject, without_sector
 from .state import Context, Item, Paragraph
@@ -135,6 +135,7 @@ def _resolve_sentence(
         if ctx.period_origin == "sentence" and ctx.period is not None and i not in compared:
             stated_periods.append(ctx.period)  # a compared figure's time is not the paragraph's
     link_changes(s, sent.start, members, items, out, direct, group_end)
+    link_rate_changes(s, sent.start, members, items, out, direct, group_end)
     link_rates(s, sent.start, members, items, out, group_end)
     if named_here is not None:
         para.subject = named_here
