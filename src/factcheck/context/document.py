@@ -301,6 +301,9 @@ def _topic(
     return max(scores, key=lambda n: (scores[n], -first[n]))
 
 
+_SINCE_BEFORE = re.compile(r"\b(?:since|before|until)\s+(?:the\s+|mid-|early\s+|late\s+)?\Z", re.I)
+
+
 def _reporting_period(
     head: list[tuple[str, float]],
     packs: Packs,
@@ -314,6 +317,8 @@ def _reporting_period(
         for span in times(passage, packs, ref, calendar):
             if span.kind in _NOT_REPORTING or span.kind in periods.EVENT_KINDS:
                 continue
+            if _SINCE_BEFORE.search(passage, 0, span.start):
+                continue  # "its weakest since the December 2022 quarter": a time compared with
             if span.period.start is None:
                 continue
             return span.period, "article"

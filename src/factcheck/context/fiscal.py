@@ -73,7 +73,7 @@ _KINDS = {"quarter": "fiscal_quarter", "half": "fiscal_half", "ending": "fiscal_
 
 _QUARTER_BY_MONTH: list[re.Pattern[str]] = [
     re.compile(rf"\b(?:(?:the|its|their)\s+)?(?P<m>{_MONTH})(?:\s+(?P<y>{_YEAR}))?[\s-]+quarter\b(?:\s+(?:of\s+)?(?P<y2>{_YEAR})\b)?", re.I),
-    re.compile(rf"\b(?:(?:the|its|their)\s+)?(?:(?:fiscal|financial)\s+)?(?:quarter|(?:three|3)\s+months)\s+(?:ended|ending|to|through)\s+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<m>{_MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<y>{_YEAR})\b)?", re.I),
+    re.compile(rf"\b(?:(?:the|its|their)\s+)?(?:(?:fiscal|financial)\s+)?(?:quarter|(?:three|3)\s+months)\s+(?:(?:that|which)\s+)?(?:ended|ending|to|through)\s+(?:(?:in|on)\s+)?(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<m>{_MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<y>{_YEAR})\b)?", re.I),
 ]  # fmt: skip
 
 
