@@ -84,7 +84,8 @@ def resolve_period(
         ctx.period_origin = origin
         return
     if i in direct:
-        ctx.period, ctx.period_origin = direct[i].period, "sentence"
+        ctx.period = _narrowed(s, direct[i], doc, para)
+        ctx.period_origin = "sentence"
         return
     # Times of an event, and "since" spans ("its fastest since mid-2023"), place only the
     # figure they stand beside.
@@ -106,7 +107,8 @@ def resolve_period(
             t for t in usable if id(t) not in compared
         ]
         in_clause = [t for t in pool if a <= t.start < b]
-        ctx.period = min(in_clause or pool, key=lambda t: _distance(t, cs, ce)).period
+        nearest = min(in_clause or pool, key=lambda t: _distance(t, cs, ce))
+        ctx.period = _narrowed(s, nearest, doc, para)
         ctx.period_origin = "sentence"
         return
     ctx.period, ctx.period_origin = _carried(doc, para)
@@ -122,6 +124,32 @@ def resolve_period(
         # speaks of is its own.
         day = f"{ref.year}-{ref.month:02d}-{ref.day:02d}"
         ctx.period, ctx.period_origin = Period(start=day, end=day), "convention"
+
+
+_SAME_PART = re.compile(
+    r"\b(?:the\s+)?(?:same|corresponding|comparable|equivalent)\s+(?:quarter|period|month|half)"
+    r"\s+(?:of|in|a)\s+(?:the\s+)?\Z",
+    re.I,
+)
+
+
+def _narrowed(s: str, t: periods.TimeSpan, doc: document.Document, para: Paragraph) -> Period:
+    """ "the corresponding quarter of 2023-24": the article's own quarter, in that year."""
+    own = _carried(doc, para)[0]
+    if own is None or not _SAME_PART.search(s, max(0, t.start - 50), t.start):
+        return t.period
+    span = t.period
+    if span.start is None or own.start is None or own.end is None:
+        return span
+    whole_start, whole_end = span.start, span.end or span.start
+    for _ in range(12):  # step back a year at a time until the part lies in the whole
+        if own.start >= whole_start and own.end[: len(whole_end)] <= whole_end:
+            return own
+        earlier = periods.shift(own, "year_earlier")
+        if earlier is None or earlier.start is None or earlier.end is None:
+            break
+        own = earlier
+    return span
 
 
 def _carried(doc: document.Document, para: Paragraph) -> tuple[Period | None, Origin]:
