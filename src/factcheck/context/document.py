@@ -78,7 +78,8 @@ def read(
         (sentence.owners_of(passage, svocab, mvocab, names), passage, w) for passage, w in head
     ]
     aliases = _aliases(text, paragraphs, svocab, names)
-    persons = _persons(owners, names) | _titled(text, paragraphs)
+    titled = _titled(text, paragraphs)
+    persons = _persons(owners, names, titled) | titled
     owners = [
         ([o for o in found if o.name not in persons or o.known], passage, w)
         for found, passage, w in owners
@@ -136,17 +137,22 @@ def _titled(text: str, paragraphs: list[tuple[int, int]]) -> frozenset[str]:
 
 
 def _persons(
-    owners: list[tuple[list[sentence.Owner], str, float]], names: frozenset[str]
+    owners: list[tuple[list[sentence.Owner], str, float]],
+    names: frozenset[str],
+    titled: frozenset[str],
 ) -> frozenset[str]:
     """People: a name of two or three words whose last word the article also uses alone
-    ("Rachel Reeves" ... "Reeves said"), or one a title or "said" introduces."""
+    ("Rachel Reeves" ... "Reeves said") or with a title ("Ms Reeves"), or one a title or
+    "said" introduces."""
     found = [o for found, _, _ in owners for o in found if o.name is not None and not o.known]
     single = {o.name for o in found if o.name is not None and " " not in o.name}
     out: set[str] = {o.name for o in found if o.role == "person" and o.name is not None}
     for o in found:
         words = (o.name or "").split()
         # The first name must be a name too (capitalised mid-sentence), not "Today Apple said".
-        if 2 <= len(words) <= 3 and words[-1] in single and words[0] in names:
+        if 2 <= len(words) <= 3 and (
+            words[-1] in titled or (words[-1] in single and words[0] in names)
+        ):
             out.update((o.name or "", words[-1]))
     return frozenset(out)
 

@@ -296,7 +296,14 @@ def _owner(text: str, m: subjects.Mention, vocab: subjects.Vocabulary) -> Owner:
     elif (m.source and m.known) or _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after):
         role = "source"  # a firm that "said" still owns its figures; an agency never does
     elif not m.known and (
-        _ROLE_BEFORE.search(before) or _PERSON_AFTER.match(after) or _SAID_BEFORE.search(before)
+        _ROLE_BEFORE.search(before)
+        or _PERSON_AFTER.match(after)
+        # "said Jane Doe", not "said Nigeria's economy would grow": a clause may follow "said"
+        or (
+            _SAID_BEFORE.search(before)
+            and not possessive
+            and not places.is_place(m.name or "", vocab.regions)
+        )
     ):
         role = "person"
     elif not m.known and _BASED.match(after):
