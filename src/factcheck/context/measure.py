@@ -225,7 +225,8 @@ def resolve_metric(
         if base is None:
             name = word
         else:
-            name = base if base.endswith((" growth", " decline")) else f"{base} {word}"
+            changed = base in ("growth", "decline") or base.endswith((" growth", " decline"))
+            name = base if changed else f"{base} {word}"
         basis = _basis(s, cs, ce)
         if basis is not None and name is not None and basis not in name:
             name = f"{name} {basis}"
@@ -355,8 +356,15 @@ _NP_END = _DETERMINERS | frozenset(
     """
     of in on at to by for from with as and or but than while which who said says about around
     nearly almost some over under more less up down just only also still now then
+    it they he she we when where whereas was were is are has have had been
     """.split()
 )  # fmt: skip
+# Who acts, not what is measured: "the carmaker booked a $1.2 billion charge" names no measure
+# before the figure.
+_AGENTS = re.compile(
+    r"(?:company|companies|firm|firms|group|maker|makers|carmaker|automaker|chipmaker|bank|"
+    r"lender|insurer|retailer|brewer|miner|airline|government|ministry|giant|operator|owner)$"
+)
 
 
 def _fallback(sent: sentence.Sentence, cs: int, vocab: metrics.Vocabulary) -> str | None:
@@ -389,9 +397,9 @@ def _fallback(sent: sentence.Sentence, cs: int, vocab: metrics.Vocabulary) -> st
             break
         if lw not in _NOT_MODIFIERS:
             phrase.insert(0, w if w.isupper() else lw)
-    if not phrase:
+    if not phrase or _AGENTS.search(phrase[-1].lower()):
         return None
-    text = " ".join(phrase)
+    text = " ".join(phrase).strip("'’\"")
     return metrics.fuzzy(text, vocab) or text
 
 
