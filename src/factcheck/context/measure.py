@@ -515,8 +515,12 @@ def _named(sent: sentence.Sentence, m: metrics.MetricMention, para: Paragraph) -
             continue
         if lw in _NOT_MODIFIERS or _TIME_WORD.match(lw) or _DESCRIPTIVE.match(lw):
             break
-        if any(o.actor and o.start <= sent.text.rfind(w, 0, m.start) < o.end for o in sent.owners):
-            break  # the owner's name is not part of the measure
+        at = sent.text.rfind(w, 0, m.start)
+        if any(
+            (o.actor or o.place or o.known) and o.name is not None and o.start <= at < o.end
+            for o in sent.owners
+        ):
+            break  # an owner's or a place's name is not part of the measure ("Eurozone CPI")
         kept.insert(0, w if (sum(ch.isupper() for ch in w) >= 2 or w[1:] != w[1:].lower()) else lw)
     if kept:
         if name.startswith("annual "):

@@ -314,6 +314,23 @@ def _key(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
+# "Bank of America", "University of Tokyo": an institution's name opening a sentence is a
+# name, though its first word alone is a common noun.
+_INSTITUTION = re.compile(
+    r"(?:Bank|University|Republic|Ministry|Department|Bureau|Office|Board|Commission|Council|"
+    r"Institute|Association|Federation|Court|Port|Kingdom|Province|State|Government)\s+of\s+[A-Z]"
+)
+
+
+def _measure_after(rest: str) -> bool:
+    """ "Eurozone CPI", "China GDP", "Bank of Japan Governor Kazuo Ueda": a name followed by a
+    measure's acronym or by a title and a person's name, not one longer name."""
+    words = rest.split()
+    if words and words[0].rstrip(".") in _TITLE_WORDS:
+        return True
+    return bool(words) and all(w.isupper() and w.isalpha() and 2 <= len(w) <= 4 for w in words)
+
+
 def mentions(
     sentence: str, vocab: Vocabulary, names: frozenset[str] = frozenset()
 ) -> list[Mention]:
@@ -351,7 +368,13 @@ def mentions(
             a <= m.start()
             and m.end() <= b
             and (b - a) > (m.end() - m.start()) + 3
-            and (a > 0 or a == m.start() or sentence[a:b].split()[0] in names)
+            and (
+                a > 0
+                or a == m.start()
+                or sentence[a:b].split()[0] in names
+                or _INSTITUTION.match(sentence, a) is not None
+            )
+            and not _measure_after(sentence[m.end() : b])
             for a, b in longer
         )
         possessive = _POSSESSIVE.match(sentence, m.end()) is not None
