@@ -19,14 +19,15 @@ _BASIS = (
     (
         re.compile(
             r"\b(?:quarter[- ]on[- ]quarter|quarter[- ]over[- ]quarter|q/q|qoq|sequential(?:ly)?|"
-            r"from\s+the\s+(?:previous|preceding|prior)\s+quarter|on\s+the\s+quarter)\b",
+            r"(?:from|with|to|than)\s+the\s+(?:previous|preceding|prior)\s+quarter|"
+            r"on\s+the\s+quarter)\b",
             re.I,
         ),
         "q/q",
     ),
     (
         re.compile(
-            r"\b(?:month[- ]on[- ]month|month[- ]over[- ]month|m/m|mom|from\s+the\s+(?:previous|"
+            r"\b(?:month[- ]on[- ]month|month[- ]over[- ]month|m/m|mom|(?:from|with|to|than)\s+the\s+(?:previous|"
             r"preceding|prior)\s+month|on\s+the\s+month|(?:in|for)\s+(?:January|February|March|April|"
             r"May|June|July|August|September|October|November|December)\s+from\s+(?:January|February|"
             r"March|April|May|June|July|August|September|October|November|December))\b",
@@ -37,7 +38,7 @@ _BASIS = (
     (
         re.compile(
             r"\b(?:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yoy|from\s+a\s+year\s+(?:earlier|ago)|"
-            r"than\s+a\s+year\s+(?:earlier|ago|before)|on\s+the\s+year|from\s+the\s+same\s+"
+            r"(?:than|with)\s+a\s+year\s+(?:earlier|ago|before)|on\s+the\s+year|from\s+the\s+same\s+"
             r"(?:period|quarter|month)\s+(?:a|last)\s+year)\b",
             re.I,
         ),
@@ -220,6 +221,12 @@ def resolve_metric(
         # "cut its policy rate by 25 basis points": a rate's change is a cut or a hike.
         growth = False
         name = f"{base} {'cut' if direction == 'down' else 'hike'}"
+    if growth and base is not None and "inflation" in base and found.unit == "percent":
+        # "Consumer prices were 2.3% higher than a year before": that rise is the inflation rate.
+        growth = False
+        basis = _basis(s, cs, ce)
+        if basis == "m/m":
+            name = f"{base.removeprefix('annual ')} m/m"
     if growth:
         word = "decline" if direction == "down" else "growth"
         if base is None:
@@ -533,10 +540,17 @@ def _named(sent: sentence.Sentence, m: metrics.MetricMention, para: Paragraph) -
 
 def _basis(s: str, cs: int, ce: int) -> str | None:
     """What a change is measured against, where the sentence says: y/y, q/q or m/m."""
-    window = s[max(0, cs - 80) : min(len(s), ce + 80)]
+    lo = max(0, cs - 80)
+    window = s[lo : min(len(s), ce + 80)]
+    best: tuple[int, str] | None = None
     for pattern, name in _BASIS:
-        if pattern.search(window):
-            return name
+        for m in pattern.finditer(window):
+            a, b = m.start() + lo, m.end() + lo
+            gap = cs - b if b <= cs else max(0, a - ce)
+            if best is None or gap < best[0]:
+                best = (gap, name)  # the basis nearest the figure is its own
+    if best is not None:
+        return best[1]
     return None
 
 
