@@ -5,7 +5,7 @@ A stated conversion ("¥90 trillion ($12.5 trillion)") whose implied exchange
 rate, allowing for the rounding of both figures, lies more than `fx_band` away
 from every reference rate (yearly average or year-end, rules/fx.toml) between
 the figure's period and the article's date; or the same amount converted by
-two sources into amounts that cannot both be right, with the rate each implies.
+two sources at rates more than `fx_band` apart, with the rate each implies.
 
 ## Why it matters
 A wrong rate, a slipped digit or a misplaced magnitude ("billion" for
@@ -19,7 +19,9 @@ period.
 ## Not flagged
 An old figure converted at the rate of the day the article was written
 ("71.4 trillion yuan ($9.78 trillion) in 2012", written in 2025); currencies
-or years the rate table does not cover.
+or years the rate table does not cover; one amount converted by two sources at
+two rates of its time ("$18.4 trillion" at 7.33 yuan, "$18.77 trillion" at 7.19):
+a yearly average and a day's rate may both be fair.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ class Options(BaseModel, extra="forbid", frozen=True):
 
 def check(link: ClaimLink, packs: Packs, options: Options) -> Iterator[Verdict]:
     if link.kind == "double-conversion":
-        yield from _double(link)
+        yield from _double(link, options)
         return
     original, converted = link.facts
     if original.unit is None or converted.unit is None:
@@ -89,8 +91,11 @@ def _years(original: Fact, packs: Packs) -> range:
     return fx.years_to_judge(packs.fx, years(original.claim.period), ref.year if ref else None)
 
 
-def _double(link: ClaimLink) -> Iterator[Verdict]:
+def _double(link: ClaimLink, options: Options) -> Iterator[Verdict]:
     a, ta, b, tb = link.facts
+    ra, rb = a.value / ta.value, b.value / tb.value
+    if abs(ra - rb) <= options.fx_band * min(ra, rb):
+        return  # two rates a period's rates can span: each conversion is fair
     yield Verdict(
         message=(
             f'The same amount is converted differently: "{a.claim.text}" as "{ta.claim.text}" '

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..quantities import Found
-from . import document, metrics, sentence, subjects
+from . import document, metrics, periods, sentence, subjects
 from .state import Context, Paragraph
 
 # "revenue at Tesla", "a loss for Rivian", "sales of Nvidia": an owner named right after the
@@ -295,7 +295,10 @@ def _continue_paragraph(
     para.subject = last_owner(text, doc, vocab, metrics.vocabulary(doc.packs.metrics))
     if para.subject is not None and para.period is None:
         found = document.times(text, doc.packs, doc.reference, doc.calendar)
-        found = [t for t in found if t.period.start is not None]
+        # "official data showed on Friday": the day news came out dates no figure.
+        found = [
+            t for t in found if t.period.start is not None and t.kind not in periods.EVENT_KINDS
+        ]
         if found:
             para.period = found[-1].period
 

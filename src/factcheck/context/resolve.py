@@ -132,8 +132,15 @@ def _resolve_sentence(
             if scope in svocab.sector_names.values():
                 ctx.metric = without_sector(ctx.metric, svocab)
         resolve_period(sent, cs, ce, first_figure, compared, item.found, i, direct, doc, para, ctx)
-        if ctx.period_origin == "sentence" and ctx.period is not None and i not in compared:
-            stated_periods.append(ctx.period)  # a compared figure's time is not the paragraph's
+        if (
+            ctx.period_origin == "sentence"
+            and ctx.period is not None
+            and i not in compared
+            and len(ctx.period.start or "") < 10
+        ):
+            # A compared figure's time is not the paragraph's, nor is a day ("on Friday"):
+            # the day a figure was published or traded dates no other figure.
+            stated_periods.append(ctx.period)
     link_changes(s, sent.start, members, items, out, direct, group_end)
     link_rate_changes(s, sent.start, members, items, out, direct, group_end)
     link_rates(s, sent.start, members, items, out, group_end)

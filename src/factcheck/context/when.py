@@ -17,7 +17,7 @@ _EVENT_GAP = re.compile(
 )
 
 
-_DIRECT_GAP = re.compile(r"[^,;:()]{0,50}\Z")
+_DIRECT_GAP = re.compile(r"\s*\)?[^,;:()]{0,50}\Z")  # may close the bracket of a conversion
 
 
 _SUPERLATIVE = re.compile(
