@@ -128,3 +128,18 @@ def test_every_format_shows_confidence(tmp_path: Path, fmt: str, mark: str) -> N
         app, ["check", "--claims", str(path), "--format", fmt, "--fail-on", "never"]
     )
     assert mark in result.stdout
+
+
+def test_a_time_without_a_year_in_an_undated_article_is_a_guess() -> None:
+    from factcheck import extract_text
+
+    text = (
+        "Kenya's economy grew 4.6% in the second quarter, the statistics office said, "
+        "after growing 5.6% in 2023."
+    )
+    doc = extract_text(text)  # no date: the year is guessed from the years it names
+    assert doc.reference_estimated
+    origins = {c.text: c.origin.period for c in doc.claims if c.origin}
+    assert origins == {"4.6%": "convention", "5.6%": "sentence"}
+    dated = extract_text(text, published="2024-09-02")
+    assert {c.text: c.origin.period for c in dated.claims if c.origin}["4.6%"] == "sentence"

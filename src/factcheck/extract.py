@@ -96,7 +96,9 @@ def _extract(
         day = published.dateline_day(text.text, [(ln.start, ln.end) for ln in lines])
         if reference is not None and day is not None:
             reference = f"{reference[:4]}-{day[0]:02d}-{day[1]:02d}"  # the year is the guess
-    claims = _claims(text, lines, hidden, rule_set, PurePath(path).name, reference, title)
+    claims = _claims(
+        text, lines, hidden, rule_set, PurePath(path).name, reference, title, estimated
+    )
     suppressions = [
         Suppression(rules=r, reason=why, line=at, first_line=first, last_line=last)
         for r, why, at, first, last in segment.suppressions(root.text)
@@ -122,6 +124,7 @@ def _claims(
     name: str,
     reference: str | None,
     title: str | None = None,
+    guessed_date: bool = False,
 ) -> list[Claim]:
     lex = build(rule_set)
     full = text.text
@@ -157,7 +160,7 @@ def _claims(
                     boilerplate=line.zone == "teaser",
                 )
             )
-    contexts = context.annotate(full, items, paragraphs, rule_set, reference, title)
+    contexts = context.annotate(full, items, paragraphs, rule_set, reference, title, guessed_date)
     root = text.root()
     claims: list[Claim] = []
     for k, (item, ctx) in enumerate(zip(items, contexts, strict=True)):

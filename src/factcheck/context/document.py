@@ -54,6 +54,9 @@ class Document:
     directions: Directions  # words of change, for which way a growth rate goes
     persons: frozenset[str]  # people the article names: they speak, they own no figures
     packs: Packs
+    # The article's date is a guess from the years it names: a time without a year of its
+    # own ("the second quarter") is placed by that guess, not stated.
+    guessed_date: bool = False
 
     def name(self, name: str) -> str:
         return self.aliases.get(name, name)
@@ -65,6 +68,7 @@ def read(
     paragraphs: list[tuple[int, int]],
     packs: Packs,
     reference: str | None,
+    guessed_date: bool = False,
 ) -> Document:
     """The topic, reporting period and acronyms of an article, with its headline."""
     svocab = subjects.vocabulary(packs.subjects)
@@ -115,6 +119,7 @@ def read(
         packs.directions,
         persons,
         packs,
+        guessed_date,
     )
 
 

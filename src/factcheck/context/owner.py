@@ -67,8 +67,13 @@ def resolve_subject(
         # ("Romania recorded the highest inflation in the euro area": a place that acts keeps
         # its figure; the other place is where it is compared.)
         name = doc.name(place.name)
-        if ctx.subject is None or is_place(ctx.subject.split(" (")[0], vocab):
-            # "inflation in Spain": in a country's or a bloc's story, the place owns its figure.
+        if (
+            ctx.subject is None
+            or is_place(ctx.subject.split(" (")[0], vocab)
+            or ctx.subject in vocab.forecasts_for
+        ):
+            # "inflation in Spain": in a country's or a bloc's story (or its central bank's),
+            # the place owns its figure.
             ctx.subject, ctx.subject_origin = name, "sentence"
         elif name.lower() not in ctx.subject.lower():
             # "iPhone revenue in Greater China": a firm's figure narrowed to a region.

@@ -11,6 +11,8 @@ sentence that belong together are linked (`links`).
 
 from __future__ import annotations
 
+import re
+
 from ..models import Period
 from ..packs import Packs
 from . import document, metrics, sentence, subjects
@@ -23,6 +25,14 @@ from .when import bind_times, figure_end, resolve_period
 __all__ = ["Context", "Item", "annotate"]
 
 
+# Measures of an economy, which a central bank watches but does not own.
+_ECONOMY = re.compile(
+    r"\b(?:inflation|GDP|economic growth|unemployment|wages?|consumer prices|output|"
+    r"consumption|retail sales|exports|imports)\b",
+    re.I,
+)
+
+
 def annotate(
     text: str,
     items: list[Item],
@@ -30,9 +40,10 @@ def annotate(
     packs: Packs,
     reference: str | None,
     title: str | None = None,
+    guessed_date: bool = False,
 ) -> list[Context]:
     """Context of every item; `paragraphs` are the article's body lines, in order."""
-    doc = document.read(text, title, paragraphs, packs, reference)
+    doc = document.read(text, title, paragraphs, packs, reference, guessed_date)
     svocab = subjects.vocabulary(packs.subjects)
     mvocab = metrics.vocabulary(packs.metrics)
     out = [Context() for _ in items]
@@ -122,10 +133,11 @@ def _resolve_sentence(
         forecast_of = svocab.forecasts_for.get(ctx.subject or "")
         if (
             forecast_of
-            and ctx.outlook in ("forecast", "estimate")
+            and (ctx.outlook in ("forecast", "estimate") or _ECONOMY.search(ctx.metric or ""))
             and not own_instrument(ctx.metric)
         ):
-            # "The Bank of Japan forecast inflation of 2%": a forecast of Japan's inflation.
+            # "The Bank of Japan forecast inflation of 2%": a forecast of Japan's inflation; in
+            # a story about the ECB, "inflation climbed to 2.3%" is still the euro area's.
             ctx.subject = forecast_of
         if ctx.subject is not None and ctx.subject.endswith(")") and ctx.metric is not None:
             scope = ctx.subject.rsplit(" (", 1)[-1].rstrip(")")

@@ -44,7 +44,9 @@ _ACTING_S = re.compile(r"\s+(?:also\s+)?[a-z]+(?:s|ed)\b")
 _SOURCE_BEFORE = re.compile(
     r"(?:according\s+to(?:\s+an?)?|analysts?\s+(?:at|from|with)|economists?\s+(?:at|from|with)|data\s+(?:from|by)|"
     r"strategists?\s+at|figures\s+from|estimates\s+from|compiled\s+by|polled\s+by|cited\s+by|"
-    r"told|quoted\s+by|via)\s+(?:the\s+)?\Z",
+    r"told|quoted\s+by|via)\s+(?:the\s+)?"
+    # "According to National Statistical Office (NSO) data": the short form is the source too.
+    r"(?:(?:[A-Z][\w&'’-]*\s+){1,6}\(\s*)?\Z",
     re.I,
 )
 _SOURCE_AFTER = re.compile(
@@ -276,7 +278,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 
 def _owner(text: str, m: subjects.Mention, vocab: subjects.Vocabulary) -> Owner:
-    before = text[max(0, m.start - 40) : m.start]
+    before = text[max(0, m.start - 70) : m.start]
     after = text[m.end : m.end + 60]
     written = text[m.start : m.end]
     possessive = (

@@ -209,7 +209,11 @@ _TIME_TOKEN = re.compile(
     r"UTC|BST|CET|CEST|IST|JST|KST|HKT|SGT|AEST|AEDT)['’]?s?",
     re.I,
 )
-_NOT_NAME_WORDS = frozenset(("five-year", "plan", "percent", "trillion", "billion", "million"))
+# Words no owner's name holds: plans, magnitudes, and holidays ("his New Year's Eve address").
+_NOT_NAME_WORDS = frozenset(
+    ("five-year", "plan", "percent", "trillion", "billion", "million", "year", "eve",
+     "christmas", "easter", "ramadan", "diwali", "thanksgiving", "hanukkah")
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -92,7 +92,7 @@ def resolve_period(
         return
     if i in direct:
         ctx.period = _narrowed(s, direct[i], doc, para)
-        ctx.period_origin = "sentence"
+        ctx.period_origin = _stated(s, direct[i], doc)
         return
     # Times of an event, and "since" spans ("its fastest since mid-2023"), place only the
     # figure they stand beside.
@@ -116,7 +116,7 @@ def resolve_period(
         in_clause = [t for t in pool if a <= t.start < b]
         nearest = min(in_clause or pool, key=lambda t: _distance(t, cs, ce))
         ctx.period = _narrowed(s, nearest, doc, para)
-        ctx.period_origin = "sentence"
+        ctx.period_origin = _stated(s, nearest, doc)
         return
     ctx.period, ctx.period_origin = _carried(doc, para)
     ref = doc.reference
@@ -131,6 +131,17 @@ def resolve_period(
         # speaks of is its own.
         day = f"{ref.year}-{ref.month:02d}-{ref.day:02d}"
         ctx.period, ctx.period_origin = Period(start=day, end=day), "convention"
+
+
+_OWN_YEAR = re.compile(r"(?:19|20)\d\d|\bFY\s?'?\d\d\b|'\d\d\b", re.I)
+
+
+def _stated(s: str, t: periods.TimeSpan, doc: document.Document) -> Origin:
+    """A time the sentence states; one without a year in an article whose date is guessed
+    ("Q2" in an undated article) is only as sure as that guess."""
+    if doc.guessed_date and _OWN_YEAR.search(s, t.start, t.end) is None:
+        return "convention"
+    return "sentence"
 
 
 _SAME_PART = re.compile(
