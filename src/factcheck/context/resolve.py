@@ -91,7 +91,10 @@ def _resolve_sentence(
 ) -> None:
     s = sent.text
     for m in sent.measures:
-        if m.head != m.name:
+        # "investment in X ... the investment": a later plain mention is of the same object.
+        # Not so for a part written in front ("sales of iPhones lifted its revenue"): the
+        # plain measure there is the whole.
+        if m.head != m.name and not m.name.endswith(f" {m.head}"):
             para.objects[m.head] = m.name
     members = sorted(members, key=lambda i: items[i].start)
     first_figure = items[members[0]].start - sent.start

@@ -41,6 +41,7 @@ _ACTING = re.compile(
     r"operate|produce|export|import|contribute|expect|plan|see|remain)\b",
 )
 _ACTING_S = re.compile(r"\s+(?:also\s+)?[a-z]+(?:s|ed)\b")
+_EXAMPLE_BEFORE = re.compile(r"\b(?:such\s+as|including|like|e\.g\.,?)\s+\Z", re.I)
 _SOURCE_BEFORE = re.compile(
     r"(?:according\s+to(?:\s+an?)?|analysts?\s+(?:at|from|with)|economists?\s+(?:at|from|with)|data\s+(?:from|by)|"
     r"strategists?\s+at|figures\s+from|estimates\s+from|compiled\s+by|polled\s+by|cited\s+by|"
@@ -286,15 +287,22 @@ def _owner(text: str, m: subjects.Mention, vocab: subjects.Vocabulary) -> Owner:
         or written.endswith(("'s", "’s"))
         or (m.name is None and written.lower() in ("its", "their", "his", "her"))
     )
-    acting = not possessive and (
-        _ACTING.match(after) is not None
-        # After "the contract" or "it", a word in -s is a verb; after a name it may be a noun
-        # ("Street views"), so names take the listed verbs only.
-        or (m.name is None and _ACTING_S.match(after) is not None)
+    example = _EXAMPLE_BEFORE.search(before) is not None
+    acting = (
+        not possessive
+        and not example
+        and (
+            _ACTING.match(after) is not None
+            # After "the contract" or "it", a word in -s is a verb; after a name it may be a noun
+            # ("Street views"), so names take the listed verbs only.
+            or (m.name is None and _ACTING_S.match(after) is not None)
+        )
     )
     role: Role = "owner"
     if m.name is None:
         role = "refer"
+    elif example and not m.known:
+        role = "sector"  # "services such as Apple Music": an example of a kind, not an owner
     elif (m.source and m.known) or _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after):
         role = "source"  # a firm that "said" still owns its figures; an agency never does
     elif not m.known and (
