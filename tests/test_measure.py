@@ -26,3 +26,15 @@ def test_a_decline_that_eases_is_named_once() -> None:
     claim = next(c for c in extract_text(text, published="2024-06-20").claims)
     assert claim.metric == "decline"
     assert claim.direction == "down"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cheaper fuel takes inflation down to 1.8% in March.",
+        "Food matters most when inflation runs at 1.8%.",
+    ],
+)
+def test_verbs_and_wh_words_do_not_narrow_a_measure(text: str) -> None:
+    claim = extract_text(text, published="2025-04-10").claims[0]
+    assert claim.metric == "annual inflation"

@@ -478,7 +478,11 @@ _NOT_MODIFIERS = _DETERMINERS | frozenset(
 # "trillion yuan debt").
 _NOT_MODIFIERS = _NOT_MODIFIERS | set(
     "year years earlier ago quarter quarters month months week weeks day days they it we he she "
-    "you i million billion trillion thousand yuan dollars euros pounds yen rupees won".split()
+    "you i million billion trillion thousand yuan dollars euros pounds yen rupees won "
+    # wh-words and verbs that precede a measure without narrowing it ("when inflation",
+    # "takes inflation back above 2%")
+    "when where what how why whether if once take takes taking pushes pushed push drive drives "
+    "drove keeps send sends sent bring brings".split()
 )
 _QUALIFIERS_LOWER = frozenset(q.lower() for q in _QUALIFIERS)
 
