@@ -237,12 +237,20 @@ def resolve_metric(
         basis = _basis(s, cs, ce)
         if basis is not None and name is not None and basis not in name:
             name = f"{name} {basis}"
+    if name in _ACTIVITY and found.unit == "percent" and not _SHARE_OF.match(s, ce):
+        # "after 4.6 percent in the third", "growth slows to 5.4%": a percentage of a measure
+        # of activity is its growth rate, unless it is a share of it ("3% of GDP").
+        name = f"{name} growth"
     outlook = _outlook(sent, cs, ce, vocab, found.unit in ("percent", "pp"))
     if outlook is not None and name is not None:
         ctx.outlook = outlook
         name = _with_outlook(name, outlook)
     ctx.metric = name
     ctx.metric_origin = origin if name is not None else "default"
+
+
+_ACTIVITY = frozenset(("GDP", "GVA", "real GDP", "real GVA", "nominal GDP", "economic output"))
+_SHARE_OF = re.compile(r"\s+(?:of|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:GDP|GVA|output)\b", re.I)
 
 
 _OUTLOOK_NAMES = {"estimate": "consensus estimate", "guidance": "guidance", "forecast": "forecast"}

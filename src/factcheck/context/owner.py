@@ -187,10 +187,17 @@ def _scope_note(
     return None
 
 
+_PARTICIPLE = re.compile(
+    r"[\s,]*(?:growing|rising|expanding|increasing|gaining|climbing|falling|declining|"
+    r"shrinking|contracting|slipping|dropping|up|down)\b",
+    re.I,
+)
+
+
 _SECTOR_BEFORE = re.compile(
     r"\s*(?:(?:sector|industry|output|activities|GVA|gross\s+value\s+added)\s+)?"
     r"(?:growth|output|GVA|gross\s+value\s+added|sector|grew|expanded|rose|fell|shrank|"
-    r"contracted|slid|slowed|picked|was|stood|came|recorded|posted|staged|at|\(|:)",
+    r"contracted|slid|slowed|picked|was|stood|came|recorded|posted|staged|also|at|\(|:)",
     re.I,
 )
 
@@ -200,6 +207,10 @@ def _sector(sent: sentence.Sentence, cs: int, vocab: subjects.Vocabulary) -> str
     2.2%", "growth in construction (9.1%)", "the farm sector grew 3.5%"."""
     s = sent.text
     a, _ = sent.clause(cs)
+    if a > 1 and _PARTICIPLE.match(s, a, cs):
+        # "The service sector also did its part, growing 5 per cent": the participle's
+        # subject is the clause before.
+        a = sent.clause(a - 2)[0]
     found = None
     for m in vocab.sectors.finditer(s, a, cs):
         if cs - m.end() > 70 or _SECTOR_BEFORE.match(s, m.end()) is None:

@@ -14,8 +14,10 @@ from rapidfuzz import fuzz, process
 
 from ..packs import Subjects, per_pack
 
+# A name of capitalised words; a possessive ends it ("Chile's GDP" is Chile's).
 _PROPER = re.compile(
-    r"\b(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9&]|[A-Z])(?:\s+(?:of\s+|and\s+|&\s+)?(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9&]))*"
+    r"\b(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9&]|[A-Z])(?:(?:(?<!['’]s)|(?=\s+(?:Corp|Inc|Co|Ltd|Plc|PLC|LLC|AG|SA|NV)\b))"
+    r"\s+(?:of\s+|and\s+|&\s+)?(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9&]))*"
 )
 # Speech verbs make a name a speaker; "Apple reported revenue of ..." keeps Apple the owner.
 _POSSESSIVE = re.compile(r"['’]s\b")
