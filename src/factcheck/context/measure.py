@@ -490,7 +490,7 @@ _NOT_MODIFIERS = _NOT_MODIFIERS | set(
     # wh-words and verbs that precede a measure without narrowing it ("when inflation",
     # "takes inflation back above 2%")
     "when where what how why whether if once take takes taking pushes pushed push drive drives "
-    "drove keeps send sends sent bring brings".split()
+    "drove keeps send sends sent bring brings expects expect anticipates projects sees".split()
 )
 _QUALIFIERS_LOWER = frozenset(q.lower() for q in _QUALIFIERS)
 

@@ -91,7 +91,9 @@ def resolve_subject(
 
 # "Belgium (4.8%)", "Romania, with 5.4%", "Ireland's at 0.5%", "Spain: 2.4%": an enumeration
 # gives each figure the name right before it.
-_ENUMERATED = re.compile(r"(?:['’]s)?\s*(?:\(\s*|,\s+with\s+|,?\s+at\s+|:\s*|\s+on\s+)\Z", re.I)
+_ENUMERATED = re.compile(
+    r"(?:['’]s)?\s*(?:\(\s*|,\s+with\s+|,?\s+(?:also\s+)?at\s+|:\s*|\s+on\s+)\Z", re.I
+)
 
 
 def _owner_by_grammar(

@@ -30,3 +30,19 @@ def is_place(name: str, regions: frozenset[str] = frozenset()) -> bool:
     """A country, a first-level subdivision, or a listed region, by name as written."""
     key = " ".join(name.lower().replace("the ", "", 1).split()) if name else ""
     return key in _countries() or key in regions
+
+
+def is_country(name: str) -> bool:
+    """A country by one of its names in ISO 3166 (not a subdivision or a region)."""
+    key = " ".join(name.lower().replace("the ", "", 1).split()) if name else ""
+    return key in _country_names()
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    return frozenset(
+        value.lower()
+        for c in pycountry.countries
+        for field in ("name", "common_name", "official_name")
+        if (value := getattr(c, field, None))
+    )

@@ -142,6 +142,17 @@ def _resolve_sentence(
             # "The Bank of Japan forecast inflation of 2%": a forecast of Japan's inflation; in
             # a story about the ECB, "inflation climbed to 2.3%" is still the euro area's.
             ctx.subject = forecast_of
+        elif (
+            doc.place
+            and doc.topic is not None
+            and ctx.outlook in ("forecast", "estimate")
+            and ctx.subject not in (None, doc.topic)
+            and ctx.subject not in svocab.canonical.values()
+            and _ECONOMY.search(ctx.metric or "")
+        ):
+            # "Emkay Global cut its forecast to 6%" in a story about India's economy: a
+            # forecaster's forecast of the economy the story is about.
+            ctx.subject = doc.topic
         if ctx.subject is not None and ctx.subject.endswith(")") and ctx.metric is not None:
             scope = ctx.subject.rsplit(" (", 1)[-1].rstrip(")")
             if scope in svocab.sector_names.values():

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from ..packs import Subjects, per_pack
+from . import places
 
 # A name of capitalised words; a possessive ends it ("Chile's GDP" is Chile's).
 _PROPER = re.compile(
@@ -515,6 +516,8 @@ def _proper_name(
         and name not in names
         and not shares
         and vocab.actions.match(sentence, m.end()) is None
+        # "Spain: 2.4%", "Chile grew 2%": a country's name is a name wherever it stands.
+        and not places.is_country(name)
     ):
         return None
     return name
