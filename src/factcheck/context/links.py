@@ -112,6 +112,10 @@ def link_rate_changes(
         a_start = items[a].start - s_start
         if not gap.group("way") and not _AT_BEFORE.search(sentence_text, 0, a_start):
             continue
+        sa, sb = out[a].subject, out[b].subject
+        if sa is not None and sb is not None and sa.startswith(f"{sb} ("):
+            # "Manufacturing growth fell to 2.2% from 14.3%": both readings are the sector's.
+            out[b].subject = sa
         pa = out[a].period
         if b in direct or pa is None or out[b].period != pa or out[b].outlook is not None:
             continue

@@ -237,7 +237,7 @@ def resolve_metric(
         basis = _basis(s, cs, ce)
         if basis is not None and name is not None and basis not in name:
             name = f"{name} {basis}"
-    if name in _ACTIVITY and found.unit == "percent" and not _SHARE_OF.match(s, ce):
+    if _ACTIVITY.search(name or "") and found.unit == "percent" and not _SHARE_OF.match(s, ce):
         # "after 4.6 percent in the third", "growth slows to 5.4%": a percentage of a measure
         # of activity is its growth rate, unless it is a share of it ("3% of GDP").
         name = f"{name} growth"
@@ -249,7 +249,7 @@ def resolve_metric(
     ctx.metric_origin = origin if name is not None else "default"
 
 
-_ACTIVITY = frozenset(("GDP", "GVA", "real GDP", "real GVA", "nominal GDP", "economic output"))
+_ACTIVITY = re.compile(r"(?:^|\s)(?:GDP|GVA|economic output)$")  # "GDP", "manufacturing GVA"
 _SHARE_OF = re.compile(r"\s+(?:of|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:GDP|GVA|output)\b", re.I)
 
 
