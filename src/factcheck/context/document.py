@@ -328,7 +328,9 @@ def _reporting_period(
         for span in times(passage, packs, ref, calendar):
             if span.kind in _NOT_REPORTING or span.kind in periods.EVENT_KINDS:
                 continue
-            if _SINCE_BEFORE.search(passage, 0, span.start):
+            if _SINCE_BEFORE.search(passage, 0, span.start) or periods.COMPARISON_BASE.search(
+                passage, max(0, span.start - 40), span.start
+            ):
                 continue  # "its weakest since the December 2022 quarter": a time compared with
             if span.period.start is None:
                 continue

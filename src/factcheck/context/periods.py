@@ -350,6 +350,16 @@ def _nearest_year(month: int, day: int, ref: Reference | None) -> int | None:
     return ref.year
 
 
+# "well down on the previous year", "up 2% from 2023": a time a change is measured
+# against, which dates no figure of its sentence.
+COMPARISON_BASE = re.compile(
+    r"\b(?:up|down|higher|lower|more|less|rise|fall|increase|decrease|growth|decline|change)"
+    r"(?:\s+[\w%.,$€£¥-]+){0,4}?\s+(?:on|from|over|than|against|versus|compared\s+(?:with|to))\s+"
+    r"(?:the\s+)?\Z",
+    re.I,
+)
+
+
 # Times of an event ("on Thursday", "on November 14"): they place the figure they stand
 # beside, never the other figures of a sentence ("said on Thursday that sales rose").
 EVENT_KINDS = frozenset(("weekday", "day_no_year"))

@@ -54,7 +54,23 @@ def resolve_period(
         # "up 78 percent from a year earlier": the rate is of this period, measured against the last.
         direct.pop(i)
         relative = False
-    usable = [t for t in times if t.period.start is not None]
+    if (
+        i in direct
+        and not relative
+        and found.kind == "percent"
+        and periods.COMPARISON_BASE.search(s, max(0, direct[i].start - 20), direct[i].start)
+    ):
+        direct.pop(i)  # "up 2% from 2023": the year the rate is measured against
+    # "well down on the previous year", "up 2% from 2023": a base of comparison dates no
+    # other figure of the sentence either.
+    usable = [
+        t
+        for t in times
+        if t.period.start is not None
+        and not (
+            i not in direct and periods.COMPARISON_BASE.search(s, max(0, t.start - 20), t.start)
+        )
+    ]
     if not relative and i not in direct:
         # "In the same quarter a year ago, Apple brought in $89.5 billion": a comparison that
         # opens the sentence places every figure after it.
