@@ -86,6 +86,12 @@ _FUTURE_BEFORE = re.compile(
 
 # "is expected to have reached 2.3%", "estimated to have grown by 4%": a first estimate
 # of a past figure (a flash reading) is reported as the figure, not a forecast.
+_BENCHMARK_BEFORE = re.compile(
+    r"\b(?:ahead\s+of|above|below|beat|beating|beats|missed|missing|misses|topped|topping|"
+    r"tops|versus|vs\.?|against|than|short\s+of|in\s+line\s+with|matched|matching)\s+"
+    r"(?:the\s+|an?\s+)?(?:[A-Za-z-]+\s+)?\Z",
+    re.I,
+)
 _PAST_ESTIMATE = re.compile(r"\bto\s+have\s+(?:been\s+)?[a-z]+\s+(?:[a-z]+\s+){0,2}\Z", re.I)
 
 
@@ -237,6 +243,8 @@ def resolve_metric(
         basis = _basis(s, cs, ce)
         if basis is not None and name is not None and basis not in name:
             name = f"{name} {basis}"
+    if name == "dividends" and found.kind == "money" and found.value < 1000:
+        name = "dividend per share"  # "a dividend of $0.25": an amount that small is per share
     if _ACTIVITY.search(name or "") and found.unit == "percent" and not _SHARE_OF.match(s, ce):
         # "after 4.6 percent in the third", "growth slows to 5.4%": a percentage of a measure
         # of activity is its growth rate, unless it is a share of it ("3% of GDP").
@@ -591,6 +599,10 @@ def _outlook(
         return "guidance"
     lead = s[max(0, cs - 80) : cs]
     if _ESTIMATE.search(lead) or word in ("estimate", "estimates", "consensus"):
+        return "estimate"
+    if _BENCHMARK_BEFORE.search(s, max(0, cs - 40), cs):
+        # "ahead of the $45.47 billion forecast", "versus the $1.60 expected": a result is
+        # measured against the market's estimate.
         return "estimate"
     return "forecast"
 
