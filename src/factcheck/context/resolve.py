@@ -167,6 +167,7 @@ def _resolve_sentence(
             # A compared figure's time is not the paragraph's, nor is a day ("on Friday"):
             # the day a figure was published or traded dates no other figure.
             stated_periods.append(ctx.period)
+    _respectively(s, [i for i in members if items[i].converts is None], out)
     link_changes(s, sent.start, members, items, out, direct, group_end)
     link_rate_changes(s, sent.start, members, items, out, direct, group_end)
     link_rates(s, sent.start, members, items, out, group_end)
@@ -174,3 +175,33 @@ def _resolve_sentence(
         para.subject = named_here
     if stated_periods:
         para.period = stated_periods[-1]
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def _respectively(s: str, heads: list[int], out: list[Context]) -> None:
+    """ "Mac and iPad revenue ... at $7.74 billion and $6.95 billion respectively": the
+    figures take the listed parts of the measure in order."""
+    if not _RESPECTIVELY.search(s):
+        return
+    for k in range(len(heads) - 1):
+        run = [heads[k]]
+        while k + len(run) < len(heads) and out[heads[k + len(run)]].metric == out[run[0]].metric:
+            run.append(heads[k + len(run)])
+        metric = out[run[0]].metric
+        if len(run) < 2 or metric is None or " " not in metric:
+            continue
+        last, head = metric.split(" ", 1)
+        listed = re.search(
+            rf"((?:[\w&-]+,\s+){{{len(run) - 2}}}[\w&-]+),?\s+and\s+{re.escape(last)}\s+"
+            rf"{re.escape(head)}\b",
+            s,
+            re.I,
+        )
+        if listed is None:
+            continue
+        parts = [p.strip() for p in listed.group(1).split(",")] + [last]
+        for i, part in zip(run, parts, strict=True):
+            out[i].metric = f"{part} {head}"
+        return
