@@ -139,12 +139,12 @@ def clusters(group: list[Fact] | tuple[Fact, ...]) -> tuple[tuple[Fact, ...], ..
             out.append([f])
         else:
             home.append(f)
-    # A bound or an "about" figure may fit more than one run ("up to 2.3%" fits 2.2 and 2.3).
+    # A figure may fit more than one run: "up to 2.3%" fits 2.2 and 2.3, and "$94.93 billion"
+    # fits both "$94.9 billion" and "$94.5 billion", which do not fit each other.
     for f in group:
-        if f.claim.quantity.qualifier != "exact":
-            for c in out:
-                if f not in c and all(agree(f, o) for o in c):
-                    c.append(f)
+        for c in out:
+            if f not in c and all(agree(f, o) for o in c):
+                c.append(f)
     return tuple(tuple(c) for c in out)
 
 
