@@ -12,7 +12,8 @@ from .direction import direction as find_direction
 from .owner import is_company
 from .state import Context, Item, Paragraph
 
-_METRIC_ATTACHED = re.compile(r"\s*(?:in|of|on|as)\s+(?:the\s+)?\Z", re.I)
+# "¥2.5 trillion in dividends", "a $10bn tax charge": a measure right after the figure.
+_METRIC_ATTACHED = re.compile(r"\s*(?:(?:in|of|on|as)\s+(?:the\s+)?)?\Z", re.I)
 
 
 _BASIS = (
@@ -494,7 +495,7 @@ _NOT_MODIFIERS = _DETERMINERS | frozenset(
 # "trillion yuan debt").
 _NOT_MODIFIERS = _NOT_MODIFIERS | set(
     "year years earlier ago quarter quarters month months week weeks day days they it we he she "
-    "you i million billion trillion thousand yuan dollars euros pounds yen rupees won "
+    "you i million billion trillion thousand bn mn tn m k yuan dollars euros pounds yen rupees won "
     # wh-words and verbs that precede a measure without narrowing it ("when inflation",
     # "takes inflation back above 2%")
     "when where what how why whether if once take takes taking pushes pushed push drive drives "
