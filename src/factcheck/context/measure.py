@@ -454,6 +454,9 @@ def _per_share(sent: sentence.Sentence, cs: int, m: re.Match[str]) -> str:
     return f"EPS ({', '.join(sorted(found))})" if found else "EPS"
 
 
+_ASIDE = re.compile(r",\s+(?:which|who|that|the|a|an|its|their)\b", re.I)  # opens an aside
+
+
 def _nearest_metric(sent: sentence.Sentence, cs: int, ce: int) -> metrics.MetricMention | None:
     s = sent.text
     a, b = sent.clause(cs)
@@ -461,6 +464,17 @@ def _nearest_metric(sent: sentence.Sentence, cs: int, ce: int) -> metrics.Metric
         if m.start >= ce and _METRIC_ATTACHED.fullmatch(s, ce, m.start):
             return m  # "¥2.5 trillion in dividends"
     before = [m for m in sent.measures if a <= m.start and m.end <= cs]
+    if len(before) > 1:
+        # "Retail sales, the main yardstick of consumer spending, increased 3.5%": a measure
+        # inside an aside between commas describes the one before it.
+        last_comma = s.rfind(",", before[0].end, cs)
+        aside = [
+            (x.start(), last_comma)
+            for x in _ASIDE.finditer(s, before[0].end, cs)
+            if x.start() < last_comma
+        ]
+        outside = [m for m in before if not any(p <= m.start < q for p, q in aside)]
+        before = outside or before
     if before:
         return before[-1]
     after = [m for m in sent.measures if m.start >= ce and m.end <= b]
