@@ -228,11 +228,14 @@ def mentions(sentence: str, vocab: Vocabulary) -> list[MetricMention]:
     """Metric phrases in a sentence, in order; "investment in X" is kept whole."""
     out: list[MetricMention] = []
     taken: list[tuple[int, int]] = []
+    named = [m.span() for m in vocab.aliases.finditer(sentence)]
     if vocab.objects is not None:
         for m in vocab.objects.finditer(sentence):
             obj, end = _object_phrase(sentence, m.end())
             if not obj:
                 continue
+            if any(a <= m.start() and end <= b for a, b in named):
+                continue  # "retail sales of consumer goods" is a measure of the vocabulary
             parts = [v for k, v in m.groupdict().items() if v is not None]
             verb = f"{_key(parts[0])} {_key(parts[1])}"
             head = vocab.canonical.get(verb.split()[0], verb.split()[0])
