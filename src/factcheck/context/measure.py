@@ -463,26 +463,32 @@ def _nearest_metric(sent: sentence.Sentence, cs: int, ce: int) -> metrics.Metric
     for m in sent.measures:
         if m.start >= ce and _METRIC_ATTACHED.fullmatch(s, ce, m.start):
             return m  # "¥2.5 trillion in dividends"
-    before = [m for m in sent.measures if a <= m.start and m.end <= cs]
-    if len(before) > 1:
-        # "Retail sales, the main yardstick of consumer spending, increased 3.5%": a measure
-        # inside an aside between commas describes the one before it.
-        last_comma = s.rfind(",", before[0].end, cs)
-        aside = [
-            (x.start(), last_comma)
-            for x in _ASIDE.finditer(s, before[0].end, cs)
-            if x.start() < last_comma
-        ]
-        outside = [m for m in before if not any(p <= m.start < q for p, q in aside)]
-        before = outside or before
+    before = _outside_asides(s, [m for m in sent.measures if a <= m.start and m.end <= cs], cs)
     if before:
         return before[-1]
     after = [m for m in sent.measures if m.start >= ce and m.end <= b]
     if after:
         return after[0]
     # Outside its clause, only a measure named before the figure carries over to it.
-    before = [m for m in sent.measures if m.end <= cs]
+    before = _outside_asides(s, [m for m in sent.measures if m.end <= cs], cs)
     return before[-1] if before else None
+
+
+def _outside_asides(
+    s: str, before: list[metrics.MetricMention], cs: int
+) -> list[metrics.MetricMention]:
+    """ "Retail sales, the main yardstick of consumer spending, increased 3.5%": a measure
+    inside an aside between commas describes the one before it."""
+    if len(before) < 2:
+        return before
+    last_comma = s.rfind(",", before[0].end, cs)
+    aside = [
+        (x.start(), last_comma)
+        for x in _ASIDE.finditer(s, before[0].end, cs)
+        if x.start() < last_comma
+    ]
+    outside = [m for m in before if not any(p <= m.start < q for p, q in aside)]
+    return outside or before
 
 
 # Words before a measure that say nothing of which measure it is ("record revenue",
