@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from ..packs import Metrics, per_pack
+from . import periods
 
 _NP_WORD = re.compile(r"[“\"‘']?([A-Za-z][\w&-]*)[”\"’']?")
 _NP_STOP = frozenset(
@@ -60,25 +61,7 @@ _NP_STOP = frozenset(
         "amounted",
     ]
 )
-_MONTH_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "end",
-        "start",
-        "beginning",
-    ]
-)
+_MONTH_WORDS = periods.FULL_MONTH_NAMES | {"end", "start", "beginning"}
 _FALLBACK_SKIP = frozenset(
     [
         "was",
@@ -228,7 +211,8 @@ def mentions(sentence: str, vocab: Vocabulary) -> list[MetricMention]:
     """Metric phrases in a sentence, in order; "investment in X" is kept whole."""
     out: list[MetricMention] = []
     taken: list[tuple[int, int]] = []
-    named = [m.span() for m in vocab.aliases.finditer(sentence)]
+    found = {pattern: list(pattern.finditer(sentence)) for pattern in (vocab.exact, vocab.aliases)}
+    named = [m.span() for m in found[vocab.aliases]]
     if vocab.objects is not None:
         for m in vocab.objects.finditer(sentence):
             obj, end = _object_phrase(sentence, m.end())
@@ -242,8 +226,8 @@ def mentions(sentence: str, vocab: Vocabulary) -> list[MetricMention]:
             name = f"{obj} {head}" if verb in vocab.object_first else f"{verb} {obj}"
             out.append(MetricMention(m.start(), end, vocab.canonical.get(_key(name), name), head))
             taken.append((m.start(), end))
-    for pattern in (vocab.exact, vocab.aliases):
-        for m in pattern.finditer(sentence):
+    for matches in found.values():  # exact spellings first, then aliases
+        for m in matches:
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue
             name = vocab.canonical[_key(m.group(1))]

@@ -17,12 +17,16 @@ from text_to_num import text2num
 from ..models import Period
 from ..packs import Periods, per_pack
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+_FULL_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")  # fmt: skip
+_MONTHS = {name: n for n, name in enumerate(_FULL_MONTHS, 1)} | {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
+# Names of months and weekdays, for the stages that must not read them as names or measures.
+MONTH_NAMES = frozenset(_MONTHS)  # full and abbreviated
+FULL_MONTH_NAMES = frozenset(_FULL_MONTHS)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _YEAR = r"(?:19|20)\d\d"
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
@@ -365,9 +369,6 @@ COMPARISON_BASE = re.compile(
 EVENT_KINDS = frozenset(("weekday", "day_no_year"))
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
 def _weekday(name: str, ref: Reference | None) -> Period | None:
     """ "on Thursday": the latest such day on or before the article's date."""
     import datetime as dt
@@ -378,7 +379,7 @@ def _weekday(name: str, ref: Reference | None) -> Period | None:
         today = dt.date(ref.year, ref.month, ref.day)
     except ValueError:
         return None
-    back = (today.weekday() - _WEEKDAYS.index(name.lower())) % 7
+    back = (today.weekday() - WEEKDAYS.index(name.lower())) % 7
     day = (today - dt.timedelta(days=back)).isoformat()
     return Period(start=day, end=day)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from ..packs import Subjects, per_pack
-from . import places
+from . import periods, places
 
 # A name of capitalised words; a possessive ends it ("Chile's GDP" is Chile's).
 _PROPER = re.compile(
@@ -86,126 +86,83 @@ _TITLE_WORDS = frozenset(
         "Founder",
     ]
 )
-_NOT_NAMES = frozenset(
-    [
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "as",
-        "by",
-        "from",
-        "to",
-        "of",
-        "a",
-        "an",
-        "and",
-        "but",
-        "or",
-        "if",
-        "when",
-        "while",
-        "after",
-        "before",
-        "during",
-        "since",
-        "over",
-        "under",
-        "about",
-        "according",
-        "data",
-        "however",
-        "notably",
-        "meanwhile",
-        "also",
-        "thanks",
-        "highlights",
-        "disclaimer",
-        "why",
-        "how",
-        "what",
-        "where",
-        "who",
-        "which",
-        "there",
-        "here",
-        "they",
-        "their",
-        "we",
-        "our",
-        "you",
-        "your",
-        "he",
-        "she",
-        "experts",
-        "executives",
-        "officials",
-        "analysts",
-        "companies",
-        "firms",
-        "enterprises",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "valued",
-        "total",
-        "annual",
-        "cumulative",
-        "central",
-        "local",
-    ]
-)
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
+_NOT_NAMES = (
+    frozenset(
+        [
+            "the",
+            "this",
+            "that",
+            "these",
+            "those",
+            "it",
+            "its",
+            "in",
+            "on",
+            "at",
+            "for",
+            "with",
+            "as",
+            "by",
+            "from",
+            "to",
+            "of",
+            "a",
+            "an",
+            "and",
+            "but",
+            "or",
+            "if",
+            "when",
+            "while",
+            "after",
+            "before",
+            "during",
+            "since",
+            "over",
+            "under",
+            "about",
+            "according",
+            "data",
+            "however",
+            "notably",
+            "meanwhile",
+            "also",
+            "thanks",
+            "highlights",
+            "disclaimer",
+            "why",
+            "how",
+            "what",
+            "where",
+            "who",
+            "which",
+            "there",
+            "here",
+            "they",
+            "their",
+            "we",
+            "our",
+            "you",
+            "your",
+            "he",
+            "she",
+            "experts",
+            "executives",
+            "officials",
+            "analysts",
+            "companies",
+            "firms",
+            "enterprises",
+            "valued",
+            "total",
+            "annual",
+            "cumulative",
+            "central",
+            "local",
+        ]
+    )
+    | periods.FULL_MONTH_NAMES
+    | frozenset(periods.WEEKDAYS)
 )
 _TIME_TOKEN = re.compile(
     r"(?:Q[1-4]|H[12]|FY\d{0,4}|\d{1,2}Q|[1-4]Q\d{0,4}|(?:19|20)\d\d|AM|PM|EDT|EST|CDT|CST|PDT|PST|GMT|"
@@ -329,7 +286,7 @@ _INSTITUTION = re.compile(
 )
 
 
-def _measure_after(rest: str) -> bool:
+def _ends_the_name(rest: str) -> bool:
     """ "Eurozone CPI", "China GDP", "Bank of Japan Governor Kazuo Ueda": a name followed by a
     measure's acronym or by a title and a person's name, not one longer name."""
     words = rest.split()
@@ -381,7 +338,7 @@ def mentions(
                 or sentence[a:b].split()[0] in names
                 or _INSTITUTION.match(sentence, a) is not None
             )
-            and not _measure_after(sentence[m.end() : b])
+            and not _ends_the_name(sentence[m.end() : b])
             for a, b in longer
         )
         possessive = _POSSESSIVE.match(sentence, m.end()) is not None
@@ -484,7 +441,7 @@ def _proper_name(
         return None
     if len(words) == 1 and words[0].lower() in vocab.not_names:
         return None  # "a Japanese company": a nationality, not a name
-    if all(part.lower().rstrip(".") in _MONTHS for w in words for part in w.split("-")):
+    if all(part.lower().rstrip(".") in periods.MONTH_NAMES for w in words for part in w.split("-")):
         return None  # "Dec", "January-October": a time, not a name
     if any(_TIME_TOKEN.fullmatch(w) for w in words):
         return None  # "Q4", "H1 Results", "FY24": a time, not a name

@@ -169,11 +169,11 @@ _SAME_PART = re.compile(
 
 def _narrowed(s: str, t: periods.TimeSpan, doc: document.Document, para: Paragraph) -> Period:
     """ "the corresponding quarter of 2023-24": the article's own quarter, in that year."""
-    own = _carried(doc, para)[0]
-    if own is None or not _SAME_PART.search(s, max(0, t.start - 50), t.start):
+    if not _SAME_PART.search(s, max(0, t.start - 50), t.start):
         return t.period
+    own = _carried(doc, para)[0]
     span = t.period
-    if span.start is None or own.start is None or own.end is None:
+    if own is None or span.start is None or own.start is None or own.end is None:
         return span
     whole_start, whole_end = span.start, span.end or span.start
     for _ in range(12):  # step back a year at a time until the part lies in the whole
