@@ -47,7 +47,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("past_years", re.compile(rf"\b(?:over|in|during|for)?\s*(?:the\s+)?(?:past|last|previous)\s+(?P<n>{_COUNT})\s+years\b", re.I)),
     ("past_decade", re.compile(r"\b(?:over|in|during|for)?\s*(?:the\s+)?(?:past|last|previous)\s+decade\b", re.I)),
     ("year_earlier", re.compile(r"\b(?:from\s+|than\s+)?(?:(?:a|one)\s+year\s+(?:earlier|before|ago)|(?:in\s+|from\s+)?the\s+(?:same\s+(?:period|quarter|month|time)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year|the\s+previous\s+year)|year[- ](?:ago|earlier)\s+(?:period|quarter|month)|prior[- ]year\s+(?:period|quarter)))\b", re.I)),
-    ("previous_quarter", re.compile(r"\b(?:in\s+|from\s+)?the\s+(?:previous|preceding|prior)\s+quarter\b", re.I)),
+    ("previous_quarter", re.compile(r"\b(?:in\s+|from\s+|than\s+)?the\s+(?:previous|preceding|prior)\s+(?:quarter|three[\s-]month\s+period|three\s+months)\b", re.I)),
     ("previous_month", re.compile(r"\b(?:in\s+|from\s+|than\s+|of\s+)?(?:the\s+(?:previous|preceding|prior)\s+month|the\s+month\s+before|(?:a|one)\s+month\s+(?:earlier|before|ago))\b", re.I)),
     ("consecutive", re.compile(rf"\b(?:for\s+)?(?P<n>{_COUNT})\s+(?:consecutive|straight|successive)\s+years\b", re.I)),
     ("day", re.compile(rf"\b(?:(?:as\s+)?(?:of|at|on)\s+(?:the\s+end\s+of\s+)?)?(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<year>{_YEAR})\b", re.I)),
@@ -58,7 +58,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(rf"\b(?:(?:at|by|as\s+of)\s+the\s+end\s+of\s+|in\s+|as\s+of\s+|fiscal\s+(?:year\s+)?|FY\s?)?(?P<year>{_YEAR})\b(?!\s*(?:-|–)\s*\d)", re.I)),
     # A bare month name counts after a preposition, as "end-September" or as a possessive
     # ("September's reading"); "a September order" is no time of a figure.
-    ("month", re.compile(r"(?:\b(?:in|during|for|since|of|by|through|until)\s+(?:the\s+end\s+of\s+)?|\bend-|\b(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:'s|’s)))(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December))(?:'s|’s)?\b(?!\s*\d)")),
+    ("month", re.compile(r"(?:\b(?:[Ii]n|[Dd]uring|[Ff]or|[Ss]ince|of|[Bb]y|[Tt]hrough|[Uu]ntil)\s+(?:the\s+end\s+of\s+)?|\bend-|\b(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:'s|’s)))(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December))(?:'s|’s)?\b(?!\s*\d)")),
     ("year_to_date", re.compile(r"\b(?:since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|so\s+far\s+this\s+year|year[- ]to[- ]date)\b", re.I)),
     ("relative_year", re.compile(r"\b(?:(?:in|during|for)\s+)?(?P<rel>last|this|next|the\s+previous|the\s+current)\s+year\b", re.I)),
     ("relative_month", re.compile(r"\b(?P<rel>last|this)\s+month\b", re.I)),
@@ -86,7 +86,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "year_to_date": ("year",),
     "previous_month": ("month",),
     "weekday": ("day",),
-    "previous_quarter": ("quarter",),
+    "previous_quarter": ("quarter", "month"),
     "consecutive": ("consecutive", "straight", "successive"),
     "day": _MONTH_WORDS,
     "day_no_year": _MONTH_WORDS,

@@ -17,6 +17,13 @@ _EVENT_GAP = re.compile(
 )
 
 
+_TOLD = re.compile(
+    r"\b(?:said|says|announced|announces|reported|reports|told|added|disclosed|revealed|"
+    r"confirmed|stated)\s+\Z",
+    re.I,
+)
+
+
 _DIRECT_GAP = re.compile(r"\s*\)?[^,;:()]{0,50}\Z")  # may close the bracket of a conversion
 
 
@@ -97,6 +104,11 @@ def resolve_period(
         # The anchor is the sentence's own time, not the time of a figure it compares with.
         theirs = {id(t) for j, t in direct.items() if j in sent_compared and j != i}
         anchor = [t for t in usable if t is not direct[i] and id(t) not in theirs]
+        # "said on Thursday that profit rose from a year earlier": the day of the telling
+        # is no anchor while the sentence names the figure's own period.
+        anchor = [t for t in anchor if t.kind not in periods.EVENT_KINDS] or [
+            t for t in anchor if not _TOLD.search(s, max(0, t.start - 24), t.start)
+        ]
         base: Period | None
         origin: Origin
         if anchor:
