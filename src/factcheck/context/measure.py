@@ -103,7 +103,10 @@ _EXPECTS_TO = re.compile(
     re.I,
 )
 COMPARED = re.compile(
-    r"\b(?:from|against|versus|vs\.?|compared\s+(?:with|to)|than|after|following)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:\b(?:from|against|versus|vs\.?|compared\s+(?:with|to)|than|after|following)\s+(?:a\s+|an\s+|the\s+)?"
+    # "slightly below the 4.0% recorded in October": "the" makes it a figure compared
+    # with, where "below 2%" is a bound.
+    r"|\b(?:below|above|under|short\s+of|in\s+line\s+with)\s+the\s+)"
     r"(?:revised\s+|downwardly\s+revised\s+|upwardly\s+revised\s+)?\Z",
     re.I,
 )

@@ -215,6 +215,8 @@ def find(sentence: str, periods: Periods, ref: Reference | None) -> list[TimeSpa
         for m in pattern.finditer(sentence):
             if not m.group().strip() or not free(*m.span()):
                 continue
+            if kind == "year_range" and _LISTED.search(m.group()):
+                continue  # "in 2021 and 2022": two years listed, not a span
             if _ORIGIN_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
                 # "a dispute dating back to 2016": when a story began, no figure's period.
                 taken.append(m.span())
@@ -236,7 +238,22 @@ def find(sentence: str, periods: Periods, ref: Reference | None) -> list[TimeSpa
                 if period is not None:
                     taken.append(m.span())
                     out.append(TimeSpan(m.start(), m.end(), period, "quarter"))
-    return sorted(out, key=lambda t: t.start)
+    out.sort(key=lambda t: t.start)
+    # "A year earlier, in November 2023, ...": the relative phrase restates the date beside it.
+    return [
+        t
+        for t, after in zip(out, [*out[1:], None][: len(out)], strict=True)
+        if not (
+            t.kind in RELATIVE_KINDS
+            and after is not None
+            and after.kind not in RELATIVE_KINDS
+            and _APPOSITION.fullmatch(sentence, t.end, after.start) is not None
+        )
+    ]
+
+
+_LISTED = re.compile(r"^(?!between\b).*\band\b", re.I)
+_APPOSITION = re.compile(r"\s*[,(–—-]\s*(?:that\s+is,?\s+|i\.e\.,?\s+)?")
 
 
 _QUARTER_ELLIPSIS = re.compile(

@@ -15,7 +15,7 @@ import re
 
 from ..models import Period
 from ..packs import Packs
-from . import document, metrics, sentence, subjects
+from . import document, metrics, periods, sentence, subjects
 from .links import link_changes, link_rate_changes, link_rates
 from .measure import COMPARED, resolve_metric
 from .owner import last_owner, own_instrument, resolve_subject, without_sector
@@ -168,6 +168,7 @@ def _resolve_sentence(
             # the day a figure was published or traded dates no other figure.
             stated_periods.append(ctx.period)
     _respectively(s, [i for i in members if items[i].converts is None], out)
+    _respective_times(s, sent.times, members, items, out)
     link_changes(s, sent.start, members, items, out, direct, group_end)
     link_rate_changes(s, sent.start, members, items, out, direct, group_end)
     link_rates(s, sent.start, members, items, out, group_end)
@@ -178,6 +179,31 @@ def _resolve_sentence(
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+_LIST_GAP = re.compile(r",?\s+and\s+|,\s*")
+
+
+def _respective_times(
+    s: str, times: list[periods.TimeSpan], members: list[int], items: list[Item], out: list[Context]
+) -> None:
+    """ "in 2020, 2021 and 2022, when output passed 100, 110 and 120 million tonnes,
+    respectively": each figure, with its conversion, takes the listed time in order."""
+    if not _RESPECTIVELY.search(s):
+        return
+    listed: list[periods.TimeSpan] = []
+    for t in times:
+        if listed and _LIST_GAP.fullmatch(s, listed[-1].end, t.start) is None:
+            if len(listed) > 1:
+                break
+            listed = []
+        listed.append(t)
+    heads = [i for i in members if items[i].converts is None]
+    if len(listed) < 2 or len(listed) != len(heads):
+        return
+    for i, t in zip(heads, listed, strict=True):
+        for j in [i, *(k for k in members if items[k].converts == i)]:
+            out[j].period, out[j].period_origin = t.period, "sentence"
 
 
 def _respectively(s: str, heads: list[int], out: list[Context]) -> None:

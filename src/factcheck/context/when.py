@@ -17,6 +17,13 @@ _EVENT_GAP = re.compile(
 )
 
 
+_CHANGE_BEFORE = re.compile(
+    r"(?:\b(?:rise|drop|increase|decrease|fall|gain|decline|jump|growth|contraction|reduction)"
+    r"\s+of|\b(?:up|down)(?:\s+by)?)\s+(?:(?:about|around|some|nearly|almost|roughly)\s+)?\Z",
+    re.I,
+)
+
+
 _TOLD = re.compile(
     r"\b(?:said|says|announced|announces|reported|reports|told|added|disclosed|revealed|"
     r"confirmed|stated)\s+\Z",
@@ -57,8 +64,9 @@ def resolve_period(
             re.I,
         )
     )
-    if comparison and found.kind == "percent":
-        # "up 78 percent from a year earlier": the rate is of this period, measured against the last.
+    if comparison and (found.kind == "percent" or _CHANGE_BEFORE.search(s, max(0, cs - 40), cs)):
+        # "up 78 percent from a year earlier", "a drop of 1.2 million from a year earlier": the
+        # rate or change is of this period, measured against the last.
         direct.pop(i)
         relative = False
     if (
