@@ -35,7 +35,7 @@ _HALVES = {"first": 1, "second": 2, "1": 1, "2": 2}
 
 # Each pattern is tried over the whole sentence; the first to claim a span keeps it.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("year_range", re.compile(rf"(?:\b(?:from|between|during|in|over)\s+)?\b(?P<y1>{_YEAR})\s*(?:-|–|—|to|and|through)\s*(?P<y2>{_YEAR}|\d\d)\b", re.I)),
+    ("year_range", re.compile(rf"(?:\b(?:from|between|during|in|over)\s+)?\b(?P<y1>{_YEAR})\s*(?:-|–|—|/|to|and|through)\s*(?P<y2>{_YEAR}|\d\d)\b", re.I)),
     ("first_months", re.compile(rf"\b(?:in\s+)?(?:the\s+)?first\s+(?P<n>{_COUNT})\s+months\s*(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>last|this|the\s+previous|the\s+current)\s+year)?", re.I)),
     ("month_range", re.compile(rf"\b(?:between|from)\s+(?P<m1>{_MONTH})\s+(?:and|to|through)\s+(?P<m2>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
     ("month_range", re.compile(rf"\b(?P<m1>{_MONTH})\s*(?:-|–|—|to|through)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
@@ -55,7 +55,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_no_year", re.compile(rf"\b(?:as\s+of|on|by|until|from|before|after)\s+(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![,\s]*(?:19|20)\d\d)", re.I)),
     ("weekday", re.compile(r"\b(?:on|last|this|late|early)\s+(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)),
     ("month_year", re.compile(rf"\b(?:(?:at|by)\s+the\s+end\s+of\s+|in\s+|as\s+of\s+)?(?P<m>{_MONTH})\s+(?P<year>{_YEAR})\b", re.I)),
-    ("year", re.compile(rf"\b(?:(?:at|by|as\s+of)\s+the\s+end\s+of\s+|in\s+|as\s+of\s+|fiscal\s+(?:year\s+)?|FY\s?)?(?P<year>{_YEAR})\b(?!\s*(?:-|–)\s*\d)", re.I)),
+    ("year", re.compile(rf"\b(?:(?:at|by|as\s+of)\s+the\s+end\s+of\s+|in\s+|as\s+of\s+|fiscal\s+(?:year\s+)?|FY\s?)?(?P<year>{_YEAR})\b(?!\s*(?:-|–|/)\s*\d)", re.I)),
     # A bare month name counts after a preposition, as "end-September" or as a possessive
     # ("September's reading"); "a September order" is no time of a figure.
     ("month", re.compile(r"(?:\b(?:[Ii]n|[Dd]uring|[Ff]or|[Ss]ince|of|[Bb]y|[Tt]hrough|[Uu]ntil)\s+(?:the\s+end\s+of\s+)?|\bend-|\b(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:'s|’s)))(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December))(?:'s|’s)?\b(?!\s*\d)")),
