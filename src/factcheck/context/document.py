@@ -52,7 +52,9 @@ class Document:
     names: frozenset[str]  # words the article capitalises mid-sentence: names, even opening one
     actors: frozenset[str]  # names the article gives a figure by grammar somewhere
     directions: Directions  # words of change, for which way a growth rate goes
-    persons: frozenset[str]  # people the article names: they speak, they own no figures
+    # Names that own no figures: the people the article names (they speak) and the
+    # abbreviations of common nouns ("capital gains tax (CGT)").
+    persons: frozenset[str]
     packs: Packs
     # The article's date is a guess from the years it names: a time without a year of its
     # own ("the second quarter") is placed by that guess, not stated.
@@ -83,7 +85,7 @@ def read(
     ]
     aliases = _aliases(text, paragraphs, svocab, names)
     titled = _titled(text, paragraphs)
-    persons = _persons(owners, names, titled) | titled
+    persons = _persons(owners, names, titled) | titled | _terms(text)
     owners = [
         ([o for o in found if o.name not in persons or o.known], passage, w)
         for found, passage, w in owners
@@ -141,6 +143,26 @@ def _titled(text: str, paragraphs: list[tuple[int, int]]) -> frozenset[str]:
     return frozenset(out)
 
 
+_BRACKETED = re.compile(r"(?<![\w'’-])((?:[A-Za-z][\w'’-]{0,40}\s+){1,6})\(([A-Z]{2,6})s?\)")
+
+
+def _terms(text: str) -> frozenset[str]:
+    """Abbreviations the article spells out in lower case: "national insurance contributions
+    (NICs)" is a thing; "Office for Budget Responsibility (OBR)" names a body."""
+    out: set[str] = set()
+    for m in _BRACKETED.finditer(text):
+        words = m.group(1).split()
+        letters = m.group(2)
+        spelled = words[-len(letters) :]
+        if (
+            len(spelled) == len(letters)
+            and all(w[0].lower() == c.lower() for w, c in zip(spelled, letters, strict=True))
+            and all(w[0].islower() for w in spelled)
+        ):
+            out.update((letters, letters + "s"))
+    return frozenset(out)
+
+
 def _persons(
     owners: list[tuple[list[sentence.Owner], str, float]],
     names: frozenset[str],
@@ -149,17 +171,29 @@ def _persons(
     """People: a name of two or three words whose last word the article also uses alone
     ("Rachel Reeves" ... "Reeves said") or with a title ("Ms Reeves"), or one a title or
     "said" introduces."""
-    found = [o for found, _, _ in owners for o in found if o.name is not None and not o.known]
-    single = {o.name for o in found if o.name is not None and " " not in o.name}
-    out: set[str] = {o.name for o in found if o.role == "person" and o.name is not None}
-    for o in found:
+    found = [
+        (o, passage)
+        for found, passage, _ in owners
+        for o in found
+        if o.name is not None and not o.known
+    ]
+    single = {o.name for o, _ in found if o.name is not None and " " not in o.name}
+    out: set[str] = {o.name for o, _ in found if o.role == "person" and o.name is not None}
+    for o, passage in found:
         words = (o.name or "").split()
         # The first name must be a name too (capitalised mid-sentence), not "Today Apple said".
         if 2 <= len(words) <= 3 and (
-            words[-1] in titled or (words[-1] in single and words[0] in names)
+            words[-1] in titled
+            or (words[-1] in single and words[0] in names)
+            or _PERSONAL.search(passage.replace(o.name or "", "\0")) is not None
         ):
             out.update((o.name or "", words[-1]))
     return frozenset(out)
+
+
+# "when Jane Doe revealed her plan": a name a personal pronoun takes up at once is a
+# person's; a firm is "it".
+_PERSONAL = re.compile(r"\0(?:\s+[a-z]+){0,2}?\s+(?:her|his|she|he|him|herself|himself)\b")
 
 
 def _headline_name(
