@@ -159,7 +159,7 @@ def build(packs: Packs) -> Lexicon:
     words_minor = [w for m in packs.currencies.minor for w in m.words]
     minor = re.compile(
         rf"(?:[ \t]*(?P<word>{_alternation(words_minor)})(?!\w)"
-        rf"|(?P<glued>{_alternation(glued) or '(?!)'})(?![\w-]|\.\w))",
+        rf"|(?P<glued>(?-i:{_alternation(glued) or '(?!)'}))(?![\w-]|\.\w))",
         re.I,
     )
     measures = tuple(
