@@ -80,10 +80,16 @@ def build(packs: Packs) -> Lexicon:
     mag_alt = _alternation(
         mag_words + [a for m in packs.magnitudes.magnitude for a in m.abbreviations]
     )
+    # "4,2%", "5,50 €": also before a percent or currency sign the comma is a decimal one.
+    signs = _alternation(
+        ["%"]
+        + [s for c in packs.currencies.currency for s in c.symbols if not s[-1].isalpha()]
+        + [a.symbol for a in packs.currencies.ambiguous]
+    )
     number = re.compile(
         # "14,7 billion": a comma before one or two digits and a magnitude is a decimal comma,
         # as no thousands group has fewer than three digits.
-        rf"(?P<digits>\d{{1,3}},\d{{1,2}}(?=[ \t]?(?:{mag_alt})\b)"
+        rf"(?P<digits>\d{{1,3}},\d{{1,2}}(?=[ \t]?(?:(?:{mag_alt})\b|{signs}))"
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
         # Thin and no-break spaces are put between thousands on purpose: "40\u202f000".
         r"|[1-9]\d{0,2}(?:[\u00a0\u2009\u202f]\d{3})+(?!\d)(?:\.\d+)?"
@@ -171,7 +177,8 @@ def build(packs: Packs) -> Lexicon:
         for m in packs.currencies.measure
     )
     percent = re.compile(
-        r"(?:[ \t]?(?P<pct>%|per[ \t]?cent\b|pct\b|(?-i:pc)\b|percentage[ \t-]points?\b|ppts?\b"
+        r"(?:[ \t]?(?P<pct>%|per[ \t-]?cent\b|pct\b|(?-i:pc)\b|(?-i:p\.c\.)|percentage[ \t-]points?\b"
+        r"|ppts?\b"
         r"|pp\b|basis[ \t-]points?\b|bps\b|bp\b)"
         # "a 25-basis-point cut", "a 2-percentage-point rise"
         r"|-(?P<pct_joined>per[ \t-]?cent\b|percentage[ \t-]points?\b|basis[ \t-]points?\b))",
