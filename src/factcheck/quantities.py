@@ -183,11 +183,17 @@ def _read(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
 
 
 def _core(
-    text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str], range_end: bool = False
+    text: str,
+    match: re.Match[str],
+    lex: Lexicon,
+    symbols: dict[str, str],
+    range_end: bool = False,
+    money: bool = False,
 ) -> _Core | None:
     """Read the number at `match` with what is written around it, or None if it is no figure.
 
     `range_end`: the number is the second of "5-6%", so the dash before it is no minus sign.
+    `money`: the number is the second of a range of money ("£10k-20k").
     """
     n_start, n_end = match.span()
     digits, words = match.group("digits"), match.group("words")
@@ -279,7 +285,9 @@ def _core(
             mag.group("abbr")
             and word in lex.money_only
             and core.currency is None
+            and not money
             and not _suffix_currency_at(text, mag.end(), lex)
+            and not _money_range_follows(text, mag.end(), lex)
             and not _scales_a_count(text, core, mag, lex)
         ):
             break
@@ -362,6 +370,18 @@ def _suffix_currency_at(text: str, pos: int, lex: Lexicon) -> bool:
         p.match(text, pos) is not None
         for p in (lex.suffix_currency, lex.suffix_symbol, lex.scaled_code_after)
     )
+
+
+def _money_range_follows(text: str, pos: int, lex: Lexicon) -> bool:
+    """ "10k-20k euros", "10k to 20k dollars": the end of the range names the currency."""
+    conn = _CONNECTOR.match(text, pos)
+    if conn is None or conn.group("c").lower() == "and":
+        return False
+    nxt = lex.number.match(text, conn.end())
+    if nxt is None or nxt.group("digits") is None:
+        return False
+    mag = lex.magnitude.match(text, nxt.end())
+    return _suffix_currency_at(text, mag.end() if mag else nxt.end(), lex)
 
 
 def _negate(core: _Core, start: int) -> None:
@@ -553,7 +573,7 @@ def _range_end(text: str, first: _Core, lex: Lexicon, symbols: dict[str, str]) -
         nxt = lex.number.match(text, sym.end())
         if nxt is None:
             return None
-    second = _core(text, nxt, lex, symbols, range_end=True)
+    second = _core(text, nxt, lex, symbols, range_end=True, money=first.currency is not None)
     if second is None or second.spelled != first.spelled:
         return None
     if first.currency and second.currency and first.currency != second.currency:
