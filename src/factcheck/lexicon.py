@@ -164,7 +164,7 @@ def build(packs: Packs) -> Lexicon:
     glued = [w for m in packs.currencies.minor for w in m.glued]
     words_minor = [w for m in packs.currencies.minor for w in m.words]
     minor = re.compile(
-        rf"(?:[ \t]*(?P<word>{_alternation(words_minor)})(?!\w)"
+        rf"(?:[ \t]*(?P<word>{_alternation(words_minor)})(?!\w|-\w)"
         rf"|(?P<glued>(?-i:{_alternation(glued) or '(?!)'}))(?![\w-]|\.\w))",
         re.I,
     )

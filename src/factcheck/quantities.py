@@ -30,6 +30,7 @@ _DIGIT_GROUP_BEFORE = re.compile(r"(?:\d|\+\d+)[ \t]\Z")
 _GROUPING = re.compile("[,\u00a0\u2009\u202f]")  # the thousands separators of the lexicon
 _SPACE_GROUPS = re.compile(r"(?: \d{3})+(?!\d|,\d)(?:\.\d+)?")
 _HEAD_BEFORE = re.compile(r"(?<!\d)\d{1,3} \Z")
+_PLUS_OR = re.compile(r"\bplus[ \t]*(?:or|/)[ \t]*\Z", re.I)  # a margin: "plus or minus 3"
 _MODIFIER = re.compile(
     r"[ \t]+(?:year|month|week|day|hour|minute|season|game|match|point|storey|story)[ \t]+[a-z]",
     re.I,
@@ -268,7 +269,9 @@ def _core(
         _negate(core, core.start - 1)  # "-$5bn"
     if digits is not None and not range_end and core.value > 0:
         minus = lex.minus_before.search(text, max(0, core.start - 12), core.start)
-        if minus is not None:
+        if minus is not None and not _PLUS_OR.search(
+            text, max(0, minus.start() - 12), minus.start()
+        ):
             _negate(core, minus.start())  # "minus 5%", "negative 0.3%"
     if digits is not None and _URLISH.match(text, max(0, n_start - 80), n_start + 1) is not None:
         return None
