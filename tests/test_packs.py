@@ -83,3 +83,14 @@ def test_user_pack_replaces_a_small_unit_by_name(tmp_path: Path) -> None:
     (claim,) = extract_text(text, rules=(tmp_path,)).claims
     assert (claim.quantity.unit, claim.quantity.value) == ("CAD", 0.12)
     assert len(packs.load((tmp_path,)).currencies.minor) == 2  # the penny is still there
+
+
+def test_an_emptied_word_list_matches_nothing(tmp_path: Path) -> None:
+    (tmp_path / "currencies.toml").write_text(
+        'schema = "factcheck.currencies/1"\ncurrency = []\n'
+        '[[measure]]\nname = "weight"\nwords = ["pound", "pounds"]\nbefore = ["weighs"]\n',
+        encoding="utf-8",
+    )
+    paid = extract_text("He paid 300 pounds for it.", rules=(tmp_path,)).claims[0]
+    weighs = extract_text("The calf weighs 300 pounds.", rules=(tmp_path,)).claims[0]
+    assert (paid.quantity.unit, weighs.quantity.unit) == ("GBP", None)

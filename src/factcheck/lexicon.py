@@ -14,6 +14,11 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
 
 
+def _some(phrases: list[str]) -> str:
+    """An alternation that matches nothing when a rule list is empty (a user may empty one)."""
+    return _alternation(phrases) or "(?!)"
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Everything the figure finder looks up, built from the rule packs."""
@@ -72,7 +77,7 @@ def build(packs: Packs) -> Lexicon:
     mag_words = [w for m in packs.magnitudes.magnitude for w in m.words]
     # "a penny", "a quarter point": units an article can stand for the number one before.
     singular = [w for m in packs.currencies.minor for w in m.words if not w.endswith("s")]
-    shares = _alternation(list(parsing.point_shares)) or "(?!)"
+    shares = _some(list(parsing.point_shares))
     article_units = (
         rf"{_alternation(mag_words + singular)}"
         rf"|(?:{shares})[ \t-]+(?:percentage[ \t-]+)?points?"
@@ -127,8 +132,8 @@ def build(packs: Packs) -> Lexicon:
     minor_of: dict[str, tuple[str, float]] = {}
     for m in packs.currencies.minor:
         ambiguous[m.name] = (m.default, {k: tuple(v) for k, v in m.cues.items()})
-        for w in (*m.words, *m.glued):
-            minor_of[w.lower() if w not in m.glued else w] = (m.name, m.factor)
+        minor_of.update({w.lower(): (m.name, m.factor) for w in m.words})
+        minor_of.update({w: (m.name, m.factor) for w in m.glued})  # "p" only lower case
     cue_code = {symbol: _lookup(cues) for symbol, (_, cues) in ambiguous.items()}
     cue_words = {symbol: _words(list(words)) for symbol, words in cue_code.items()}
     named_code = {symbol: _lookup(cues) for symbol, cues in named.items() if cues}
@@ -147,32 +152,32 @@ def build(packs: Packs) -> Lexicon:
     )
     # A symbol after the number; not one that begins the next amount ("in 2023 $5bn").
     suffix_symbol = re.compile(
-        rf"[ \t]?(?P<symbol>{_alternation([s for s in symbols if not s[-1].isalpha()])})"
+        rf"[ \t]?(?P<symbol>{_some([s for s in symbols if not s[-1].isalpha()])})"
         r"(?![ \t]?[\d.,]?\d)(?!\w)"
     )
     names = [n for c in packs.currencies.currency for n in c.names_before]
-    prefix_name = re.compile(rf"(?<![\w])(?P<name>{_alternation(names)})[ \t]+\Z", re.I)
+    prefix_name = re.compile(rf"(?<![\w])(?P<name>{_some(names)})[ \t]+\Z", re.I)
     code_magnitude = {
         p: factor[(m.words or m.abbreviations)[0].lower()]
         for m in packs.magnitudes.magnitude
         for p in m.before_codes
     }
-    iso = _alternation([c for c in codes if re.fullmatch(r"[A-Z]{3}", c)])
-    scaled = _alternation(list(code_magnitude))
+    iso = _some([c for c in codes if re.fullmatch(r"[A-Z]{3}", c)])
+    scaled = _some(list(code_magnitude))
     scaled_code_after = re.compile(rf"[ \t]*(?P<mag>{scaled})(?P<code>{iso})(?![\w$])")
     scaled_code_before = re.compile(rf"(?<![\w])(?P<mag>{scaled})(?P<code>{iso})[ \t]?\Z")
     glued = [w for m in packs.currencies.minor for w in m.glued]
     words_minor = [w for m in packs.currencies.minor for w in m.words]
     minor = re.compile(
-        rf"(?:[ \t]*(?P<word>{_alternation(words_minor)})(?!\w|-\w)"
-        rf"|(?P<glued>(?-i:{_alternation(glued) or '(?!)'}))(?![\w-]|\.\w))",
+        rf"(?:[ \t]*(?P<word>{_some(words_minor)})(?!\w|-\w)"
+        rf"|(?P<glued>(?-i:{_some(glued)}))(?![\w-]|\.\w))",
         re.I,
     )
     measures = tuple(
         (
             frozenset(w.lower() for w in m.words),
-            re.compile(rf"(?<![\w])(?:{_alternation(m.before)})\b", re.I),
-            re.compile(rf"[ \t]+(?:{_alternation(m.after)})\b", re.I),
+            re.compile(rf"(?<![\w])(?:{_some(m.before)})\b", re.I),
+            re.compile(rf"[ \t]+(?:{_some(m.after)})\b", re.I),
         )
         for m in packs.currencies.measure
     )
@@ -251,16 +256,14 @@ def build(packs: Packs) -> Lexicon:
         identifier_lead=re.compile(
             rf"(?<![\w])(?:{_alternation(parsing.identifier_lead)})[ \t]*#?\Z", re.IGNORECASE
         ),
-        minus_before=re.compile(
-            rf"(?<![\w])(?:{_alternation(parsing.minus_words) or '(?!)'})[ \t]+\Z", re.I
-        ),
+        minus_before=re.compile(rf"(?<![\w])(?:{_some(parsing.minus_words)})[ \t]+\Z", re.I),
         point_share=re.compile(
-            rf"[ \t]+(?P<share>{_alternation(list(parsing.point_shares)) or '(?!)'})"
+            rf"[ \t]+(?P<share>{shares})"
             r"(?:[ \t-]+percentage)?[ \t-]+points?\b",
             re.I,
         ),
         point_share_of={k.lower(): v for k, v in parsing.point_shares.items()},
-        rate_line=re.compile(rf"(?<![\w])(?:{_alternation(parsing.rate_words) or '(?!)'})\b", re.I),
+        rate_line=re.compile(rf"(?<![\w])(?:{_some(parsing.rate_words)})\b", re.I),
         change_words=frozenset(parsing.change_words),
         range_words=frozenset(parsing.range_words),
     )
@@ -273,8 +276,7 @@ def _lookup(cues: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 def _words(words: list[str]) -> re.Pattern[str]:
     """Whole cue words; a cue that is a sign ("$", "€") may touch the digits after it."""
-    alternation = _alternation(words) or "(?!)"
-    return re.compile(rf"(?:(?<![\w])|(?=\W))(?:{alternation})(?:(?<=\W)|(?![\w]))")
+    return re.compile(rf"(?:(?<![\w])|(?=\W))(?:{_some(words)})(?:(?<=\W)|(?![\w]))")
 
 
 def _key(phrase: str) -> str:
