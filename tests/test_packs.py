@@ -70,3 +70,27 @@ def test_user_pack_adds_a_currency_and_a_qualifier(tmp_path: Path) -> None:
     assert (claim.quantity.unit, claim.quantity.value, claim.quantity.high) == ("ZRK", 4e10, 4e10)
     # The built-in currencies are still there.
     assert extract_text("It cost $5 billion.", rules=(tmp_path,)).claims[0].quantity.unit == "USD"
+
+
+def test_user_pack_replaces_a_small_unit_by_name(tmp_path: Path) -> None:
+    text = "A loaf went up 12 cents at the village shop."
+    assert extract_text(text).claims[0].quantity.unit == "USD"
+    (tmp_path / "currencies.toml").write_text(
+        'schema = "factcheck.currencies/1"\ncurrency = []\n'
+        '[[minor]]\nname = "cent"\nwords = ["cents", "cent"]\nfactor = 0.01\ndefault = "CAD"\n',
+        encoding="utf-8",
+    )
+    (claim,) = extract_text(text, rules=(tmp_path,)).claims
+    assert (claim.quantity.unit, claim.quantity.value) == ("CAD", 0.12)
+    assert len(packs.load((tmp_path,)).currencies.minor) == 2  # the penny is still there
+
+
+def test_an_emptied_word_list_matches_nothing(tmp_path: Path) -> None:
+    (tmp_path / "currencies.toml").write_text(
+        'schema = "factcheck.currencies/1"\ncurrency = []\n'
+        '[[measure]]\nname = "weight"\nwords = ["pound", "pounds"]\nbefore = ["weighs"]\n',
+        encoding="utf-8",
+    )
+    paid = extract_text("He paid 300 pounds for it.", rules=(tmp_path,)).claims[0]
+    weighs = extract_text("The calf weighs 300 pounds.", rules=(tmp_path,)).claims[0]
+    assert (paid.quantity.unit, weighs.quantity.unit) == ("GBP", None)

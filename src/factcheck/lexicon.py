@@ -14,6 +14,11 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
 
 
+def _some(phrases: list[str]) -> str:
+    """An alternation that matches nothing when a rule list is empty (a user may empty one)."""
+    return _alternation(phrases) or "(?!)"
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Everything the figure finder looks up, built from the rule packs."""
@@ -22,13 +27,25 @@ class Lexicon:
     magnitude: re.Pattern[str]
     magnitude_factor: dict[str, float]
     money_only: frozenset[str]
+    money_only_unit_nouns: frozenset[str]  # "100m hurdles": the abbreviation is a unit
     prefix_currency: re.Pattern[str]
     prefix_code: dict[str, str]  # symbol or code as written -> ISO code ("" when ambiguous)
     suffix_currency: re.Pattern[str]
     suffix_code: dict[str, str]
+    suffix_symbol: re.Pattern[str]  # "5 €", "-15€"
+    prefix_name: re.Pattern[str]  # "dollar 22.5 million"
+    scaled_code_after: re.Pattern[str]  # "75 MUSD"
+    scaled_code_before: re.Pattern[str]  # "MEUR 3.5"
+    code_magnitude: dict[str, float]  # "M" of "MUSD" -> 1e6
+    minor: re.Pattern[str]  # "97 cents", "5p"
+    minor_of: dict[str, tuple[str, float]]  # word -> (minor unit, factor)
+    measures: tuple[tuple[frozenset[str], re.Pattern[str], re.Pattern[str]], ...]
     ambiguous: dict[str, tuple[str, dict[str, tuple[str, ...]]]]
     cue_words: dict[str, re.Pattern[str]]  # ambiguous symbol -> its cue words, lower case
     cue_code: dict[str, dict[str, str]]  # ambiguous symbol -> cue word -> currency code
+    named_words: dict[str, re.Pattern[str]]  # ambiguous symbol -> words that name a reading
+    named_code: dict[str, dict[str, str]]
+    decides: dict[str, tuple[str, ...]]  # ambiguous symbol -> readings any cue decides
     percent: re.Pattern[str]
     before_qualifier: re.Pattern[str]
     after_qualifier: re.Pattern[str]
@@ -42,6 +59,10 @@ class Lexicon:
     count_stop: frozenset[str]
     count_nouns: frozenset[str]
     identifier_lead: re.Pattern[str]
+    minus_before: re.Pattern[str]
+    point_share: re.Pattern[str]  # "a quarter point": after the article
+    point_share_of: dict[str, float]
+    rate_line: re.Pattern[str]
     change_words: frozenset[str]
     range_words: frozenset[str]
 
@@ -54,20 +75,37 @@ def build(packs: Packs) -> Lexicon:
     parsing = packs.parsing
     words = _alternation(parsing.number_words)
     mag_words = [w for m in packs.magnitudes.magnitude for w in m.words]
+    # "a penny", "a quarter point": units an article can stand for the number one before.
+    singular = [w for m in packs.currencies.minor for w in m.words if not w.endswith("s")]
+    shares = _some(list(parsing.point_shares))
+    article_units = (
+        rf"{_alternation(mag_words + singular)}"
+        rf"|(?:{shares})[ \t-]+(?:percentage[ \t-]+)?points?"
+    )
     mag_alt = _alternation(
         mag_words + [a for m in packs.magnitudes.magnitude for a in m.abbreviations]
+    )
+    # "4,2%", "5,50 €": also before a percent or currency sign the comma is a decimal one.
+    signs = _alternation(
+        ["%"]
+        + [s for c in packs.currencies.currency for s in c.symbols if not s[-1].isalpha()]
+        + [a.symbol for a in packs.currencies.ambiguous]
     )
     number = re.compile(
         # "14,7 billion": a comma before one or two digits and a magnitude is a decimal comma,
         # as no thousands group has fewer than three digits.
-        rf"(?P<digits>\d{{1,3}},\d{{1,2}}(?=[ \t]?(?:{mag_alt})\b)"
-        r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+        rf"(?P<digits>\d{{1,3}},\d{{1,2}}(?=[ \t]?(?:(?:{mag_alt})\b|{signs}))"
+        r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+        # Thin and no-break spaces are put between thousands on purpose: "40\u202f000".
+        r"|[1-9]\d{0,2}(?:[\u00a0\u2009\u202f]\d{3})+(?!\d)(?:\.\d+)?"
+        r"|\d+(?:\.\d+)?|\.\d+)"
         rf"|(?P<words>\b(?:{words})(?:(?:\s+and\s+|[ \t]+|-)(?:{words}))*\b)"
-        rf"|(?P<article>\ba(?=[ \t]+(?:{_alternation(mag_words)})\b))",
+        rf"|(?P<article>\ba(?=[ \t]+(?:{article_units})\b))",
         re.IGNORECASE,
     )
     factor = magnitude_factors(packs.magnitudes)
     money_only = {a.lower() for m in packs.magnitudes.magnitude for a in m.money_only}
+    unit_nouns = {w.lower() for m in packs.magnitudes.magnitude for w in m.unit_nouns}
     spelled = _alternation([w for m in packs.magnitudes.magnitude for w in m.words])
     abbrev = _alternation([a for m in packs.magnitudes.magnitude for a in m.abbreviations])
     magnitude = re.compile(
@@ -85,28 +123,70 @@ def build(packs: Packs) -> Lexicon:
         for n in c.names:
             suffix_code[n.lower()] = c.code
     ambiguous: dict[str, tuple[str, dict[str, tuple[str, ...]]]] = {}
+    named: dict[str, dict[str, tuple[str, ...]]] = {}
     for a in packs.currencies.ambiguous:
         ambiguous[a.symbol] = (a.default, {k: tuple(v) for k, v in a.cues.items()})
+        named[a.symbol] = {k: tuple(v) for k, v in a.named.items()}
         prefix_code[a.symbol] = ""
-    cue_code = {
-        symbol: {" ".join(w.lower().split()): code for code, words in cues.items() for w in words}
-        for symbol, (_, cues) in ambiguous.items()
-    }
-    cue_words = {
-        symbol: re.compile(rf"(?<![\w])(?:{_alternation(list(words))})(?![\w])")
-        for symbol, words in cue_code.items()
-    }
+    # A small unit's major currency is settled like an ambiguous symbol's, under its name.
+    minor_of: dict[str, tuple[str, float]] = {}
+    for m in packs.currencies.minor:
+        ambiguous[m.name] = (m.default, {k: tuple(v) for k, v in m.cues.items()})
+        minor_of.update({w.lower(): (m.name, m.factor) for w in m.words})
+        minor_of.update({w: (m.name, m.factor) for w in m.glued})  # "p" only lower case
+    cue_code = {symbol: _lookup(cues) for symbol, (_, cues) in ambiguous.items()}
+    cue_words = {symbol: _words(list(words)) for symbol, words in cue_code.items()}
+    named_code = {symbol: _lookup(cues) for symbol, cues in named.items() if cues}
+    named_words = {symbol: _words(list(words)) for symbol, words in named_code.items()}
     symbols = [s for s in prefix_code if not s.isalpha()]
     codes = [s for s in prefix_code if s.isalpha()]
+    # ISO codes are also written in lower case ("rmb 10", "usd 20"); other words are not.
+    lower_codes = [c.lower() for c in codes if re.fullmatch(r"[A-Z]{3}", c)]
+    for lower in lower_codes:
+        prefix_code[lower] = prefix_code[lower.upper()]
     prefix_currency = re.compile(
-        rf"(?:(?P<symbol>{_alternation(symbols)})|(?<![\w])(?P<code>{_alternation(codes)}))[ \t]?(?:-[ \t]?)?\Z"
+        rf"(?:(?P<symbol>{_alternation(symbols)})|(?<![\w])(?P<code>{_alternation(codes + lower_codes)}))[ \t]?(?:-[ \t]?)?\Z"
     )
     suffix_currency = re.compile(
         rf"[ \t]*(?P<cur>{_alternation(list(suffix_code))})(?![\w$])", re.IGNORECASE
     )
+    # A symbol after the number; not one that begins the next amount ("in 2023 $5bn").
+    suffix_symbol = re.compile(
+        rf"[ \t]?(?P<symbol>{_some([s for s in symbols if not s[-1].isalpha()])})"
+        r"(?![ \t]?[\d.,]?\d)(?!\w)"
+    )
+    names = [n for c in packs.currencies.currency for n in c.names_before]
+    prefix_name = re.compile(rf"(?<![\w])(?P<name>{_some(names)})[ \t]+\Z", re.I)
+    code_magnitude = {
+        p: factor[(m.words or m.abbreviations)[0].lower()]
+        for m in packs.magnitudes.magnitude
+        for p in m.before_codes
+    }
+    iso = _some([c for c in codes if re.fullmatch(r"[A-Z]{3}", c)])
+    scaled = _some(list(code_magnitude))
+    scaled_code_after = re.compile(rf"[ \t]*(?P<mag>{scaled})(?P<code>{iso})(?![\w$])")
+    scaled_code_before = re.compile(rf"(?<![\w])(?P<mag>{scaled})(?P<code>{iso})[ \t]?\Z")
+    glued = [w for m in packs.currencies.minor for w in m.glued]
+    words_minor = [w for m in packs.currencies.minor for w in m.words]
+    minor = re.compile(
+        rf"(?:[ \t]*(?P<word>{_some(words_minor)})(?!\w|-\w)"
+        rf"|(?P<glued>(?-i:{_some(glued)}))(?![\w-]|\.\w))",
+        re.I,
+    )
+    measures = tuple(
+        (
+            frozenset(w.lower() for w in m.words),
+            re.compile(rf"(?<![\w])(?:{_some(m.before)})\b", re.I),
+            re.compile(rf"[ \t]+(?:{_some(m.after)})\b", re.I),
+        )
+        for m in packs.currencies.measure
+    )
     percent = re.compile(
-        r"[ \t]?(?P<pct>%|per[ \t]?cent\b|pct\b|percentage[ \t-]points?\b|ppts?\b|pp\b"
-        r"|basis[ \t-]points?\b|bps\b|bp\b)",
+        r"(?:[ \t]?(?P<pct>%|per[ \t-]?cent\b|pct\b|(?-i:pc)\b|(?-i:p\.c\.)|percentage[ \t-]points?\b"
+        r"|ppts?\b"
+        r"|pp\b|basis[ \t-]points?\b|bps\b|bp\b)"
+        # "a 25-basis-point cut", "a 2-percentage-point rise"
+        r"|-(?P<pct_joined>per[ \t-]?cent\b|percentage[ \t-]points?\b|basis[ \t-]points?\b))",
         re.IGNORECASE,
     )
 
@@ -138,13 +218,25 @@ def build(packs: Packs) -> Lexicon:
         magnitude=magnitude,
         magnitude_factor=factor,
         money_only=frozenset(money_only),
+        money_only_unit_nouns=frozenset(unit_nouns),
         prefix_currency=prefix_currency,
         prefix_code=prefix_code,
         suffix_currency=suffix_currency,
         suffix_code=suffix_code,
+        suffix_symbol=suffix_symbol,
+        prefix_name=prefix_name,
+        scaled_code_after=scaled_code_after,
+        scaled_code_before=scaled_code_before,
+        code_magnitude=code_magnitude,
+        minor=minor,
+        minor_of=minor_of,
+        measures=measures,
         ambiguous=ambiguous,
         cue_words=cue_words,
         cue_code=cue_code,
+        named_words=named_words,
+        named_code=named_code,
+        decides={a.symbol: tuple(a.decides) for a in packs.currencies.ambiguous},
         percent=percent,
         before_qualifier=before_qualifier,
         after_qualifier=after_qualifier,
@@ -164,9 +256,27 @@ def build(packs: Packs) -> Lexicon:
         identifier_lead=re.compile(
             rf"(?<![\w])(?:{_alternation(parsing.identifier_lead)})[ \t]*#?\Z", re.IGNORECASE
         ),
+        minus_before=re.compile(rf"(?<![\w])(?:{_some(parsing.minus_words)})[ \t]+\Z", re.I),
+        point_share=re.compile(
+            rf"[ \t]+(?P<share>{shares})"
+            r"(?:[ \t-]+percentage)?[ \t-]+points?\b",
+            re.I,
+        ),
+        point_share_of={k.lower(): v for k, v in parsing.point_shares.items()},
+        rate_line=re.compile(rf"(?<![\w])(?:{_some(parsing.rate_words)})\b", re.I),
         change_words=frozenset(parsing.change_words),
         range_words=frozenset(parsing.range_words),
     )
+
+
+def _lookup(cues: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Cue word (lower case, single-spaced) -> the currency code it points at."""
+    return {" ".join(w.lower().split()): code for code, words in cues.items() for w in words}
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    """Whole cue words; a cue that is a sign ("$", "€") may touch the digits after it."""
+    return re.compile(rf"(?:(?<![\w])|(?=\W))(?:{_some(words)})(?:(?<=\W)|(?![\w]))")
 
 
 def _key(phrase: str) -> str:

@@ -29,18 +29,47 @@ class Currency(Pack):
     symbols: list[str] = []
     codes: list[str] = []
     names: list[str] = []
+    names_before: list[str] = []  # also before a scaled number ("dollar 22.5 million")
 
 
 class Ambiguous(Pack):
     symbol: str
     default: str
     cues: dict[str, list[str]]
+    # Words that name one reading outright ("yen", "JPY"): when the document has any, they
+    # decide before the looser cues (places, institutions) are counted.
+    named: dict[str, list[str]] = {}
+    # Readings that any cue of theirs decides, before the cues are counted ("¥" in a story
+    # that speaks of Japan is yen, though China be named more often).
+    decides: list[str] = []
+
+
+class MinorUnit(Pack):
+    """A currency's small unit written after the number ("97 cents", "5p", "a penny")."""
+
+    name: str
+    words: list[str]
+    glued: list[str] = []  # only glued to a number below 100 ("5p"; "1080p" is no amount)
+    factor: float = Field(gt=0, lt=1)
+    default: str = Field(pattern=r"^[A-Z]{3}$")
+    cues: dict[str, list[str]] = {}  # as for an ambiguous symbol: which major currency
+
+
+class Measure(Pack):
+    """Currency names that also name a unit of measure ("pounds" of weight)."""
+
+    name: str
+    words: list[str]
+    before: list[str] = []  # words before the figure that make it the measure ("weighs")
+    after: list[str] = []  # words right after the name that do ("of flour", "heavier")
 
 
 class Currencies(Pack):
     schema_: Literal["factcheck.currencies/1"] = Field(alias="schema")
     currency: list[Currency]
     ambiguous: list[Ambiguous] = []
+    minor: list[MinorUnit] = []
+    measure: list[Measure] = []
 
 
 class Magnitude(Pack):
@@ -49,6 +78,10 @@ class Magnitude(Pack):
     words: list[str] = []
     abbreviations: list[str] = []
     money_only: list[str] = []
+    # Glued before a currency code, the magnitude of the amount ("MUSD 75", "75 kEUR").
+    before_codes: list[str] = []
+    # Nouns after which a money-only abbreviation is a unit, not a magnitude ("100m hurdles").
+    unit_nouns: list[str] = []
 
 
 class Magnitudes(Pack):
@@ -96,6 +129,12 @@ class Parsing(Pack):
     count_stop: list[str] = []
     count_nouns: list[str] = []
     identifier_lead: list[str] = []
+    # Words that make the figure after them negative ("minus 5%", "negative 0.3%").
+    minus_words: list[str] = []
+    # "a quarter point" in a rate story: the share of a percentage point each word names,
+    # and the words that make a line a story about rates.
+    point_shares: dict[str, float] = {}
+    rate_words: list[str] = []
     change_words: list[str] = []
     range_words: list[str] = []
 
@@ -336,6 +375,8 @@ _FILES: dict[str, type[Pack]] = {
 _KEYS = {
     "currency": "code",
     "ambiguous": "symbol",
+    "minor": "name",
+    "measure": "name",
     "magnitude": "name",
     "qualifier": "name",
     "entity": "name",

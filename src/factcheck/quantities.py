@@ -27,6 +27,10 @@ _BAD_BEFORE = frozenset("/:+=<>#^×*@_.\\")
 _BAD_AFTER = frozenset("/:=<>^×*@_\\")
 _DIGIT_GROUP_AFTER = re.compile(r"[ \t]\d")
 _DIGIT_GROUP_BEFORE = re.compile(r"(?:\d|\+\d+)[ \t]\Z")
+_GROUPING = re.compile("[,\u00a0\u2009\u202f]")  # the thousands separators of the lexicon
+_SPACE_GROUPS = re.compile(r"(?: \d{3})+(?!\d|,\d)(?:\.\d+)?")
+_HEAD_BEFORE = re.compile(r"(?<!\d)\d{1,3} \Z")
+_PLUS_OR = re.compile(r"\bplus[ \t]*(?:or|/)[ \t]*\Z", re.I)  # a margin: "plus or minus 3"
 _MODIFIER = re.compile(
     r"[ \t]+(?:year|month|week|day|hour|minute|season|game|match|point|storey|story)[ \t]+[a-z]",
     re.I,
@@ -86,21 +90,36 @@ def find(text: str, lex: Lexicon, symbols: dict[str, str]) -> list[Found]:
 
 
 def resolve_symbols(text: str, lex: Lexicon) -> dict[str, str]:
-    """Which currency each ambiguous symbol means in this document, by its cue words."""
+    """Which currency each ambiguous symbol (or small unit, "cents") means in this document.
+
+    A currency the document names ("yen") decides first; failing that, a cue of a reading
+    that `decides` ("Japan"), then the most frequent cue (places, institutions); failing
+    those, the symbol's default stands.
+    """
     out: dict[str, str] = {}
     lower: str | None = None
     for symbol, (default, _cues) in lex.ambiguous.items():
         out[symbol] = default
-        if symbol not in text:
+        if symbol in lex.prefix_code and symbol not in text:
             continue
         lower = lower if lower is not None else text.lower()
-        counts: dict[str, int] = {}
-        for match in lex.cue_words[symbol].finditer(lower):
-            code = lex.cue_code[symbol][match.group()]
-            counts[code] = counts.get(code, 0) + 1
+        named = lex.named_words.get(symbol)
+        counts = _cue_counts(lower, named, lex.named_code.get(symbol, {})) if named else {}
+        if not counts:
+            counts = _cue_counts(lower, lex.cue_words[symbol], lex.cue_code[symbol])
+            decided = [code for code in lex.decides.get(symbol, ()) if code in counts]
+            counts = {decided[0]: 1} if decided else counts
         if counts:
-            out[symbol] = max(sorted(counts), key=lambda code: counts[code])
+            out[symbol] = max(sorted(counts), key=counts.__getitem__)
     return out
+
+
+def _cue_counts(lower: str, words: re.Pattern[str], codes: dict[str, str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for match in words.finditer(lower):
+        code = codes[" ".join(match.group().split())]
+        counts[code] = counts.get(code, 0) + 1
+    return counts
 
 
 def _read(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]) -> Found | None:
@@ -165,11 +184,17 @@ def _read(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
 
 
 def _core(
-    text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str], range_end: bool = False
+    text: str,
+    match: re.Match[str],
+    lex: Lexicon,
+    symbols: dict[str, str],
+    range_end: bool = False,
+    money: bool = False,
 ) -> _Core | None:
     """Read the number at `match` with what is written around it, or None if it is no figure.
 
     `range_end`: the number is the second of "5-6%", so the dash before it is no minus sign.
+    `money`: the number is the second of a range of money ("£10k-20k").
     """
     n_start, n_end = match.span()
     digits, words = match.group("digits"), match.group("words")
@@ -178,7 +203,7 @@ def _core(
         if re.fullmatch(r"\d+,\d{1,2}", digits):
             digits = digits.replace(",", ".")  # a decimal comma (see the lexicon's number)
         stated = digits
-        value = float(digits.replace(",", ""))
+        value = float(_GROUPING.sub("", digits))
         decimals = len(digits.split(".")[1]) if "." in digits else 0
         resolution = 10.0**-decimals
     elif words is not None:
@@ -194,6 +219,12 @@ def _core(
     core = _Core(n_start, n_end, value, stated, resolution, spelled=spelled)
     core.weak = spelled and stated.lower() in lex.weak_number_words | {"a"}
 
+    if match.group("article") is not None:
+        share = lex.point_share.match(text, n_end)
+        if share is not None:
+            return _point_share(text, core, share, lex)
+
+    factor = 1.0
     prefix = lex.prefix_currency.search(text, max(0, n_start - 12), n_start)
     if prefix is not None:
         written = prefix.group("symbol") or prefix.group("code")
@@ -201,22 +232,53 @@ def _core(
         if not spelled or written.isalpha():
             core.currency = code or symbols.get(written)
             core.start = prefix.start()
+            if digits is not None and not range_end and text[n_start - 1] in "-−":
+                _negate(core, core.start)  # "$-99.99"
+    elif digits is not None:
+        scaled_code = lex.scaled_code_before.search(text, max(0, n_start - 10), n_start)
+        named = lex.prefix_name.search(text, max(0, n_start - 20), n_start)
+        if scaled_code is not None:  # "MEUR 3.5"
+            core.currency = lex.prefix_code[scaled_code.group("code")]
+            factor = lex.code_magnitude[scaled_code.group("mag")]
+            core.scaled = True
+            core.start = scaled_code.start()
+        elif named is not None and _magnitude_word_at(text, n_end, lex) is not None:
+            # "dollar 22.5 million"
+            core.currency = lex.suffix_code[" ".join(named.group("name").lower().split())]
+            core.start = named.start()
     before = text[core.start - 1] if core.start > 0 else " "
     if digits is not None and core.currency is None and not range_end:
-        if before.isalnum() or before in _BAD_BEFORE:
+        if before == "+" and not _glued_sign(text, core.start - 1):
+            core.start -= 1  # "+0.53 pp": an explicit plus sign; kept only with a unit
+            core.stated = "+" + core.stated
+            core.flags.add("plus")
+        elif before.isalnum() or before in _BAD_BEFORE:
             return None
-        if before in "-−–" and core.start >= 1:
-            ahead = text[core.start - 2] if core.start >= 2 else " "
-            if ahead.isalnum() or ahead in "-/":
+        elif before in "-−–" and core.start >= 1:
+            if _glued_sign(text, core.start - 1):
                 return None  # COVID-19, F-35, 2021-2025
-            core.value = -core.value
-            core.stated = "-" + core.stated
-            core.start -= 1
+            _negate(core, core.start - 1)
+    elif (
+        digits is not None
+        and core.currency is not None
+        and not range_end
+        and core.value > 0
+        and before in "-−"
+        and not _glued_sign(text, core.start - 1)
+    ):
+        _negate(core, core.start - 1)  # "-$5bn"
+    if digits is not None and not range_end and core.value > 0:
+        minus = lex.minus_before.search(text, max(0, core.start - 12), core.start)
+        if minus is not None and not _PLUS_OR.search(
+            text, max(0, minus.start() - 12), minus.start()
+        ):
+            _negate(core, minus.start())  # "minus 5%", "negative 0.3%"
     if digits is not None and _URLISH.match(text, max(0, n_start - 80), n_start + 1) is not None:
         return None
 
     pos = n_end
-    factor = 1.0
+    if digits is not None and re.fullmatch(r"[1-9]\d{0,2}", digits):
+        pos = _space_groups(text, core, lex)
     for _ in range(2):  # "5 hundred million"
         mag = lex.magnitude.match(text, pos)
         if mag is None:
@@ -226,7 +288,10 @@ def _core(
             mag.group("abbr")
             and word in lex.money_only
             and core.currency is None
+            and not money
             and not _suffix_currency_at(text, mag.end(), lex)
+            and not _money_range_follows(text, mag.end(), lex)
+            and not _scales_a_count(text, core, mag, lex)
         ):
             break
         factor *= lex.magnitude_factor[word]
@@ -238,7 +303,7 @@ def _core(
 
     pct = lex.percent.match(text, pos)
     if pct is not None and core.currency is None:
-        written = pct.group("pct").lower()
+        written = (pct.group("pct") or pct.group("pct_joined")).lower()
         if written.startswith(("b", "bp")):
             core.percent = "pp"
             core.value /= 100
@@ -250,12 +315,7 @@ def _core(
             core.percent = "percent"
         pos = pct.end()
     else:
-        suffix = lex.suffix_currency.match(text, pos)
-        if suffix is not None:
-            code = lex.suffix_code[" ".join(suffix.group("cur").lower().split())]
-            if core.currency is None or core.currency == code:
-                core.currency = code
-                pos = suffix.end()
+        pos = _suffix_currency(text, core, pos, lex, symbols)
     core.end = pos
 
     after = text[pos : pos + 2]
@@ -271,6 +331,8 @@ def _core(
     unitless = core.currency is None and core.percent is None and not core.scaled
     if core.weak and unitless:
         return None
+    if "plus" in core.flags and unitless:
+        return None  # "+44 20": a dialling code
     if unitless and digits is not None:
         if _is_year(digits, value):
             return None
@@ -282,8 +344,9 @@ def _core(
             return None
         if _TIME_OF_DAY.match(text, pos):
             return None
-        if _DIGIT_GROUP_AFTER.match(text, pos) or _DIGIT_GROUP_BEFORE.search(
-            text, max(0, core.start - 8), core.start
+        if _DIGIT_GROUP_AFTER.match(text, pos) or (
+            "grouped" not in core.flags
+            and _DIGIT_GROUP_BEFORE.search(text, max(0, core.start - 8), core.start)
         ):
             return None  # "020 7946 0958": a phone number or a code, not a figure
     return core
@@ -306,7 +369,164 @@ def _spelled(words: str) -> tuple[float, int] | None:
 
 
 def _suffix_currency_at(text: str, pos: int, lex: Lexicon) -> bool:
-    return lex.suffix_currency.match(text, pos) is not None
+    return any(
+        p.match(text, pos) is not None
+        for p in (lex.suffix_currency, lex.suffix_symbol, lex.scaled_code_after)
+    )
+
+
+def _money_range_follows(text: str, pos: int, lex: Lexicon) -> bool:
+    """ "10k-20k euros", "10k to 20k dollars": the end of the range names the currency."""
+    conn = _CONNECTOR.match(text, pos)
+    if conn is None or conn.group("c").lower() == "and":
+        return False
+    nxt = lex.number.match(text, conn.end())
+    if nxt is None or nxt.group("digits") is None:
+        return False
+    mag = lex.magnitude.match(text, nxt.end())
+    return _suffix_currency_at(text, mag.end() if mag else nxt.end(), lex)
+
+
+def _negate(core: _Core, start: int) -> None:
+    """A minus sign or word at `start` before the figure: it becomes negative and part of it."""
+    core.value = -core.value
+    core.stated = "-" + core.stated
+    core.start = start
+
+
+def _glued_sign(text: str, sign: int) -> bool:
+    """Whether the sign at `sign` joins two things ("COVID-19", "1+1") rather than leads."""
+    ahead = text[sign - 1] if sign >= 1 else " "
+    return ahead.isalnum() or ahead in "-/+"
+
+
+def _magnitude_word_at(text: str, pos: int, lex: Lexicon) -> re.Match[str] | None:
+    """A magnitude at `pos` that needs no currency beside it ("million", "bn", not "m")."""
+    mag = lex.magnitude.match(text, pos)
+    if mag is None or (mag.group("word") or mag.group("abbr")).lower() in lex.money_only:
+        return None
+    return mag
+
+
+def _space_groups(text: str, core: _Core, lex: Lexicon) -> int:
+    """ "in 2023 40 000 people": thousands set apart by plain spaces, where they plausibly are.
+
+    A plain space also separates numbers ("scored 3 10 times", "020 7946 0958"), so the
+    groups join only when each has three digits and the whole carries a currency, percent
+    or magnitude, or has a head of two or three digits with a word after it.
+    """
+    groups = _SPACE_GROUPS.match(text, core.end)
+    if groups is None or _HEAD_BEFORE.search(text, max(0, core.start - 4), core.start):
+        return core.end  # "1 250 000" with a one-digit head: no safe place to start
+    end = groups.end()
+    unit_after = any(
+        p.match(text, end) is not None
+        for p in (lex.percent, lex.magnitude, lex.suffix_currency, lex.suffix_symbol, lex.minor)
+    )
+    word_after = re.match(r"[ \t]+[A-Za-z]", text[end : end + 3]) is not None
+    head = core.stated.lstrip("+-")
+    if not (core.currency or unit_after or (len(head) >= 2 and word_after)):
+        return core.end
+    written = text[core.end : end]
+    sign = -1.0 if core.value < 0 else 1.0
+    core.value = sign * float(head + written.replace(" ", ""))
+    core.stated += written
+    decimals = len(written.split(".")[1]) if "." in written else 0
+    core.resolution = 10.0**-decimals
+    core.end = end
+    core.flags.add("grouped")
+    return end
+
+
+def _scales_a_count(text: str, core: _Core, mag: re.Match[str], lex: Lexicon) -> bool:
+    """ "10M users", "2.33 k views", "-10 k": a money-only abbreviation read without money.
+
+    A single digit glued to a capital letter is a name ("3M", "4K TVs", "2B pencils"), and
+    some nouns make the letter a unit ("100m hurdles").
+    """
+    if core.value < 0:
+        return True  # no distance, size or name is negative
+    abbr = mag.group("abbr")
+    if abbr.isupper() and mag.group(0) == abbr and re.fullmatch(r"\d", core.stated):
+        return False
+    _end, head = _counted_noun(text, mag.end(), lex)
+    return head is not None and head.lower() not in lex.money_only_unit_nouns
+
+
+def _suffix_currency(
+    text: str, core: _Core, pos: int, lex: Lexicon, symbols: dict[str, str]
+) -> int:
+    """The currency written after the number ("5 billion yuan", "300 USD", "5 €", "75 MUSD",
+    "97 cents"), set on `core`; returns where the figure ends."""
+    suffix = lex.suffix_currency.match(text, pos)
+    if suffix is not None:
+        written = " ".join(suffix.group("cur").lower().split())
+        code = lex.suffix_code[written]
+        if (core.currency is None or core.currency == code) and not _is_measure(
+            text, core, written, suffix.end(), lex
+        ):
+            core.currency = code
+            pos = suffix.end()
+            mag = None if core.scaled else _magnitude_word_at(text, pos, lex)
+            if mag is not None:  # "75 USD million"
+                _scale(core, lex.magnitude_factor[(mag.group("word") or mag.group("abbr")).lower()])
+                pos = mag.end()
+        return pos
+    if core.currency is not None:
+        return pos
+    scaled_code = lex.scaled_code_after.match(text, pos)
+    if scaled_code is not None and not core.scaled:  # "75 MUSD"
+        core.currency = lex.prefix_code[scaled_code.group("code")]
+        _scale(core, lex.code_magnitude[scaled_code.group("mag")])
+        return scaled_code.end()
+    symbol = lex.suffix_symbol.match(text, pos)
+    if symbol is not None:  # "5 €", "20 ¥"
+        written = symbol.group("symbol")
+        core.currency = lex.prefix_code.get(written) or symbols.get(written)
+        return symbol.end()
+    minor = lex.minor.match(text, pos)
+    if minor is not None:  # "97 cents", "5p", "a penny"
+        glued = minor.group("glued")
+        unit, factor = lex.minor_of[glued or minor.group("word").lower()]
+        if glued and (core.spelled or core.scaled or core.value >= 100):
+            return pos  # "1080p" is a video format, not pence
+        core.currency = symbols.get(unit) or lex.ambiguous[unit][0]
+        core.flags.add("minor")
+        _scale(core, factor)
+        return minor.end()
+    return pos
+
+
+def _scale(core: _Core, factor: float) -> None:
+    core.value *= factor
+    core.resolution *= factor
+    core.factor *= factor
+    core.scaled = True
+
+
+def _is_measure(text: str, core: _Core, written: str, end: int, lex: Lexicon) -> bool:
+    """ "weighs 2,000 pounds", "20 pounds of flour": a currency name used as a unit of measure."""
+    for words, before, after in lex.measures:
+        if written not in words:
+            continue
+        if after.match(text, end) is not None:
+            return True
+        lead = re.search(r"(?:\S+[ \t]+){0,4}\Z", text[max(0, core.start - 50) : core.start])
+        if not core.scaled and lead is not None and before.search(lead.group()) is not None:
+            return True
+    return False
+
+
+def _point_share(text: str, core: _Core, share: re.Match[str], lex: Lexicon) -> _Core | None:
+    """ "a quarter point", "a half-point cut": a share of a percentage point, in a rate story."""
+    if lex.rate_line.search(text) is None:
+        return None
+    core.value = lex.point_share_of[share.group("share").lower()]
+    core.resolution = core.value
+    core.stated = text[core.start : share.end()]
+    core.percent = "pp"
+    core.end = share.end()
+    return core
 
 
 def _digit_follows(text: str, pos: int) -> bool:
@@ -356,7 +576,7 @@ def _range_end(text: str, first: _Core, lex: Lexicon, symbols: dict[str, str]) -
         nxt = lex.number.match(text, sym.end())
         if nxt is None:
             return None
-    second = _core(text, nxt, lex, symbols, range_end=True)
+    second = _core(text, nxt, lex, symbols, range_end=True, money=first.currency is not None)
     if second is None or second.spelled != first.spelled:
         return None
     if first.currency and second.currency and first.currency != second.currency:
@@ -365,6 +585,8 @@ def _range_end(text: str, first: _Core, lex: Lexicon, symbols: dict[str, str]) -
         return None
     if (first.currency and second.percent) or (first.percent and second.currency):
         return None
+    if first.currency and ("minor" in first.flags) != ("minor" in second.flags):
+        return None  # "by 25 cents to $2.75": a change and a level, not a range
     return second
 
 
