@@ -250,6 +250,9 @@ def resolve_metric(
         # "after 4.6 percent in the third", "growth slows to 5.4%": a percentage of a measure
         # of activity is its growth rate, unless it is a share of it ("3% of GDP").
         name = f"{name} growth"
+    if found.record is not None:
+        # "a seven-quarter low of 5.4%": the length of a record of the measure, not the measure.
+        name = f"{name}: {found.record}" if name else found.record
     outlook = _outlook(sent, cs, ce, vocab, found.unit in ("percent", "pp"))
     if outlook is not None and name is not None:
         ctx.outlook = outlook
