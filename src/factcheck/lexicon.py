@@ -50,6 +50,7 @@ class Lexicon:
     share_follow: re.Pattern[str]
     share_not: re.Pattern[str]
     half_not_after: frozenset[str]
+    rank_words: frozenset[str]
     points: re.Pattern[str]
     multiples: dict[str, float]  # "twice" -> 2, "halved" -> 0.5
     multiple_adverbs: frozenset[str]
@@ -197,6 +198,7 @@ def build(packs: Packs) -> Lexicon:
         share_follow=re.compile(rf"[ \t]+(?:{_alternation(numbers.share_follow)})\b", re.I),
         share_not=re.compile(rf"[ \t]+(?:{_alternation(numbers.share_not)})\b", re.I),
         half_not_after=frozenset(w.lower() for w in numbers.half_not_after),
+        rank_words=frozenset(w.lower() for w in numbers.rank_words),
         points=re.compile(rf"[ \t]*(?:{_alternation(numbers.points)})\b", re.IGNORECASE),
         multiples=multiples,
         multiple_adverbs=frozenset(w.lower() for w in numbers.multiple_adverbs),

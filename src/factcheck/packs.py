@@ -286,6 +286,7 @@ class Numbers(Pack):
     share_follow: list[str] = []
     share_not: list[str] = []
     half_not_after: list[str] = []
+    rank_words: list[str] = []
     points: list[str] = []
     multiple_adverbs: dict[str, float] = {}
     multiple_verbs: dict[str, float] = {}

@@ -387,8 +387,13 @@ def _times(text: str, core: _Core, lex: Lexicon) -> _Core | None:
     times = _TIMES.match(text, core.end)
     if times is None:
         return None
-    if times.group().strip().lower() == "times" and lex.compared.match(text, times.end()) is None:
-        return None  # "five times this season": how often, a count
+    said = times.group().strip().lower()
+    if (
+        said == "times"
+        and core.value.is_integer()
+        and lex.compared.match(text, times.end()) is None
+    ):
+        return None  # "five times this season": how often, a count; "1.5 times" is no count
     return replace(core, end=times.end(), flags=core.flags | {"multiple"}, weak=False)
 
 
@@ -563,6 +568,9 @@ def _one_in(text: str, core: _Core, lex: Lexicon) -> _Core | None:
     after = _COUNT_WORD.match(text, end)
     if after is not None and after.group(1).lower() in lex.time_units:
         return None  # "2 in 10 minutes"
+    back = _WORD_BACK.search(text, max(0, core.start - 20), core.start)
+    if back is not None and back.group(1).lower() in lex.rank_words:
+        return None  # "ranked 2 out of 20": a rank or a score, not a share
     return replace(
         core,
         end=end,
