@@ -5,7 +5,10 @@ way a checker needs them: quantulum3 and Duckling give a value but not the
 bounds the wording sets ("under 70" is at most 70), the stated precision, the
 conversions in brackets, or the line between a figure and a year, a date, an
 ordinal or a name ("14th Five-Year Plan", "Boeing 737"). The word lists all
-live in `rules/`; number words are read by text2num.
+live in `rules/`; number words are read by text2num. text2num reads no fractions
+("half a million", "a third of"), multiples ("twice", "tripled") or numbers that mix
+digits and words ("4 thousand 3 hundred and 21"), so those are put together here from
+the words of `rules/numbers.toml`.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ _FRACTION_LINK = re.compile(r"(?:[ \t]+of)?[ \t]+(?:an?[ \t]+)?|-", re.IGNORECAS
 _OF_TIME = re.compile(r"[ \t]+of[ \t]+(?:an?|the)[ \t]+([A-Za-z]+)", re.IGNORECASE)
 _ONE_IN = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+(?:every[ \t]+)?", re.IGNORECASE)
 _TIMES = re.compile(r"-?fold\b|[ \t]+times\b", re.IGNORECASE)
+_AND_BACK = re.compile(r"(\w+)[ \t]+and[ \t]+\Z", re.IGNORECASE)
 _PART_LINK = re.compile(r"[ \t]+(?:and[ \t]+)?", re.IGNORECASE)
 
 
@@ -408,9 +412,12 @@ def _fraction(text: str, match: re.Match[str], lex: Lexicon) -> _Core | None:
     written = match.group("fraction")
     *head, noun = re.split(r"[ \t-]+", written.lower())
     denominator = lex.denominators[noun]
+    joined = _AND_BACK.search(text, max(0, start - 30), start)
+    if joined is not None and (
+        joined.group(1).isdigit() or joined.group(1).lower() in lex.time_units | lex.number_words
+    ):
+        return None  # "an hour and a half": part of a length of time or of a number
     back = _WORD_BACK.search(text, max(0, start - 20), start)
-    if back is not None and back.group(1).lower() == "and":
-        return None  # "an hour and a half": the "and" of a number that is no figure here
     if not head:
         # Only "half" stands without a numerator, and not as a part: "the second half".
         if denominator != 2 or noun.endswith("s"):
