@@ -427,6 +427,9 @@ def _read(path: Path) -> dict[str, Any]:
 def _merge(base: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
     out = dict(base)
     for key, value in user.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = {**out[key], **value}  # a table's entries replace the built-in ones
+            continue
         if key not in out or not isinstance(value, list) or not isinstance(out[key], list):
             out[key] = value
             continue
