@@ -164,7 +164,7 @@ def _read(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
                 kind, core.record = "number", _record(lead.group("record"), noun_head, lex)
         elif _MODIFIER.match(text, end):
             return None  # "a 12 year deal": a number that describes the noun after it
-        elif core.spelled or _looks_like_name(text, core.start, lex):
+        elif (core.spelled and not _sized(core)) or _looks_like_name(text, core.start, lex):
             return None  # a spelled number counts nothing here; a bare one may be a name
     if sets == "high":
         high = core.value
@@ -365,6 +365,13 @@ def _spelled(words: str) -> tuple[float, int] | None:
             continue
         return float(value), len(phrase)
     return None
+
+
+def _sized(core: _Core) -> bool:
+    """A number in words with a magnitude ("two million", "half a billion", "two hundred
+    thousand") is a figure by itself; a small one ("two", "forty") needs a counted noun, and
+    so does one led by an article, which idioms use ("one in a million", "a dozen times")."""
+    return (core.scaled or core.value >= 1000) and core.stated.lower() != "a"
 
 
 def _multiple_word(text: str, match: re.Match[str], lex: Lexicon) -> _Core | None:
