@@ -36,13 +36,14 @@ _MODIFIER = re.compile(
 )
 _URLISH = re.compile(r"\S*(?:://|www\.|@|/)\S*\Z")
 # Figures read whole, with their own unit: they neither start a range nor count a noun.
-_WHOLE = frozenset({"multiple", "span", "share"})
+_WHOLE = frozenset({"multiple", "span"})
 # Between a fraction and its magnitude or point: "half a million", "three quarters of a
 # billion", "a quarter point", "a half-billion".
 _FRACTION_LINK = re.compile(r"(?:[ \t]+of)?[ \t]+(?:an?[ \t]+)?|-", re.IGNORECASE)
 _OF_TIME = re.compile(r"[ \t]+of[ \t]+(?:an?|the)[ \t]+([A-Za-z]+)", re.IGNORECASE)
 _ONE_IN = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+(?:every[ \t]+)?", re.IGNORECASE)
 _TIMES = re.compile(r"-?fold\b|[ \t]+times\b", re.IGNORECASE)
+_SHARE_RANGE = re.compile(r"[ \t]*(?:and|to|or|-|–)[ \t]*", re.IGNORECASE)
 _AND_BACK = re.compile(r"(\w+)[ \t]+and[ \t]+\Z", re.IGNORECASE)
 _PART_LINK = re.compile(r"[ \t]+(?:and[ \t]+)?", re.IGNORECASE)
 
@@ -419,6 +420,8 @@ def _fraction(text: str, match: re.Match[str], lex: Lexicon) -> _Core | None:
     written = match.group("fraction")
     *head, noun = re.split(r"[ \t-]+", written.lower())
     denominator = lex.denominators[noun]
+    if text[start - 1 : start] in ("-", "‐") and start > 0:
+        return None  # "first-half", "second-quarter": a part of a period
     joined = _AND_BACK.search(text, max(0, start - 30), start)
     if joined is not None and (
         joined.group(1).isdigit() or joined.group(1).lower() in lex.time_units | lex.number_words
@@ -463,8 +466,12 @@ def _fraction(text: str, match: re.Match[str], lex: Lexicon) -> _Core | None:
                 spelled=True,
                 flags=flags,
             )
-    if text[end : end + 1] in "-‐" or lex.share_follow.match(text, end) is None:
-        return None  # "half-time", "a third straight year"
+    if text[end : end + 1] in "-‐":
+        return None  # "half-time", "a third-party"
+    after = lex.after_qualifier.match(text, end)  # "half or more of the voters"
+    follow = lex.share_follow.match(text, end if after is None else after.end())
+    if follow is None and not _share_range(text, end, lex):
+        return None  # "a third straight year"
     if lex.share_not.match(text, end) is not None:
         return None  # "a quarter of the way through"
     of_time = _OF_TIME.match(text, end)
@@ -475,6 +482,15 @@ def _fraction(text: str, match: re.Match[str], lex: Lexicon) -> _Core | None:
     return _Core(
         start, end, 100 * value, written, 5.0, percent="percent", spelled=True, flags={"share"}
     )
+
+
+def _share_range(text: str, end: int, lex: Lexicon) -> bool:
+    """ "between a third and a half of the staff": the first share of a range."""
+    conn = _SHARE_RANGE.match(text, end)
+    nxt = lex.number.match(text, conn.end()) if conn is not None else None
+    if nxt is None or nxt.group("fraction") is None:
+        return False
+    return lex.share_follow.match(text, nxt.end()) is not None
 
 
 def _numerator(fraction: str, lex: Lexicon) -> str | None:
