@@ -74,15 +74,14 @@ def _full_score(gold: Path, docs: Path) -> dict[str, Any]:
 # the tool improves, never a target to tune to.
 SEED_FLOORS = {"extraction": 1.0, "relations": 1.0, "with_expect": 1.0, "false_alarms": 0}
 DEV_FLOORS = {
-    "extraction": 0.96,
+    "extraction": 0.97,
     "subject": 0.80,
-    # Rate cuts in basis points, contributions in percentage points and amounts in pence are
-    # read now; the context rules do not yet name their measure ("contribution to inflation")
-    # or month, which lowers these shares though more claims have the right context.
+    # Figures read since in pence, basis points and words ("twice", "nearly half") join the
+    # scored claims; where context does not yet name their measure or month the shares dip.
     "metric": 0.55,
-    "period": 0.72,
-    "same_fact": 0.55,
-    "with_expect": 0.36,
+    "period": 0.74,
+    "same_fact": 0.56,
+    "with_expect": 0.37,
     "false_alarms": 1,
 }
 

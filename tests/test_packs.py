@@ -94,3 +94,24 @@ def test_an_emptied_word_list_matches_nothing(tmp_path: Path) -> None:
     paid = extract_text("He paid 300 pounds for it.", rules=(tmp_path,)).claims[0]
     weighs = extract_text("The calf weighs 300 pounds.", rules=(tmp_path,)).claims[0]
     assert (paid.quantity.unit, weighs.quantity.unit) == ("GBP", None)
+
+
+def test_user_numbers_pack_adds_a_fraction_and_keeps_the_others(tmp_path: Path) -> None:
+    text = "A twelfth of the fleet was grounded, and a third of the crews were idle."
+    assert [c.text for c in extract_text(text).claims] == ["a third"]
+    (tmp_path / "numbers.toml").write_text(
+        'schema = "factcheck.numbers/1"\ndenominators.twelfth = 12\n', encoding="utf-8"
+    )
+    claims = extract_text(text, rules=(tmp_path,)).claims
+    assert [(c.text, round(c.quantity.value, 2)) for c in claims] == [
+        ("A twelfth", 8.33),
+        ("a third", 33.33),
+    ]
+
+
+def test_a_bad_numbers_entry_is_named(tmp_path: Path) -> None:
+    (tmp_path / "numbers.toml").write_text(
+        'schema = "factcheck.numbers/1"\nvulgar."½" = [2, 1]\n', encoding="utf-8"
+    )
+    with pytest.raises(InputError, match="vulgar"):
+        packs.load((tmp_path,))

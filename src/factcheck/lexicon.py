@@ -65,6 +65,21 @@ class Lexicon:
     rate_line: re.Pattern[str]
     change_words: frozenset[str]
     range_words: frozenset[str]
+    denominators: dict[str, int]  # fraction noun -> denominator ("thirds" -> 3)
+    vulgar: dict[str, float]  # "½" -> 0.5
+    and_fraction: re.Pattern[str]  # " and a half", " and three quarters"
+    share_follow: re.Pattern[str]
+    share_not: re.Pattern[str]
+    half_not_after: frozenset[str]
+    rank_words: frozenset[str]
+    points: re.Pattern[str]
+    multiples: dict[str, float]  # "twice" -> 2, "halved" -> 0.5
+    multiple_adverbs: frozenset[str]
+    multiple_verb_not_before: re.Pattern[str]
+    compared: re.Pattern[str]
+    span_after: re.Pattern[str]
+    record_lead: re.Pattern[str]
+    records: dict[str, str]  # span noun or record word -> the record it names
 
 
 @per_pack
@@ -73,7 +88,12 @@ def build(packs: Packs) -> Lexicon:
     from .units import magnitude_factors
 
     parsing = packs.parsing
+    numbers = packs.numbers
     words = _alternation(parsing.number_words)
+    fractions = _alternation(list(numbers.denominators))
+    multiples = {
+        w.lower(): f for w, f in {**numbers.multiple_adverbs, **numbers.multiple_verbs}.items()
+    }
     mag_words = [w for m in packs.magnitudes.magnitude for w in m.words]
     # "a penny", "a quarter point": units an article can stand for the number one before.
     singular = [w for m in packs.currencies.minor for w in m.words if not w.endswith("s")]
@@ -99,8 +119,11 @@ def build(packs: Packs) -> Lexicon:
         # Thin and no-break spaces are put between thousands on purpose: "40\u202f000".
         r"|[1-9]\d{0,2}(?:[\u00a0\u2009\u202f]\d{3})+(?!\d)(?:\.\d+)?"
         r"|\d+(?:\.\d+)?|\.\d+)"
+        rf"|(?P<fraction>\b(?:(?:an?|{words})[ \t-]+)?(?:{fractions})\b)"
+        rf"|(?P<multiple>\b(?:{_alternation(list(multiples))})\b|\b(?:{words})-?fold\b)"
         rf"|(?P<words>\b(?:{words})(?:(?:\s+and\s+|[ \t]+|-)(?:{words}))*\b)"
-        rf"|(?P<article>\ba(?=[ \t]+(?:{article_units})\b))",
+        rf"|(?P<article>\ba(?=[ \t]+(?:{article_units})\b))"
+        rf"|(?P<vulgar>[{''.join(numbers.vulgar)}])",
         re.IGNORECASE,
     )
     factor = magnitude_factors(packs.magnitudes)
@@ -266,6 +289,38 @@ def build(packs: Packs) -> Lexicon:
         rate_line=re.compile(rf"(?<![\w])(?:{_some(parsing.rate_words)})\b", re.I),
         change_words=frozenset(parsing.change_words),
         range_words=frozenset(parsing.range_words),
+        denominators={w.lower(): d for w, d in numbers.denominators.items()},
+        vulgar={c: n / d for c, (n, d) in numbers.vulgar.items()},
+        and_fraction=re.compile(
+            rf"[ \t]+and[ \t]+(?P<num>an?|{words})[ \t-]+(?P<den>{fractions})\b", re.IGNORECASE
+        ),
+        share_follow=re.compile(rf"[ \t]+(?:{_alternation(numbers.share_follow)})\b", re.I),
+        share_not=re.compile(rf"[ \t]+(?:{_alternation(numbers.share_not)})\b", re.I),
+        half_not_after=frozenset(w.lower() for w in numbers.half_not_after),
+        rank_words=frozenset(w.lower() for w in numbers.rank_words),
+        points=re.compile(rf"[ \t]*(?:{_alternation(numbers.points)})\b", re.IGNORECASE),
+        multiples=multiples,
+        multiple_adverbs=frozenset(w.lower() for w in numbers.multiple_adverbs),
+        multiple_verb_not_before=re.compile(
+            rf"[ \t]+(?:{_alternation(numbers.multiple_verb_not_before)})\b", re.IGNORECASE
+        ),
+        compared=re.compile(rf"[ \t]+(?:{_alternation(numbers.compared)})\b", re.IGNORECASE),
+        span_after=re.compile(
+            rf"-(?P<unit>{_alternation(parsing.time_units)})[ \t]+"
+            rf"(?P<record>{_alternation(list(numbers.span_nouns))})\b",
+            re.IGNORECASE,
+        ),
+        # "the weakest growth in 18 months", "India's fastest pace in six quarters".
+        record_lead=re.compile(
+            rf"(?<![\w])(?:the|its|their|his|her|our|\w+['’]s)[ \t]+"
+            rf"(?P<record>{_alternation(list(numbers.record_words))})\b[^.;!?\n]{{0,60}}?"
+            r"(?<![\w])in[ \t]+\Z",
+            re.IGNORECASE,
+        ),
+        records={
+            " ".join(w.lower().split()): r
+            for w, r in {**numbers.record_words, **numbers.span_nouns}.items()
+        },
     )
 
 

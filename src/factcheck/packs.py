@@ -316,6 +316,38 @@ class Tolerances(Pack):
     rule: dict[str, dict[str, Any]] = {}  # each rule's parameters, validated by the rule
 
 
+class Numbers(Pack):
+    """Figures written in words beyond text2num's reach (rules/numbers.toml)."""
+
+    schema_: Literal["factcheck.numbers/1"] = Field(alias="schema")
+    denominators: dict[str, int] = {}
+    vulgar: dict[str, tuple[int, int]] = {}
+    share_follow: list[str] = []
+    share_not: list[str] = []
+    half_not_after: list[str] = []
+    rank_words: list[str] = []
+    points: list[str] = []
+    multiple_adverbs: dict[str, float] = {}
+    multiple_verbs: dict[str, float] = {}
+    multiple_verb_not_before: list[str] = []
+    compared: list[str] = []
+    span_nouns: dict[str, str] = {}  # "low" -> "lowest": the record the word names
+    record_words: dict[str, str] = {}
+
+    @model_validator(mode="after")
+    def _positive(self) -> Numbers:
+        for word, d in self.denominators.items():
+            if d < 2:
+                raise ValueError(f"denominators: {word!r}: a denominator is at least 2")
+        for char, (n, d) in self.vulgar.items():
+            if len(char) != 1 or not 0 < n < d:
+                raise ValueError(f"vulgar: {char!r}: one character standing for n/d, 0 < n < d")
+        for word, factor in {**self.multiple_adverbs, **self.multiple_verbs}.items():
+            if factor <= 0:
+                raise ValueError(f"{word!r}: a multiple is positive")
+        return self
+
+
 class Packs(Pack):
     """Every rule file, validated."""
 
@@ -332,6 +364,7 @@ class Packs(Pack):
     tolerances: Tolerances
     names: NameWords
     directions: Directions
+    numbers: Numbers
 
 
 P = TypeVar("P", bound=Pack)
@@ -371,6 +404,7 @@ _FILES: dict[str, type[Pack]] = {
     "tolerances": Tolerances,
     "names": NameWords,
     "directions": Directions,
+    "numbers": Numbers,
 }
 _KEYS = {
     "currency": "code",
@@ -433,6 +467,9 @@ def _read(path: Path) -> dict[str, Any]:
 def _merge(base: dict[str, Any], user: dict[str, Any]) -> dict[str, Any]:
     out = dict(base)
     for key, value in user.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = {**out[key], **value}  # a table's entries replace the built-in ones
+            continue
         if key not in out or not isinstance(value, list) or not isinstance(out[key], list):
             out[key] = value
             continue

@@ -5,7 +5,10 @@ way a checker needs them: quantulum3 and Duckling give a value but not the
 bounds the wording sets ("under 70" is at most 70), the stated precision, the
 conversions in brackets, or the line between a figure and a year, a date, an
 ordinal or a name ("14th Five-Year Plan", "Boeing 737"). The word lists all
-live in `rules/`; number words are read by text2num.
+live in `rules/`; number words are read by text2num. text2num reads no fractions
+("half a million", "a third of"), multiples ("twice", "tripled") or numbers that mix
+digits and words ("4 thousand 3 hundred and 21"), so those are put together here from
+the words of `rules/numbers.toml`.
 """
 
 from __future__ import annotations
@@ -36,6 +39,17 @@ _MODIFIER = re.compile(
     re.I,
 )
 _URLISH = re.compile(r"\S*(?:://|www\.|@|/)\S*\Z")
+# Figures read whole, with their own unit: they neither start a range nor count a noun.
+_WHOLE = frozenset({"multiple", "span"})
+# Between a fraction and its magnitude or point: "half a million", "three quarters of a
+# billion", "a quarter point", "a half-billion".
+_FRACTION_LINK = re.compile(r"(?:[ \t]+of)?[ \t]+(?:an?[ \t]+)?|-", re.IGNORECASE)
+_OF_TIME = re.compile(r"[ \t]+of[ \t]+(?:an?|the)[ \t]+([A-Za-z]+)", re.IGNORECASE)
+_ONE_IN = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+(?:every[ \t]+)?", re.IGNORECASE)
+_TIMES = re.compile(r"-?fold\b|[ \t]+times\b", re.IGNORECASE)
+_SHARE_RANGE = re.compile(r"[ \t]*(?:and|to|or|-|–)[ \t]*", re.IGNORECASE)
+_AND_BACK = re.compile(r"(\w+)[ \t]+and[ \t]+\Z", re.IGNORECASE)
+_PART_LINK = re.compile(r"[ \t]+(?:and[ \t]+)?", re.IGNORECASE)
 
 
 @dataclass
@@ -53,6 +67,7 @@ class Found:
     stated: str
     resolution: float
     converts: int | None = None  # index of the figure this one converts into another currency
+    record: str | None = None  # the record a count of periods measures: "lowest in N quarters"
 
 
 @dataclass
@@ -71,6 +86,7 @@ class _Core:
     spelled: bool = False  # written in words
     weak: bool = False  # a weak number word such as "one"
     flags: set[str] = field(default_factory=set)
+    record: str | None = None  # see Found.record
 
 
 def find(text: str, lex: Lexicon, symbols: dict[str, str]) -> list[Found]:
@@ -127,7 +143,8 @@ def _read(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
     if core is None:
         return None
     qualifier, sets, q_start = _qualifier_before(text, core.start, lex)
-    first, second = core, _range_end(text, core, lex, symbols)
+    whole = bool(core.flags & _WHOLE)
+    first, second = core, None if whole else _range_end(text, core, lex, symbols)
     low = high = None
     if second is not None:
         first, second = _share_units(first, second)
@@ -155,15 +172,19 @@ def _read(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
     kind, unit = _kind(core)
     if kind == "number" and not core.spelled and _looks_like_name(text, core.start, lex):
         return None  # "Section 301 tariffs", "Boeing 737 jets"
-    if kind == "number":
+    if kind == "number" and not whole:
         noun_end, noun_head = _counted_noun(text, end, lex)
         if noun_head is not None:
-            if noun_head.lower() in lex.time_units and _is_period(text, core.start, noun_end, lex):
-                return None
             kind, end = "count", noun_end
+            if noun_head.lower() in lex.time_units and _is_period(text, core.start, noun_end, lex):
+                lead = lex.record_lead.search(text, max(0, core.start - 100), core.start)
+                if lead is None:
+                    return None
+                # How long a record runs: "the weakest in 18 months".
+                kind, core.record = "number", _record(lead.group("record"), noun_head, lex)
         elif _MODIFIER.match(text, end):
             return None  # "a 12 year deal": a number that describes the noun after it
-        elif core.spelled or _looks_like_name(text, core.start, lex):
+        elif (core.spelled and not _sized(core)) or _looks_like_name(text, core.start, lex):
             return None  # a spelled number counts nothing here; a bare one may be a name
     if sets == "high":
         high = core.value
@@ -180,6 +201,7 @@ def _read(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
         qualifier=qualifier,
         stated=core.stated,
         resolution=core.resolution,
+        record=core.record,
     )
 
 
@@ -198,6 +220,15 @@ def _core(
     """
     n_start, n_end = match.span()
     digits, words = match.group("digits"), match.group("words")
+    if match.group("multiple") is not None:
+        return _multiple_word(text, match, lex)
+    fraction = _fraction(text, match, lex) if match.group("fraction") is not None else None
+    if fraction is not None and fraction.percent is not None:
+        return fraction  # a share ("a third of") or a fraction of a point, read whole
+    if match.group("fraction") is not None and fraction is None:
+        words = _numerator(match.group("fraction"), lex)  # "three quarters running": a count
+        if words is None:
+            return None
     spelled = digits is None
     if digits is not None:
         if re.fullmatch(r"\d+,\d{1,2}", digits):
@@ -206,6 +237,10 @@ def _core(
         value = float(_GROUPING.sub("", digits))
         decimals = len(digits.split(".")[1]) if "." in digits else 0
         resolution = 10.0**-decimals
+        vulgar = lex.vulgar.get(text[n_end : n_end + 1])
+        if vulgar is not None and not decimals:  # "1½ million", "2¾%"
+            value, n_end, resolution = value + vulgar, n_end + 1, _fraction_resolution(vulgar)
+            stated = text[n_start:n_end]
     elif words is not None:
         parsed = _spelled(words)
         if parsed is None:
@@ -214,10 +249,23 @@ def _core(
         n_end = n_start + used
         stated = text[n_start:n_end]
         resolution = 1.0
+    elif fraction is not None:  # "half a million": the magnitude is read below
+        value, stated, resolution, n_end = (
+            fraction.value,
+            fraction.stated,
+            fraction.resolution,
+            fraction.end,
+        )
     else:
         stated, value, resolution = "a", 1.0, 1.0
     core = _Core(n_start, n_end, value, stated, resolution, spelled=spelled)
     core.weak = spelled and stated.lower() in lex.weak_number_words | {"a"}
+    part = _and_fraction(text, n_end, lex)
+    if part is not None:  # "five and a half million", "2 and a half times"
+        core.value += part[0]
+        core.resolution = min(core.resolution, _fraction_resolution(part[0]))
+        n_end = core.end = part[1]
+        core.weak = False
 
     if match.group("article") is not None:
         share = lex.point_share.match(text, n_end)
@@ -267,20 +315,24 @@ def _core(
         and not _glued_sign(text, core.start - 1)
     ):
         _negate(core, core.start - 1)  # "-$5bn"
-    if digits is not None and not range_end and core.value > 0:
+    if not range_end and core.value > 0:
         minus = lex.minus_before.search(text, max(0, core.start - 12), core.start)
         if minus is not None and not _PLUS_OR.search(
             text, max(0, minus.start() - 12), minus.start()
         ):
-            _negate(core, minus.start())  # "minus 5%", "negative 0.3%"
+            _negate(core, minus.start())  # "minus 5%", "negative three per cent"
     if digits is not None and _URLISH.match(text, max(0, n_start - 80), n_start + 1) is not None:
         return None
+    if core.currency is None and core.value > 0:
+        read = _one_in(text, core, lex) or _times(text, core, lex)
+        if read is not None:
+            return read
 
     pos = n_end
     if digits is not None and re.fullmatch(r"[1-9]\d{0,2}", digits):
         pos = _space_groups(text, core, lex)
     for _ in range(2):  # "5 hundred million"
-        mag = lex.magnitude.match(text, pos)
+        mag = lex.magnitude.match(text, pos) or _hyphened(lex.magnitude, text, pos, "word")
         if mag is None:
             break
         word = (mag.group("word") or mag.group("abbr")).lower()
@@ -300,6 +352,8 @@ def _core(
     core.value *= factor
     core.resolution *= factor
     core.factor = factor
+    if core.scaled:
+        pos = _smaller_parts(text, core, pos, lex)
 
     pct = lex.percent.match(text, pos)
     if pct is not None and core.currency is None:
@@ -326,6 +380,12 @@ def _core(
         return None  # 1+1>2
     if nxt == "." and after[1:2].isdigit():
         return None  # section 1.2.3
+    span = lex.span_after.match(text, pos)
+    if span is not None and core.currency is None and core.percent is None and core.value > 0:
+        core.end = span.end()  # "a seven-quarter low": the length of a record
+        core.flags.add("span")
+        core.record = _record(span.group("record"), span.group("unit"), lex)
+        return core
     if nxt in "-‐" and after[1:2].isalpha() and not re.match(r"-plus\b", text[pos : pos + 6], re.I):
         return None  # five-year, 10-year
     unitless = core.currency is None and core.percent is None and not core.scaled
@@ -366,6 +426,275 @@ def _spelled(words: str) -> tuple[float, int] | None:
             continue
         return float(value), len(phrase)
     return None
+
+
+def _sized(core: _Core) -> bool:
+    """A number in words with a magnitude ("two million", "half a billion", "two hundred
+    thousand") is a figure by itself; a small one ("two", "forty") needs a counted noun, and
+    so does one led by an article, which idioms use ("one in a million", "a dozen times")."""
+    return (core.scaled or core.value >= 1000) and core.stated.lower() != "a"
+
+
+def _multiple_word(text: str, match: re.Match[str], lex: Lexicon) -> _Core | None:
+    """ "twice as many", "tripled", "a fourfold increase": a multiple, kind number."""
+    start, end = match.span()
+    word = match.group("multiple").lower()
+    factor = lex.multiples.get(word)
+    if factor is None:  # "threefold", "ten-fold"
+        parsed = _spelled(word[: -len("fold")].rstrip("-"))
+        if parsed is None:
+            return None
+        factor = parsed[0]
+    elif word in lex.multiple_adverbs:
+        if lex.compared.match(text, end) is None:
+            return None  # "twice a year": how often, not how much
+    elif lex.multiple_verb_not_before.match(text, end) is not None:
+        return None  # "doubled down", "doubled as a clinic"
+    resolution = 1.0 if factor.is_integer() else _fraction_resolution(factor)
+    return _Core(start, end, factor, text[start:end], resolution, spelled=True, flags={"multiple"})
+
+
+def _times(text: str, core: _Core, lex: Lexicon) -> _Core | None:
+    """ "2.5 times the average", "three times as many", "a 3-fold rise": a multiple."""
+    times = _TIMES.match(text, core.end)
+    if times is None:
+        return None
+    said = times.group().strip().lower()
+    if (
+        said == "times"
+        and core.value.is_integer()
+        and lex.compared.match(text, times.end()) is None
+    ):
+        return None  # "five times this season": how often, a count; "1.5 times" is no count
+    return replace(core, end=times.end(), flags=core.flags | {"multiple"}, weak=False)
+
+
+def _fraction(text: str, match: re.Match[str], lex: Lexicon) -> _Core | None:
+    """A fraction in words: a share ("nearly half its revenue", "a third of voters"), a
+    fraction of a point ("a quarter point"), or one of a magnitude ("half a million").
+
+    A share or a point comes back whole, with its percent unit; a magnitude's fraction comes
+    back unscaled, ending where the magnitude word starts, for the caller to scale.
+    """
+    start, end = match.span()
+    written = match.group("fraction")
+    *head, noun = re.split(r"[ \t-]+", written.lower())
+    denominator = lex.denominators[noun]
+    if text[start - 1 : start] in ("-", "‐") and start > 0:
+        return None  # "first-half", "second-quarter": a part of a period
+    joined = _AND_BACK.search(text, max(0, start - 30), start)
+    if joined is not None and (
+        joined.group(1).isdigit() or joined.group(1).lower() in lex.time_units | lex.number_words
+    ):
+        return None  # "an hour and a half": part of a length of time or of a number
+    back = _WORD_BACK.search(text, max(0, start - 20), start)
+    if not head:
+        # Only "half" stands without a numerator, and not as a part: "the second half".
+        if denominator != 2 or noun.endswith("s"):
+            return None
+        if back is not None and back.group(1).lower() in lex.half_not_after:
+            return None
+        numerator = 1.0
+    elif head in (["a"], ["an"]):
+        numerator = 1.0
+    else:
+        parsed = _spelled(" ".join(head))
+        if parsed is None or parsed[1] != len(" ".join(head)):
+            return None
+        numerator = parsed[0]
+    if not 0 < numerator < denominator:
+        return None  # "the two halves of the match"
+    value = numerator / denominator
+    link = _FRACTION_LINK.match(text, end)
+    if link is not None:
+        mag = lex.magnitude.match(text, link.end())
+        if mag is not None and mag.group("word") and mag.start("word") == link.end():
+            return _Core(start, link.end(), value, written, _fraction_resolution(value))
+        point = lex.points.match(text, link.end()) or lex.percent.match(text, link.end())
+        said = point.group().strip().lower() if point is not None else "b"
+        if point is not None and said.startswith("point") and lex.rate_line.search(text) is None:
+            point = None  # "half a point ahead of the field": a score, not a rate
+        if point is not None and not said.startswith("b"):  # no "half a basis point"
+            unit = "pp" if said.startswith(("point", "percentage", "pp")) else "percent"
+            resolution = _fraction_resolution(value)
+            flags = {"share"}
+            return _Core(
+                start,
+                point.end(),
+                value,
+                written,
+                resolution,
+                percent=unit,
+                spelled=True,
+                flags=flags,
+            )
+    if text[end : end + 1] in "-‐":
+        return None  # "half-time", "a third-party"
+    after = lex.after_qualifier.match(text, end)  # "half or more of the voters"
+    follow = lex.share_follow.match(text, end if after is None else after.end())
+    if follow is None and not _share_range(text, end, lex):
+        return None  # "a third straight year"
+    if lex.share_not.match(text, end) is not None:
+        return None  # "a quarter of the way through"
+    of_time = _OF_TIME.match(text, end)
+    if of_time is not None and of_time.group(1).lower() in lex.time_units:
+        return None  # "a quarter of an hour"
+    # A share in words rounds to the nearest simple fraction: as coarse as a percentage to
+    # the nearest five points.
+    return _Core(
+        start, end, 100 * value, written, 5.0, percent="percent", spelled=True, flags={"share"}
+    )
+
+
+def _share_range(text: str, end: int, lex: Lexicon) -> bool:
+    """ "between a third and a half of the staff": the first share of a range."""
+    conn = _SHARE_RANGE.match(text, end)
+    nxt = lex.number.match(text, conn.end()) if conn is not None else None
+    if nxt is None or nxt.group("fraction") is None:
+        return False
+    return lex.share_follow.match(text, nxt.end()) is not None
+
+
+def _numerator(fraction: str, lex: Lexicon) -> str | None:
+    """The number word before a fraction noun that is a time noun ("three quarters running")."""
+    head = re.split(r"([ \t-]+)", fraction)
+    if len(head) < 3 or head[0].lower() in ("a", "an") or head[-1].lower() not in lex.time_units:
+        return None
+    return "".join(head[:-2])
+
+
+def _fraction_resolution(value: float) -> float:
+    """ "½" is stated as finely as "0.5", "¾" as "0.75"; thirds to two places."""
+    decimals = f"{value % 1:.2f}".rstrip("0").split(".")[1]
+    return 10.0 ** -max(1, len(decimals))
+
+
+def _and_fraction(text: str, pos: int, lex: Lexicon) -> tuple[float, int] | None:
+    """ " and a half", " and three quarters" after a number: the fraction and where it ends."""
+    part = lex.and_fraction.match(text, pos)
+    if part is None:
+        return None
+    num = part.group("num").lower()
+    parsed = (1.0, len(num)) if num in ("a", "an") else _spelled(num)
+    denominator = lex.denominators[part.group("den").lower()]
+    if parsed is None or not 0 < parsed[0] < denominator:
+        return None
+    return parsed[0] / denominator, part.end()
+
+
+def _smaller_parts(text: str, core: _Core, pos: int, lex: Lexicon) -> int:
+    """Add what follows a magnitude in smaller parts and return where they end: "4 thousand
+    3 hundred and 21", "two million three hundred thousand", "3 million and a half".
+    text2num reads words alone, so a mix of digits, words and magnitudes is put together here.
+    """
+    smallest = core.factor
+    while True:
+        frac = _and_fraction(text, pos, lex)
+        if frac is not None:  # "3 million and a half", "one billion and a quarter million"
+            mag = lex.magnitude.match(text, frac[1])
+            unit, end = smallest, frac[1]
+            if mag is not None and mag.group("word"):
+                unit, end = lex.magnitude_factor[mag.group("word").lower()], mag.end()
+            if unit > smallest:
+                return pos
+            core.value += frac[0] * unit
+            core.resolution = min(core.resolution, _fraction_resolution(frac[0]) * unit)
+            return end
+        link = _PART_LINK.match(text, pos)
+        nxt = lex.number.match(text, link.end()) if link is not None else None
+        if link is None or nxt is None:
+            return pos
+        digits, words = nxt.group("digits"), nxt.group("words")
+        if digits is not None and re.fullmatch(r"\d+", digits):
+            value, end = float(digits), nxt.end()
+        elif words is not None and (parsed := _spelled(words)) is not None:
+            value, end = parsed[0], nxt.start() + parsed[1]
+        else:
+            return pos
+        mag = lex.magnitude.match(text, end)
+        factor = 1.0
+        if mag is not None and mag.group("word"):
+            factor, end = lex.magnitude_factor[mag.group("word").lower()], mag.end()
+        joined = "and" in link.group().lower()
+        # "2 million 300 thousand" and "twenty-one trillion three hundred" go on without
+        # "and"; after "and" only the last, small part does ("3 hundred and 21"), as
+        # "$2 billion and 500 jobs" is two figures.
+        if factor > 1:
+            fits = not joined
+        elif joined:
+            fits = smallest <= 1000
+        else:
+            fits = digits is None
+        if not fits or value * factor >= smallest or factor >= smallest:
+            return pos
+        if text[end : end + 1].isalnum() or text[end : end + 1] in "-%":
+            return pos
+        core.value += value * factor
+        core.resolution = min(core.resolution, factor)
+        smallest = factor
+        pos = end
+
+
+def _one_in(text: str, core: _Core, lex: Lexicon) -> _Core | None:
+    """ "one in five adults", "9 out of 10 doctors": a share, in percent."""
+    link = _ONE_IN.match(text, core.end)
+    if link is None or not core.value.is_integer():
+        return None
+    nxt = lex.number.match(text, link.end())
+    if nxt is None:
+        return None
+    digits, words = nxt.group("digits"), nxt.group("words")
+    if digits is not None and re.fullmatch(r"\d{1,3}(?:,\d{3})*", digits):
+        whole, end = float(digits.replace(",", "")), nxt.end()
+        if _is_year(digits, whole):
+            return None  # "3 in 2021"
+    elif words is not None and (parsed := _spelled(words)) is not None:
+        whole, end = parsed[0], nxt.start() + parsed[1]
+    else:
+        return None
+    after_char = text[end : end + 1]
+    if core.value >= whole or after_char.isalnum() or after_char in "-%":
+        return None
+    if lex.magnitude.match(text, end) is not None:
+        return None  # "one in a million" reads as no share
+    after = _COUNT_WORD.match(text, end)
+    if after is not None and after.group(1).lower() in lex.time_units:
+        return None  # "2 in 10 minutes"
+    back = _WORD_BACK.search(text, max(0, core.start - 20), core.start)
+    if back is not None and back.group(1).lower() in lex.rank_words:
+        return None  # "ranked 2 out of 20": a rank or a score, not a share
+    return replace(
+        core,
+        end=end,
+        value=100 * core.value / whole,
+        stated=text[core.start : end],
+        resolution=min(5.0, 100 / whole),
+        percent="percent",
+        weak=False,
+        flags=core.flags | {"share"},
+    )
+
+
+def _record(word: str, unit: str, lex: Lexicon) -> str:
+    """The name of a record: "lowest in N quarters" for "a seven-quarter low"."""
+    unit = unit.lower()
+    if unit.endswith("s"):
+        plural = unit
+    elif unit.endswith("y") and not unit.endswith(("ay", "ey")):
+        plural = f"{unit[:-1]}ies"  # "century"
+    else:
+        plural = f"{unit}s"
+    return f"{lex.records[' '.join(word.lower().split())]} in N {plural}"
+
+
+def _hyphened(pattern: re.Pattern[str], text: str, pos: int, group: str) -> re.Match[str] | None:
+    """A magnitude or currency word joined by a hyphen: "a $100-billion plan"."""
+    if text[pos : pos + 1] not in ("-", "‐"):
+        return None
+    found = pattern.match(text, pos + 1)
+    if found is None or not found.group(group) or found.start(group) != pos + 1:
+        return None
+    return found
 
 
 def _suffix_currency_at(text: str, pos: int, lex: Lexicon) -> bool:
@@ -459,6 +788,8 @@ def _suffix_currency(
     """The currency written after the number ("5 billion yuan", "300 USD", "5 €", "75 MUSD",
     "97 cents"), set on `core`; returns where the figure ends."""
     suffix = lex.suffix_currency.match(text, pos)
+    if suffix is None and core.scaled:
+        suffix = _hyphened(lex.suffix_currency, text, pos, "cur")  # "a 25-million-euro fine"
     if suffix is not None:
         written = " ".join(suffix.group("cur").lower().split())
         code = lex.suffix_code[written]

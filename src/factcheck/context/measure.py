@@ -189,6 +189,11 @@ def resolve_metric(
             head = strip_rate(whole)
             head = head[len("annual ") :] if head.startswith("annual ") else head
             base = f"{part} {head}"
+    if found.unit == "pp":
+        share = _contribution(sent, cs, base, para, ctx, para.subject or doc.topic)
+        if share is not None:
+            ctx.metric, ctx.metric_origin = share, "sentence"
+            return
     origin: Origin = "sentence"
     if base in ("growth", "expansion") and found.kind == "percent":
         # "Growth quickened to 5.4%": the growth of what the article measures.
@@ -253,6 +258,9 @@ def resolve_metric(
         # "after 4.6 percent in the third", "growth slows to 5.4%": a percentage of a measure
         # of activity is its growth rate, unless it is a share of it ("3% of GDP").
         name = f"{name} growth"
+    if found.record is not None:
+        # "a seven-quarter low of 5.4%": the length of a record of the measure, not the measure.
+        name = f"{name}: {found.record}" if name else found.record
     outlook = _outlook(sent, cs, ce, vocab, found.unit in ("percent", "pp"))
     if outlook is not None and name is not None:
         ctx.outlook = outlook
@@ -302,6 +310,59 @@ def strip_rate(metric: str) -> str:
         if metric.endswith(word):
             metric = metric[: -len(word)]
     return metric
+
+
+# "made the largest contribution to annual inflation", "contributed 0.4 points to growth".
+_CONTRIBUTES = re.compile(r"\bcontribut(?:ion|ions|ed|es|ing)\b", re.I)
+_TO_MEASURE = re.compile(r"(?:[^.;]|\.\d){0,60}?\bto\s+(?:the\s+)?", re.I)
+# The part that contributes opens its clause: "Services made ...", "net exports added ...".
+_CONTRIBUTOR = re.compile(
+    r"(?:^|[,;]\s*(?:and\s+|while\s+|with\s+)?|\band\s+)(?:the\s+)?"
+    r"(?P<np>[A-Za-z][\w&'’-]*(?:,?\s+(?:&\s+|and\s+)?[a-z][\w&'’-]*){0,4}?)\s+"
+    r"(?:made|came|added|contributed|subtracted|accounted|took|knocked|was|were)\b",
+    re.I,
+)
+
+
+def _contribution(
+    sent: sentence.Sentence,
+    cs: int,
+    base: str | None,
+    para: Paragraph,
+    ctx: Context,
+    topic: str | None,
+) -> str | None:
+    """ "Services made the largest contribution to inflation, adding +1.74 percentage points",
+    then "food came next with +0.53 pp": each part's contribution to the measure."""
+    s = sent.text
+    carried = para.metric if para.metric and para.metric.startswith("contribution to ") else None
+    said = _CONTRIBUTES.search(s)
+    to = _TO_MEASURE.match(s, said.end()) if said is not None else None
+    target = next(
+        (m.name for m in sent.measures if to is not None and to.end() <= m.start <= to.end() + 30),
+        base,
+    )
+    if said is not None and target is not None:
+        whole = f"contribution to {target.removesuffix(' rate').removeprefix('contribution to ')}"
+    elif carried is not None:
+        whole = carried
+    else:
+        return None
+    para.metric = whole
+    last = None
+    for m in _CONTRIBUTOR.finditer(s, 0, cs):
+        last = m
+    if last is None:
+        return whole
+    words = last.group("np").lower().replace(",", "").split()
+    if any(w in _NP_END or w in ("it", "this", "that", "which") for w in words):
+        return whole
+    part = last.group("np")
+    if ctx.subject is not None and ctx.subject.lower() == part.lower():
+        # The part that contributes opens the clause as if it owned the figure; it is the
+        # measure's part, and the figure stays the article's.
+        ctx.subject, ctx.subject_origin = topic, "article"
+    return f"{part.lower()} {whole}"
 
 
 _COMPONENT = re.compile(

@@ -116,8 +116,6 @@ def _resolve_sentence(
         cs, ce = item.start - sent.start, item.end - sent.start
         ctx = out[i]
         resolve_subject(sent, cs, ce, item.found, doc, svocab, para, ctx)
-        if ctx.subject_origin == "sentence" and ctx.subject is not None:
-            named_here = ctx.subject
         resolve_metric(
             sent,
             cs,
@@ -133,8 +131,15 @@ def _resolve_sentence(
             para,
             ctx,
         )
+        if ctx.subject_origin == "sentence" and ctx.subject is not None:
+            named_here = ctx.subject
         forecast_of = svocab.forecasts_for.get(ctx.subject or "")
-        if (
+        bank = next((b for b, place in svocab.forecasts_for.items() if place == ctx.subject), None)
+        if bank is not None and own_instrument(ctx.metric):
+            # "India's repo rate", "a cut in the euro area's deposit rate": a policy rate and
+            # its moves are the central bank's, whoever the sentence names.
+            ctx.subject = bank
+        elif (
             forecast_of
             and (ctx.outlook in ("forecast", "estimate") or _ECONOMY.search(ctx.metric or ""))
             and not own_instrument(ctx.metric)

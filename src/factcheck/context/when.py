@@ -4,6 +4,7 @@ article's reporting period, with comparisons ("a year earlier") resolved against
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ..models import Origin, Period
 from ..quantities import Found
@@ -131,12 +132,15 @@ def resolve_period(
         ctx.period_origin = _stated(s, direct[i], doc)
         return
     # Times of an event, and "since" spans ("its fastest since mid-2023"), place only the
-    # figure they stand beside.
+    # figure they stand beside; a year that frames a part of it ("the July-September period
+    # of FY25") places nothing the part does not.
+    frames = _frames(s, usable)
     usable = [
         t
         for t in usable
         if t.kind not in periods.EVENT_KINDS
         and not (t.kind == "since" and _SUPERLATIVE.search(s, max(0, t.start - 40), t.start))
+        and id(t) not in frames
     ]
     if usable and [
         t for t in usable if id(t) not in {id(x) for j, x in direct.items() if j in sent_compared}
@@ -204,6 +208,24 @@ def _narrowed(s: str, t: periods.TimeSpan, doc: document.Document, para: Paragra
             break
         own = earlier
     return span
+
+
+_OF_FRAME = re.compile(r"\s+(?:(?:period|quarter|months?|half)\s+)?of\s+(?:the\s+)?\Z", re.I)
+
+
+def _frames(s: str, times: list[periods.TimeSpan]) -> set[int]:
+    """Ids of times that only frame the one before them: "FY25" in "July-September of FY25"."""
+    out: set[int] = set()
+    for part, whole in pairwise(times):
+        p, w = part.period, whole.period
+        if p.start is None or w.start is None or part.end > whole.start:
+            continue
+        inside = p.start >= w.start and (p.end or p.start)[: len(w.end or w.start)] <= (
+            w.end or w.start
+        )
+        if inside and _OF_FRAME.fullmatch(s, part.end, whole.start) is not None:
+            out.add(id(whole))
+    return out
 
 
 def _carried(doc: document.Document, para: Paragraph) -> tuple[Period | None, Origin]:
