@@ -84,6 +84,10 @@ def test_context(case: dict[str, Any]) -> None:
             problems.append(
                 f"{expect['text']!r}: subject {claim.subject!r}, expected {expect['subject']!r}"
             )
+        if "metric_is" in expect and claim.metric != expect["metric_is"]:
+            problems.append(
+                f"{expect['text']!r}: metric {claim.metric!r}, exactly {expect['metric_is']!r}"
+            )
         if "not_subject" in expect and same_name(claim.subject, expect["not_subject"]):
             problems.append(f"{expect['text']!r}: subject {claim.subject!r} must not be")
         if "metric" in expect and not same_name(claim.metric, expect["metric"]):

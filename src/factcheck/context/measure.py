@@ -654,8 +654,10 @@ def _basis(s: str, cs: int, ce: int) -> str | None:
             gap = cs - b if b <= cs else max(0, a - ce)
             if best is None or gap < best[0]:
                 best = (gap, name)  # the basis nearest the figure is its own
-    if best is not None:
+    if best is not None and best[1] != "y/y":
         return best[1]
+    # A year-on-year change is how news states change unless it says otherwise: "grew 5.4%"
+    # and "grew 5.4% year on year" name one measure; q/q and m/m stay apart.
     return None
 
 
