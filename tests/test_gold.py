@@ -78,10 +78,10 @@ DEV_FLOORS = {
     "subject": 0.80,
     # Figures read since in pence, basis points and words ("twice", "nearly half") join the
     # scored claims; where context does not yet name their measure or month the shares dip.
-    "metric": 0.55,
+    "metric": 0.56,
     "period": 0.74,
-    "same_fact": 0.56,
-    "with_expect": 0.40,
+    "same_fact": 0.58,
+    "with_expect": 0.41,
     "false_alarms": 1,
 }
 

@@ -190,7 +190,7 @@ def resolve_metric(
             head = head[len("annual ") :] if head.startswith("annual ") else head
             base = f"{part} {head}"
     if found.unit == "pp":
-        share = _contribution(sent, cs, base, para, ctx, para.subject or doc.topic)
+        share = _contribution(sent, cs, base, para, ctx, para.subject or doc.topic, doc.metric)
         if share is not None:
             ctx.metric, ctx.metric_origin = share, "sentence"
             return
@@ -313,13 +313,14 @@ def strip_rate(metric: str) -> str:
 
 
 # "made the largest contribution to annual inflation", "contributed 0.4 points to growth".
-_CONTRIBUTES = re.compile(r"\bcontribut(?:ion|ions|ed|es|ing)\b", re.I)
+_CONTRIBUTES = re.compile(r"\bcontribut(?:ion|ions|ed|es|ing|or|ors)\b", re.I)
 _TO_MEASURE = re.compile(r"(?:[^.;]|\.\d){0,60}?\bto\s+(?:the\s+)?", re.I)
 # The part that contributes opens its clause: "Services made ...", "net exports added ...".
 _CONTRIBUTOR = re.compile(
-    r"(?:^|[,;]\s*(?:and\s+|while\s+|with\s+)?|\band\s+)(?:the\s+)?"
-    r"(?P<np>[A-Za-z][\w&'’-]*(?:,?\s+(?:&\s+|and\s+)?[a-z][\w&'’-]*){0,4}?)\s+"
-    r"(?:made|came|added|contributed|subtracted|accounted|took|knocked|was|were)\b",
+    r"(?:^|[,;]\s*(?:and\s+|while\s+|with\s+)?|\band\s+|\bfollowed\s+by\s+)(?:the\s+)?"
+    r"(?P<np>[A-Za-z][\w&'’-]*(?:,?\s+(?:&\s+|and\s+)?[a-z][\w&'’-]*){0,4}?)"
+    r"(?:,[^,]{1,30},)?\s+"  # "Energy, on the other hand, made ..."
+    r"(?:made|came|added|contributed|subtracted|accounted|took|knocked|was|were|with)\b",
     re.I,
 )
 
@@ -331,6 +332,7 @@ def _contribution(
     para: Paragraph,
     ctx: Context,
     topic: str | None,
+    whole_measure: str | None,
 ) -> str | None:
     """ "Services made the largest contribution to inflation, adding +1.74 percentage points",
     then "food came next with +0.53 pp": each part's contribution to the measure."""
@@ -340,7 +342,7 @@ def _contribution(
     to = _TO_MEASURE.match(s, said.end()) if said is not None else None
     target = next(
         (m.name for m in sent.measures if to is not None and to.end() <= m.start <= to.end() + 30),
-        base,
+        base or whole_measure,
     )
     if said is not None and target is not None:
         whole = f"contribution to {target.removesuffix(' rate').removeprefix('contribution to ')}"
@@ -354,10 +356,10 @@ def _contribution(
         last = m
     if last is None:
         return whole
-    words = last.group("np").lower().replace(",", "").split()
+    part = re.sub(r"^followed\s+by\s+", "", last.group("np"), flags=re.I)
+    words = [w for w in part.lower().replace(",", "").split() if w not in ("and", "&")]
     if any(w in _NP_END or w in ("it", "this", "that", "which") for w in words):
         return whole
-    part = last.group("np")
     if ctx.subject is not None and ctx.subject.lower() == part.lower():
         # The part that contributes opens the clause as if it owned the figure; it is the
         # measure's part, and the figure stays the article's.
