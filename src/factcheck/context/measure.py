@@ -181,7 +181,11 @@ def resolve_metric(
         previous = strip_rate(previous)
     base = _base_metric(sent, cs, ce, found, vocab, para, previous)
     whole = doc.metric or para.metric
-    if found.unit in ("percent", "pp") and whole is not None:
+    if (
+        found.unit in ("percent", "pp")
+        and whole is not None
+        and not (base or "").startswith("share of ")
+    ):
         before = [items[j].end - sent.start for j in members if j < i]
         part = _component(s, max([a, *before]), cs, sent)
         if part is not None:
@@ -212,8 +216,10 @@ def resolve_metric(
         find_direction(s, cs, ce, doc.directions) if found.unit in ("percent", "pp") else None
     )
     # A percentage with a word of change beside it is a change ("grew 5%", "a 3% drop").
-    growth = found.unit in ("percent", "pp") and (
-        direction is not None or metrics.is_growth(s, cs, ce, vocab)
+    growth = (
+        found.unit in ("percent", "pp")
+        and not (base or "").startswith("share of ")  # "60% of GDP" is a level, not a change
+        and (direction is not None or metrics.is_growth(s, cs, ce, vocab))
     )
     ctx.direction = direction
     name = base

@@ -303,19 +303,49 @@ def is_growth(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
     return before or noun_after or vocab.growth_after.match(sentence, end) is not None
 
 
+_NP_BREAK = frozenset(
+    ("on", "in", "at", "by", "for", "to", "from", "with", "over", "than", "as", "of", "into")
+)
+_TIME_NOUN = re.compile(
+    r"^(?:first|second|third|fourth|quarters?|years?|months?|weeks?|days?|half|(?:19|20)\d\d)$",
+    re.I,
+)
+
+
 def share_of(sentence: str, start: int, end: int, vocab: Vocabulary) -> str | None:
     """ "accounting for 40 percent of total investment" -> "share of total investment"."""
-    if vocab.share_before.search(sentence, max(0, start - 40), start) is None:
-        return None
-    after = re.match(r"\s+of\s+((?:[A-Za-z][\w&'.-]*\s*){1,5})", sentence[end : end + 70])
-    if after is None:
+    # "60% of GDP", "nearly half its revenue": a percentage of a named whole is a share of it
+    # without a word of sharing before it.
+    after = re.match(
+        r"\s+(?:of\s+(?=(?:its|their|his|her|our|the)\s+)|of\s+)?(?:(?:its|their|his|her|our|the)\s+)?"
+        r"((?:[A-Za-z][\w&'.-]*\s*){1,5})",
+        sentence[end : end + 70],
+    )
+    led = vocab.share_before.search(sentence, max(0, start - 40), start) is not None
+    own = re.match(
+        r"\s+of\s+(?!which\b|whom\b|them\b|those\b|these\b)|\s+(?:its|their)\b", sentence[end:]
+    )
+    if after is None or not (led or own):
         return None
     determiners = {"their", "its", "his", "her", "our", "the", "a", "an"}
     words = [w.rstrip(".,;:") for w in after.group(1).split()]
-    words = [w for w in words if w and w.lower() not in _NP_STOP and w.lower() not in determiners]
+    # The whole ends where its noun phrase does: at a verb, a preposition or an -ing word.
+    kept: list[str] = []
+    for k, w in enumerate(words):
+        low = w.lower()
+        particle = k + 1 < len(words) and words[k + 1].lower() in _NP_BREAK
+        if low in _NP_STOP or low in _NP_BREAK or (kept and low.endswith("ing") and particle):
+            break  # "extra borrowing going on": the verb; "extra borrowing" stays a noun
+        if low not in determiners:
+            kept.append(w)
+    words = kept
+    if not words or any(_TIME_NOUN.match(w) for w in words):
+        return None  # "4.6% in the third quarter" read as "of the third quarter": a time
     # Names inside the phrase ("total U.S. goods imports") belong to the owner, not the measure.
     words = [w for w in words[:1] + [w for w in words[1:] if "." not in w and not w[:1].isupper()]]
-    return "share of " + " ".join(words).lower() if words else None
+    # Acronyms keep their case ("share of GDP"); other words are the measure's, in lower case.
+    words = [w if w.isupper() and len(w) > 1 else w.lower() for w in words]
+    return "share of " + " ".join(words) if words else None
 
 
 def verb_object(sentence: str, cs: int, ce: int, vocab: Vocabulary) -> str | None:
