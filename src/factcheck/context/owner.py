@@ -204,6 +204,16 @@ _SECTOR_BEFORE = re.compile(
 )
 
 
+_SECTOR_OPENS = re.compile(r"\s*(?P<lead>(?:In|Within|For)\s+(?:the\s+)?)?['‘\"]?", re.I)
+# A clause that goes on with the sentence's subject ("with growth of", "after growing"),
+# not one that names its own ("while electricity grew").
+_NEW_SUBJECT = re.compile(
+    r"[\s,;]*+(?!(?:with|after|before|against|from|than|faster|slower|compared|up|down|versus|"
+    r"following|helped|led|growing|rising|falling|expanding|shrinking|contracting)\b)",
+    re.I,
+)
+
+
 def _sector(sent: sentence.Sentence, cs: int, vocab: subjects.Vocabulary) -> str | None:
     """The sector of an economy the figure's clause is about: "manufacturing growth slid to
     2.2%", "growth in construction (9.1%)", "the farm sector grew 3.5%"."""
@@ -218,7 +228,20 @@ def _sector(sent: sentence.Sentence, cs: int, vocab: subjects.Vocabulary) -> str
         if cs - m.end() > 70 or _SECTOR_BEFORE.match(s, m.end()) is None:
             continue
         found = vocab.sector_names.get(" ".join(m.group(1).lower().split()))
-    return found
+    if found is not None:
+        return found
+    # "In construction, demand helped the sector post growth of 7.7%", "Agriculture was the
+    # bright spot, with growth firming to 3.5% from 2%": a sector that opens the sentence
+    # holds for the clauses after it that name no subject of their own.
+    opener = _SECTOR_OPENS.match(s)
+    if opener is None or (
+        not opener.group("lead") and (a == 0 or _NEW_SUBJECT.match(s, a) is not None)
+    ):
+        return None
+    m = vocab.sectors.match(s, opener.end())
+    if m is None or m.start() != opener.end():
+        return None
+    return vocab.sector_names.get(" ".join(m.group(1).lower().split()))
 
 
 _SEGMENT = re.compile(

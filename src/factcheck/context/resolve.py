@@ -162,6 +162,9 @@ def _resolve_sentence(
             scope = ctx.subject.rsplit(" (", 1)[-1].rstrip(")")
             if scope in svocab.sector_names.values():
                 ctx.metric = without_sector(ctx.metric, svocab)
+                if re.match(r"GDP\b(?!\s+share)", ctx.metric):
+                    # A sector has no GDP of its own: its part of it is its output.
+                    ctx.metric = "output" + ctx.metric[len("GDP") :]
         resolve_period(sent, cs, ce, first_figure, compared, item.found, i, direct, doc, para, ctx)
         if (
             ctx.period_origin == "sentence"
