@@ -238,10 +238,10 @@ def _sector(sent: sentence.Sentence, cs: int, vocab: subjects.Vocabulary) -> str
         not opener.group("lead") and (a == 0 or _NEW_SUBJECT.match(s, a) is not None)
     ):
         return None
-    m = vocab.sectors.match(s, opener.end())
-    if m is None or m.start() != opener.end():
+    first = vocab.sectors.match(s, opener.end())
+    if first is None:
         return None
-    return vocab.sector_names.get(" ".join(m.group(1).lower().split()))
+    return vocab.sector_names.get(" ".join(first.group(1).lower().split()))
 
 
 _SEGMENT = re.compile(

@@ -161,10 +161,11 @@ def _resolve_sentence(
         if ctx.subject is not None and ctx.subject.endswith(")") and ctx.metric is not None:
             scope = ctx.subject.rsplit(" (", 1)[-1].rstrip(")")
             if scope in svocab.sector_names.values():
-                ctx.metric = without_sector(ctx.metric, svocab)
-                if re.match(r"GDP\b(?!\s+share)", ctx.metric):
+                named = without_sector(ctx.metric, svocab)
+                if named is not None and re.match(r"GDP\b(?!\s+share)", named):
                     # A sector has no GDP of its own: its part of it is its output.
-                    ctx.metric = "output" + ctx.metric[len("GDP") :]
+                    named = "output" + named[len("GDP") :]
+                ctx.metric = named
         resolve_period(sent, cs, ce, first_figure, compared, item.found, i, direct, doc, para, ctx)
         if (
             ctx.period_origin == "sentence"
