@@ -135,14 +135,21 @@ def _resolve_sentence(
             named_here = ctx.subject
         forecast_of = svocab.forecasts_for.get(ctx.subject or "")
         bank = next((b for b, place in svocab.forecasts_for.items() if place == ctx.subject), None)
-        if bank is not None and own_instrument(ctx.metric):
+        named_bank = next(
+            (doc.name(o.name) for o in sent.owners if o.name and doc.name(o.name) == bank), None
+        )
+        if bank is not None and (
+            own_instrument(ctx.metric) or (ctx.outlook == "target" and named_bank is not None)
+        ):
             # "India's repo rate", "a cut in the euro area's deposit rate": a policy rate and
-            # its moves are the central bank's, whoever the sentence names.
+            # its moves are the central bank's, whoever the sentence names; so is the target
+            # a bank the sentence names aims for ("the 2% the Riksbank aims for").
             ctx.subject = bank
         elif (
             forecast_of
             and (ctx.outlook in ("forecast", "estimate") or _ECONOMY.search(ctx.metric or ""))
             and not own_instrument(ctx.metric)
+            and ctx.outlook != "target"  # "the 2% the ECB aims for": the bank's own target
         ):
             # "The Bank of Japan forecast inflation of 2%": a forecast of Japan's inflation; in
             # a story about the ECB, "inflation climbed to 2.3%" is still the euro area's.
