@@ -79,9 +79,9 @@ DEV_FLOORS = {
     # Figures read since in pence, basis points and words ("twice", "nearly half") join the
     # scored claims; where context does not yet name their measure or month the shares dip.
     "metric": 0.56,
-    "period": 0.74,
+    "period": 0.745,
     "same_fact": 0.58,
-    "with_expect": 0.42,
+    "with_expect": 0.43,
     "false_alarms": 1,
 }
 

@@ -497,13 +497,28 @@ def estimate_reference(text: str, periods: Periods) -> str | None:
                 candidates.append(int(spans[0].period.end[:4]))
     most = _most_named_year(text)
     if not candidates:
-        return None if most is None else str(most)
-    year = max(candidates)
-    if re.search(r"\blast year\b", text, re.I) and (year - 1) in named:
-        year += 1
-    if most is not None and most - year > 3:
-        year = most  # "the first budget since 2010": an old year named once is history
-    return str(year)
+        if most is None:
+            return None
+        year = most
+    else:
+        year = max(candidates)
+        if re.search(r"\blast year\b", text, re.I) and (year - 1) in named:
+            year += 1
+        if most is not None and most - year > 3:
+            year = most  # "the first budget since 2010": an old year named once is history
+    # "inflation in November 2024": the latest month it names of that year is past or current,
+    # so the article speaks from that month or later.
+    months = [
+        _month(m.group("m"))
+        for sentence in re.split(r"(?<=[.!?])\s+", text)
+        if not _FUTURE.search(sentence)
+        for m in _MONTH_OF_YEAR.finditer(sentence)
+        if int(m.group("year")) == year
+    ]
+    return f"{year}-{max(months):02d}" if months else str(year)
+
+
+_MONTH_OF_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\s+(?:\d{{1,2}},?\s+)?(?P<year>{_YEAR})\b", re.I)
 
 
 _ANY_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d%])")

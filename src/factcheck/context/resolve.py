@@ -116,6 +116,12 @@ def _resolve_sentence(
         cs, ce = item.start - sent.start, item.end - sent.start
         ctx = out[i]
         resolve_subject(sent, cs, ce, item.found, doc, svocab, para, ctx)
+        if i in compared and ctx.subject_origin != "sentence":
+            # "the rate was 2.5%, compared with 3.1% a year earlier": the figure compared with
+            # is of the owner its sentence gave the figure before it.
+            before = [out[j] for j in members if j < i and items[j].converts is None]
+            if before and before[-1].subject_origin == "sentence":
+                ctx.subject, ctx.subject_origin = before[-1].subject, "sentence"
         resolve_metric(
             sent,
             cs,
