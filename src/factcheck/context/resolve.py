@@ -105,6 +105,12 @@ def _resolve_sentence(
             sent.text, max(0, items[j].start - sent.start - 40), items[j].start - sent.start
         )
     }
+    for k, j in enumerate(members[1:], 1):
+        # "compared with $22.96 billion, or $1.47 a share": the same figure put another way.
+        if members[k - 1] in compared and _OR_AGAIN.search(
+            sent.text, max(0, items[j].start - sent.start - 8), items[j].start - sent.start
+        ):
+            compared.add(j)
     group_end = {i: figure_end(i, items) for i in members}
     direct = bind_times(s, sent.start, members, items, sent.times, group_end)
     named_here: str | None = None
@@ -200,6 +206,7 @@ def _resolve_sentence(
         para.period = stated_periods[-1]
 
 
+_OR_AGAIN = re.compile(r",\s*or\s+\Z")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 

@@ -56,6 +56,13 @@ def resolve_period(
     """The figure's own time, else the nearest in its sentence, else the paragraph's or article's."""
     s = sent.text
     times = sent.times
+    if i not in direct and i in sent_compared:
+        # "compared with $22.96 billion, or $1.47 a share, a year earlier": the figures compared
+        # in one clause share the time that ends it.
+        _a, b = sent.clause(cs)
+        later = [t for t in times if t.kind in periods.RELATIVE_KINDS and ce <= t.start < b]
+        if later:
+            direct[i] = later[0]
     relative = i in direct and direct[i].kind in periods.RELATIVE_KINDS
     comparison = relative and (
         re.match(r"(?:from|than)\b", s[direct[i].start : direct[i].end], re.I)
