@@ -49,7 +49,7 @@ def _fy(tag: str) -> str:
         rf"|(?:(?:the|its|their)\s+)?(?P<{t}a>{_YEAR})(?:{_SEP}(?P<{t}a2>{_YEAR}|\d\d))?[\s-]+(?:fiscal|financial)[\s-]+year"
         rf"|(?:(?:the|its|their)\s+)?(?P<{t}r>current|this|last|previous|past|prior|next|coming)\s+(?:fiscal|financial)(?:[\s-]+year)?(?![\s-]+(?:quarter|half|Q\d))"
         # "the fiscal year" names no year: the latest part of that name that has ended.
-        rf"|(?:the|its|their)\s+(?:(?:full|whole|entire)[\s-]+)?(?:fiscal|financial)[\s-]+year(?P<{t}n>)(?!\s+(?:ended|ending|to|through)\b))"
+        rf"|(?:the|its|their|the\s+(?:group|company|firm|bank|carrier|retailer|insurer)['’]s)\s+(?:(?:full|whole|entire)[\s-]+)?(?:fiscal|financial)[\s-]+year(?P<{t}n>)(?!\s+(?:ended|ending|to|through)\b))"
     )
 
 

@@ -73,10 +73,25 @@ def link_changes(
             and pa.end
             and pa.start != pa.end
         ):
-            out[a].period = Period(start=str(int(pa.start[:4]) - 1), end=str(int(pa.start[:4]) - 1))
-            out[b].period = Period(start=pa.end, end=pa.end)
+            if _months(pa) <= 12:
+                # "over the financial year, free cash flow rose from A to B": a year's flow
+                # against the year before's.
+                out[a].period = periods.shift(pa, "year_earlier") or pa
+            else:
+                out[a].period = Period(
+                    start=str(int(pa.start[:4]) - 1), end=str(int(pa.start[:4]) - 1)
+                )
+                out[b].period = Period(start=pa.end, end=pa.end)
             _copy_period_to_conversions(a, items, out)
             _copy_period_to_conversions(b, items, out)
+
+
+def _months(p: Period) -> int:
+    """How many months a period spans: "2023-10".."2024-09" is 12, "2021".."2025" is 60."""
+    start, end = p.start or "", p.end or ""
+    sy, sm = int(start[:4]), int(start[5:7]) if len(start) >= 7 else 1
+    ey, em = int(end[:4]), int(end[5:7]) if len(end) >= 7 else 12
+    return (ey - sy) * 12 + em - sm + 1
 
 
 # Between the two readings: a few words of the later one's ("yoy", "in the third quarter"),

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from ..models import Period
-from ..packs import Packs
-from . import document, metrics, periods, sentence, subjects
+from ..packs import Calendar, Packs
+from . import document, fiscal, metrics, periods, sentence, subjects
 from .links import link_changes, link_rate_changes, link_rates
 from .measure import COMPARED, resolve_metric
 from .owner import last_owner, own_instrument, resolve_subject, without_sector
@@ -63,7 +63,7 @@ def annotate(
             if span[0] > p_start:
                 para.subject = last_owner(text[p_start : span[0]], doc, svocab, mvocab)
         s_text = text[span[0] : span[1]]
-        times = document.times(s_text, packs, doc.reference, doc.calendar)
+        times = document.times(s_text, packs, doc.reference, _calendar(s_text, doc, svocab))
         occupied = [(items[i].start - span[0], items[i].end - span[0]) for i in members]
         sent = sentence.read(
             s_text, span[0], occupied, svocab, mvocab, times, doc.names, doc.actors, doc.persons
@@ -204,6 +204,21 @@ def _resolve_sentence(
         para.subject = named_here
     if stated_periods:
         para.period = stated_periods[-1]
+
+
+_FISCAL_CUE = re.compile(r"\b(?:fiscal|financial\s+year|FY)", re.I)
+
+
+def _calendar(s: str, doc: document.Document, svocab: subjects.Vocabulary) -> Calendar | None:
+    """ "Microsoft said its fiscal-year revenue rose 16%" in a story about Apple: a fiscal
+    period a sentence gives another owner is placed by that owner's calendar."""
+    if _FISCAL_CUE.search(s) is None:
+        return doc.calendar
+    for m in subjects.mentions(s, svocab, doc.names):
+        own = fiscal.calendar_for(doc.name(m.name), doc.packs.fiscal) if m.name else None
+        if own is not None:
+            return own
+    return doc.calendar
 
 
 _OR_AGAIN = re.compile(r",\s*or\s+\Z")
