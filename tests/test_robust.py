@@ -298,3 +298,15 @@ def test_check_writes_nothing_into_the_folders_it_reads(
         runner.invoke(app, args)
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
     cache.unlink()
+
+
+def test_a_baseline_written_over_a_skipped_input_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _pair(tmp_path / "news")
+    (tmp_path / "news" / "scan.txt").write_bytes(b"\x00\x01\x02\x03" * 50)
+    result = runner.invoke(app, ["check", "news", "--write-baseline"])
+    assert result.exit_code == 2
+    assert (tmp_path / ".factcheck-baseline.json").exists()
+    assert "news/scan.txt: skipped: binary file" in result.stderr

@@ -324,7 +324,8 @@ def check(
     write_baseline: Annotated[
         bool,
         typer.Option(
-            "--write-baseline", help="Record every current finding as known, then exit 0."
+            "--write-baseline",
+            help="Record every current finding as known, then exit 0 (2 if an input was skipped).",
         ),
     ] = False,
     max_file_size: MaxSizeOption = 20_000_000,
