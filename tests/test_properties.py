@@ -220,3 +220,21 @@ def test_hostile_bytes_in_mixed_encodings_never_raise(
     doc = extract_source(Source(f"x{suffix}", data))
     if doc is not None:
         _finite(doc)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(NEWS, min_size=1, max_size=3),
+    st.integers(min_value=1, max_value=5000),
+    st.sampled_from(['{"a": ', '{"revenue": "$5bn", "x": ', "[", '["5%", ']),
+    st.booleans(),
+)
+def test_an_article_ending_in_nested_data_never_raises(
+    sentences: list[str], depth: int, opener: str, closed: bool
+) -> None:
+    closer = "}" if opener.startswith("{") else "]"
+    blob = opener * depth + "1" + closer * (depth if closed else depth // 2)
+    article = "\n".join(sentences)
+    found = extract_text(f"{article}\n{blob}\n").claims
+    if closed:  # a blob that runs to the end is data: no figure of it is a claim
+        assert [c.text for c in found] == [c.text for c in extract_text(article).claims]
