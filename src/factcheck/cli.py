@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .sources import Skip
 
 from . import __version__
+from .sources import DEFAULT_MAX_SIZE
 
 app = typer.Typer(
     name="factcheck",
@@ -91,8 +92,8 @@ def _no_traceback() -> Iterator[None]:
     """A bug outside any one file is one line and exit 2; --debug shows the traceback."""
     try:
         yield
-    except (typer.Exit, typer.Abort, KeyboardInterrupt):
-        raise
+    except (typer.Exit, typer.Abort, typer.BadParameter, BrokenPipeError, KeyboardInterrupt):
+        raise  # an exit asked for, a usage error, or a reader that went away: not bugs
     except Exception as exc:  # the last guard: nothing escapes as a traceback
         from .extract import internal_error
 
@@ -211,7 +212,7 @@ def extract(
     ] = ExtractFormat.text,
     published: PublishedOption = None,
     rules: RulesOption = None,
-    max_file_size: MaxSizeOption = 20_000_000,
+    max_file_size: MaxSizeOption = DEFAULT_MAX_SIZE,
 ) -> None:
     """Print every numeric claim in the articles, with its value, unit and bounds."""
     from .errors import InputError
@@ -328,7 +329,7 @@ def check(
             help="Record every current finding as known, then exit 0 (2 if an input was skipped).",
         ),
     ] = False,
-    max_file_size: MaxSizeOption = 20_000_000,
+    max_file_size: MaxSizeOption = DEFAULT_MAX_SIZE,
 ) -> None:
     """Link the claims that speak of the same fact and report what agrees, what conflicts and why."""
     from . import baseline
