@@ -332,9 +332,9 @@ def test_against_rereads_only_what_changed(tmp_path: Path, monkeypatch: pytest.M
     opened: list[str] = []
     real_read = index.read
 
-    def counting_read(path: Path) -> Any:
+    def counting_read(path: Path, *args: Any) -> Any:
         opened.append(path.name)
-        return real_read(path)
+        return real_read(path, *args)
 
     monkeypatch.setattr(index, "read", counting_read)
     args = ["check", str(moved), "--against", str(corpus), "--format", "json"]

@@ -103,8 +103,8 @@ def test_other_files_are_skipped_with_a_note(tmp_path: Path) -> None:
     (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4 5 percent")
     (tmp_path / "c.txt").write_bytes(b"\x00\x01\x02 binary 5 percent \x00")
     result = runner.invoke(app, ["extract", str(tmp_path), "--format", "json"])
-    assert result.exit_code == 0
-    assert "b.pdf: skipped: not an article file" in result.stderr
+    assert result.exit_code == 2  # c.txt was named like an article and could not be read
+    assert "b.pdf: ignored: not an article file" in result.stderr
     assert "c.txt: skipped: binary file" in result.stderr
     paths = [Path(d["path"]).name for d in json.loads(result.stdout)["documents"]]
     assert paths == ["a.txt"]
@@ -127,15 +127,23 @@ def test_extract_never_writes_into_the_articles(tmp_path: Path) -> None:
         "Profit rose 5 percent to £2 billion.".encode("cp1252"),
         b"\xc3\x28 invalid utf-8 then 5 percent",
         b"x" * 2_000_000 + b" 7 percent",
-        bytes(range(256)) * 10,
     ],
-    ids=["empty", "utf16-bom", "cp1252", "invalid-utf8", "long-line", "all-bytes"],
+    ids=["empty", "utf16-bom", "cp1252", "invalid-utf8", "long-line"],
 )
 def test_any_bytes_are_read(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "article.txt"
     path.write_bytes(data)
     result = runner.invoke(app, ["extract", str(path), "--format", "json"])
     assert result.exit_code == 0, result.output
+
+
+def test_bytes_that_are_no_text_are_one_line_and_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(bytes(range(256)) * 10)
+    result = runner.invoke(app, ["extract", str(path), "--format", "json"])
+    assert result.exit_code == 2
+    assert result.stderr == f"{path.as_posix()}: skipped: binary file\n"
+    assert json.loads(result.stdout)["documents"] == []
 
 
 def test_utf16_and_cp1252_figures_are_found(tmp_path: Path) -> None:

@@ -1,10 +1,17 @@
-"""The `factcheck` command: options in, calls out, exit status 0, 1 or 2."""
+"""The `factcheck` command: options in, calls out, exit status 0, 1 or 2.
+
+0: clean. 1: a finding at or above --fail-on. 2: a usage or configuration error,
+or an input left out (unreadable, binary, too large, or a bug met while reading
+it); 2 wins over 1, since a run that skipped an input has not checked everything.
+"""
 
 from __future__ import annotations
 
 import sys
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -12,9 +19,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from .config import Settings
     from .models import Document, Report
+    from .sources import Skip
 
 from . import __version__
+from .sources import DEFAULT_MAX_SIZE
 
 app = typer.Typer(
     name="factcheck",
@@ -36,6 +46,17 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+@dataclass
+class _Run:
+    """What one invocation has to remember across its parts."""
+
+    debug: bool = False
+    skipped: int = 0  # inputs left out: the run is incomplete, exit 2
+
+
+_run = _Run()
+
+
 @app.callback()
 def main_options(
     version: Annotated[
@@ -44,8 +65,12 @@ def main_options(
             "--version", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Print the traceback of an internal error.")
+    ] = False,
 ) -> None:
     """Find the numeric claims in articles and check them against each other."""
+    _run.debug, _run.skipped = debug, 0
 
 
 def _fail(message: str) -> typer.Exit:
@@ -53,8 +78,38 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _skip(path: str, reason: str) -> None:
-    typer.echo(f"{path}: skipped: {reason}", err=True)
+def _skip(skip: Skip) -> None:
+    """`path: reason` on stderr; an input left out (not a folder's other files) makes exit 2."""
+    typer.echo(str(skip), err=True)
+    if not skip.ignored:
+        _run.skipped += 1
+    if _run.debug and skip.error is not None:
+        typer.echo("".join(traceback.format_exception(skip.error)).rstrip(), err=True)
+
+
+@contextmanager
+def _no_traceback() -> Iterator[None]:
+    """A bug outside any one file is one line and exit 2; --debug shows the traceback."""
+    try:
+        yield
+    except (typer.Exit, typer.Abort, typer.BadParameter, BrokenPipeError, KeyboardInterrupt):
+        raise  # an exit asked for, a usage error, or a reader that went away: not bugs
+    except Exception as exc:  # the last guard: nothing escapes as a traceback
+        from .extract import internal_error
+
+        _skip(internal_error("factcheck", exc))
+        raise typer.Exit(2) from exc
+
+
+def _max_size(text: str | int) -> int:
+    from .sources import parse_size
+
+    if isinstance(text, int):
+        return text  # the default
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
 
 
 def _render(
@@ -126,6 +181,15 @@ RulesOption = Annotated[
     list[Path] | None,
     typer.Option("--rules", help="A rule directory that extends the built-in rules/."),
 ]
+MaxSizeOption = Annotated[
+    int,
+    typer.Option(
+        "--max-file-size",
+        parser=_max_size,
+        metavar="SIZE",
+        help="Skip files larger than this (bytes, or 500kB, 20MB, 1GiB). [default: 20MB]",
+    ),
+]
 
 
 def _published_date(published: str | None) -> str | None:
@@ -148,6 +212,7 @@ def extract(
     ] = ExtractFormat.text,
     published: PublishedOption = None,
     rules: RulesOption = None,
+    max_file_size: MaxSizeOption = DEFAULT_MAX_SIZE,
 ) -> None:
     """Print every numeric claim in the articles, with its value, unit and bounds."""
     from .errors import InputError
@@ -155,12 +220,16 @@ def extract(
     from .report import claims
 
     when = _published_date(published)
-    try:
-        docs = extract_paths(paths, when, tuple(rules or ()), on_skip=_skip)
-    except InputError as exc:
-        raise _fail(str(exc)) from exc
-    text = claims.to_json(docs) if output_format is ExtractFormat.json else claims.to_text(docs)
-    typer.echo(text)
+    with _no_traceback():
+        try:
+            docs = extract_paths(
+                paths, when, tuple(rules or ()), on_skip=_skip, max_size=max_file_size
+            )
+        except InputError as exc:
+            raise _fail(str(exc)) from exc
+        text = claims.to_json(docs) if output_format is ExtractFormat.json else claims.to_text(docs)
+        typer.echo(text)
+    raise typer.Exit(2 if _run.skipped else 0)
 
 
 class CheckFormat(StrEnum):
@@ -256,60 +325,87 @@ def check(
     write_baseline: Annotated[
         bool,
         typer.Option(
-            "--write-baseline", help="Record every current finding as known, then exit 0."
+            "--write-baseline",
+            help="Record every current finding as known, then exit 0 (2 if an input was skipped).",
         ),
     ] = False,
+    max_file_size: MaxSizeOption = DEFAULT_MAX_SIZE,
 ) -> None:
     """Link the claims that speak of the same fact and report what agrees, what conflicts and why."""
     from . import baseline
     from . import config as configuration
-    from .check import check_documents, exit_status
+    from .check import exit_status
     from .errors import InputError
-    from .extract import extract_paths
 
     when = _published_date(published)
     if bool(paths) == (claims_file is not None):
         raise _fail("check: give article PATHS or --claims FILE, not both or neither")
-    try:
-        settings = configuration.load(config or configuration.find(Path.cwd()))
-        if min_confidence is not None:
-            settings = settings.model_copy(update={"min_confidence": min_confidence.value})
-        extra = tuple(rules or ())
-        if claims_file is not None:
-            from . import claimsfile
-
-            docs = claimsfile.load(claims_file)
-        else:
-            with _progress(quiet) as progress:
-                docs = extract_paths(
-                    paths or [],
-                    when,
-                    tuple(settings.rule_packs) + extra,
-                    on_skip=_skip,
-                    on_progress=progress,
-                )
-        focus = None
-        if against:
-            from . import packs
-            from .index import ClaimIndex, default_location
-
-            focus = [d.path for d in docs]
-            index = ClaimIndex(cache or default_location(against))
-            rule_set = packs.load(tuple(settings.rule_packs) + extra)
-            docs = docs + index.documents(against, when, rule_set, on_skip=_skip)
-            index.close()
-        report = check_documents(docs, settings, extra, focus)
-        known_path = baseline_file or baseline.DEFAULT
-        if write_baseline:
-            count = baseline.write(report, known_path)
-            typer.echo(f"{known_path}: {count} findings recorded as known", err=True)
-            raise typer.Exit(0)
-        if baseline_file is not None or known_path.exists():
-            report = baseline.apply(report, baseline.load(known_path))
-    except InputError as exc:
-        raise _fail(str(exc)) from exc
-    _emit(_render(output_format, report, docs, colour, output), output)
+    with _no_traceback():
+        try:
+            settings = configuration.load(config or configuration.find(Path.cwd()))
+            if min_confidence is not None:
+                settings = settings.model_copy(update={"min_confidence": min_confidence.value})
+            extra = tuple(rules or ())
+            report, docs = _check(
+                paths, claims_file, against, cache, settings, extra, when, quiet, max_file_size
+            )
+            known_path = baseline_file or baseline.DEFAULT
+            if write_baseline:
+                count = baseline.write(report, known_path)
+                typer.echo(f"{known_path}: {count} findings recorded as known", err=True)
+                raise typer.Exit(2 if _run.skipped else 0)
+            if baseline_file is not None or known_path.exists():
+                report = baseline.apply(report, baseline.load(known_path))
+        except InputError as exc:
+            raise _fail(str(exc)) from exc
+        _emit(_render(output_format, report, docs, colour, output), output)
+    if _run.skipped:
+        raise typer.Exit(2)
     raise typer.Exit(exit_status(report, (fail_on.value if fail_on else settings.fail_on)))
+
+
+def _check(
+    paths: list[Path] | None,
+    claims_file: str | None,
+    against: list[Path] | None,
+    cache: Path | None,
+    settings: Settings,
+    extra: tuple[Path, ...],
+    when: str | None,
+    quiet: bool,
+    max_size: int,
+) -> tuple[Report, list[Document]]:
+    """The report on the articles (or the claims file), and the documents it was made from."""
+    from .check import check_documents
+    from .extract import extract_paths
+
+    if claims_file is not None:
+        from . import claimsfile
+
+        docs = claimsfile.load(claims_file)
+    else:
+        with _progress(quiet) as progress:
+            docs = extract_paths(
+                paths or [],
+                when,
+                tuple(settings.rule_packs) + extra,
+                on_skip=_skip,
+                on_progress=progress,
+                max_size=max_size,
+            )
+    focus = None
+    if against:
+        from . import packs
+        from .index import ClaimIndex, default_location
+
+        focus = [d.path for d in docs]
+        index = ClaimIndex(cache or default_location(against))
+        rule_set = packs.load(tuple(settings.rule_packs) + extra)
+        docs = docs + index.documents(against, when, rule_set, on_skip=_skip, max_size=max_size)
+        index.close()
+        if index.note is not None:
+            typer.echo(index.note, err=True)
+    return check_documents(docs, settings, extra, focus), docs
 
 
 @app.command("rules")

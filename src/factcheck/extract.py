@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
 
 from . import context, markup, packs, published, quantities, repair, segment
 from .context import periods
 from .decoding import decode
+from .errors import InputError
 from .lexicon import build
 from .models import Claim, ContextOrigin, Document, Link, Quantity, Suppression, context_basis
-from .sources import Source, discover, read
+from .sources import DEFAULT_MAX_SIZE, Skip, Source, discover, read
 from .textmap import MappedText, SourceMap
 
 
@@ -18,27 +20,58 @@ def extract_paths(
     paths: Iterable[Path],
     published_on: str | None = None,
     rules: tuple[Path, ...] = (),
-    on_skip: Callable[[str, str], None] | None = None,
+    on_skip: Callable[[Skip], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
 ) -> list[Document]:
-    """Read every article under `paths` and extract its claims; `on_progress(done, total)` per file."""
+    """Read every article under `paths` and extract its claims; `on_progress(done, total)` per file.
+
+    An input that cannot be read, is binary, is over `max_size` bytes or meets a bug is
+    passed to `on_skip` with the reason, and the others are still read.
+    """
     found = discover(list(paths))
     if on_skip is not None:
-        for path, reason in found.skipped:
-            on_skip(path.as_posix(), reason)
+        for skip in found.skipped:
+            on_skip(skip)
     rule_set = packs.load(rules)
     docs = []
     for done, path in enumerate(found.files, 1):
-        source = read(path)
-        doc = extract_source(source, published_on, rule_set)
+        doc = read_document(path, published_on, rule_set, max_size)
         if on_progress is not None:
             on_progress(done, len(found.files))
-        if doc is None:
+        if isinstance(doc, Skip):
             if on_skip is not None:
-                on_skip(source.path, "binary file")
+                on_skip(doc)
             continue
         docs.append(doc)
     return docs
+
+
+def read_document(
+    path: Path,
+    published_on: str | None,
+    rule_set: packs.Packs,
+    max_size: int = DEFAULT_MAX_SIZE,
+    source: Source | None = None,
+) -> Document | Skip:
+    """One file's document, or why there is none; never raises but for KeyboardInterrupt."""
+    try:
+        source = source or read(path, max_size)
+        doc = extract_source(source, published_on, rule_set)
+    except InputError as exc:
+        return Skip(exc.path, exc.message)
+    except Exception as exc:  # a bug on one file must not lose the others
+        return internal_error(path.as_posix(), exc)
+    return doc if doc is not None else Skip(source.path, "skipped: binary file")
+
+
+def internal_error(path: str, exc: BaseException) -> Skip:
+    """`path: internal error: Type: message`, on one line and of a readable length."""
+    message = " ".join(str(exc).split())
+    if len(message) > 200:
+        message = message[:199] + "…"
+    said = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+    return Skip(path, f"internal error: {said}", error=exc)
 
 
 def extract_text(
@@ -137,7 +170,7 @@ def _claims(
         if line.zone == "hidden" or line.end <= line.start:
             continue
         chunk = full[line.start : line.end]
-        found = quantities.find(chunk, lex, symbols)
+        found = _finite(quantities.find(chunk, lex, symbols))
         if hidden:
             found = [f for f in found if not _within(line.start + f.start, hidden)]
         if not found:
@@ -229,6 +262,21 @@ def _sentences_around(
     out: list[segment.Sentence] = []
     for start, end in windows:
         out.extend(segment.sentences(full, start, end))
+    return out
+
+
+def _finite(found: list[quantities.Found]) -> list[quantities.Found]:
+    """The figures whose value and bounds are floats: a 400-digit number overflows to infinity,
+    which no check can compare and JSON cannot hold, so it is left out."""
+    kept: dict[int, int] = {}
+    out: list[quantities.Found] = []
+    for k, f in enumerate(found):
+        if all(p is None or math.isfinite(p) for p in (f.value, f.low, f.high, f.resolution)):
+            kept[k] = len(out)
+            out.append(f)
+    if len(out) < len(found):
+        for f in out:  # a conversion keeps its link only to a figure that stays
+            f.converts = kept.get(f.converts) if f.converts is not None else None
     return out
 
 

@@ -14,11 +14,13 @@ import sqlite3
 from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
+from typing import Literal
 
 from . import packs
-from .extract import extract_source
+from .errors import InputError
+from .extract import read_document
 from .models import Document
-from .sources import discover, read
+from .sources import DEFAULT_MAX_SIZE, Skip, discover, read
 
 NAME = ".factcheck-cache.sqlite"
 
@@ -36,78 +38,141 @@ def default_location(paths: list[Path]) -> Path:
 
 
 class ClaimIndex:
-    """Documents of a corpus, kept between runs."""
+    """Documents of a corpus, kept between runs.
+
+    Where the index cannot be opened or written (a read-only folder, a full disk),
+    the run goes on without it, every file read afresh, and `note` says why.
+    """
 
     def __init__(self, location: Path) -> None:
         self.location = location
         self.reads = 0  # files opened in this run, for the curious and for tests
+        self.note: str | None = None
+        self.writing = True
         try:
-            self.db = self._open()
+            self.db = self._open(location)
         except sqlite3.DatabaseError:
-            location.unlink(missing_ok=True)  # a cache: rebuild rather than fail
-            self.db = self._open()
+            try:
+                location.unlink(missing_ok=True)  # a cache: rebuild rather than fail
+                self.db = self._open(location)
+            except (sqlite3.Error, OSError) as exc:
+                self._without_index(exc)
+                self.db = self._open(":memory:")
+                self.writing = False
 
-    def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.location)
+    @staticmethod
+    def _open(location: Path | str) -> sqlite3.Connection:
+        db = sqlite3.connect(location)
         db.execute(
             "CREATE TABLE IF NOT EXISTS documents (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER,"
             " digest TEXT, rules TEXT, document TEXT)"
         )
         return db
 
+    def _without_index(self, exc: Exception) -> None:
+        self.note = f"{self.location}: cannot keep the claim index ({exc}); every file is read"
+
     def documents(
         self,
         paths: list[Path],
         published_on: str | None,
         rule_set: packs.Packs,
-        on_skip: Callable[[str, str], None] | None = None,
+        on_skip: Callable[[Skip], None] | None = None,
+        max_size: int = DEFAULT_MAX_SIZE,
     ) -> list[Document]:
         """Every document under `paths`, from the index where the file has not changed."""
         version_key = rules_version(rule_set, published_on)
         found = discover(paths)
         if on_skip is not None:
-            for path, reason in found.skipped:
-                on_skip(path.as_posix(), reason)
+            for skip in found.skipped:
+                on_skip(skip)
         docs = []
         for path in found.files:
             if path.name == NAME:
                 continue
-            doc = self._document(path, version_key, published_on, rule_set)
-            if doc is None:
+            doc = self._document(path, version_key, published_on, rule_set, max_size)
+            if isinstance(doc, Skip):
                 if on_skip is not None:
-                    on_skip(path.as_posix(), "binary file")
+                    on_skip(doc)
                 continue
             docs.append(doc)
-        self.db.commit()
+        self._write(lambda: self.db.commit())
         return docs
 
     def _document(
-        self, path: Path, version_key: str, published_on: str | None, rule_set: packs.Packs
-    ) -> Document | None:
+        self,
+        path: Path,
+        version_key: str,
+        published_on: str | None,
+        rule_set: packs.Packs,
+        max_size: int,
+    ) -> Document | Skip:
         key = path.as_posix()
-        stat = path.stat()
-        row = self.db.execute(
-            "SELECT size, mtime, digest, rules, document FROM documents WHERE path = ?", (key,)
-        ).fetchone()
+        try:
+            stat = path.stat()
+        except OSError as exc:
+            return Skip(key, (exc.strerror or "cannot read").lower())
+        if stat.st_size > max_size:
+            return read_document(path, published_on, rule_set, max_size)  # says why it is skipped
+        row = self._row(key)
         if (
             row is not None
             and row[3] == version_key
             and (row[0], row[1]) == (stat.st_size, stat.st_mtime_ns)
         ):
-            return Document.model_validate_json(row[4]) if row[4] else None
-        source = read(path)
+            stored = _stored(row[4])
+            if stored is not None:
+                return stored if stored else Skip(key, "skipped: binary file")
+        try:
+            source = read(path, max_size)
+        except InputError as exc:
+            return Skip(exc.path, exc.message)
         self.reads += 1
         digest = hashlib.sha256(source.data).hexdigest()
-        if row is not None and row[3] == version_key and row[2] == digest:
-            document = row[4]
+        stored = _stored(row[4]) if row is not None and row[3] == version_key else None
+        found: Document | Skip
+        if row is not None and row[2] == digest and stored is not None:
+            found = stored if stored else Skip(key, "skipped: binary file")
         else:
-            doc = extract_source(source, published_on, rule_set)
-            document = doc.model_dump_json() if doc is not None else ""
-        self.db.execute(
-            "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)",
-            (key, stat.st_size, stat.st_mtime_ns, digest, version_key, document),
+            found = read_document(path, published_on, rule_set, max_size, source)
+        if isinstance(found, Skip) and found.error is not None:
+            return found  # a bug is not kept: the next version may read the file
+        document = found.model_dump_json() if isinstance(found, Document) else ""
+        self._write(
+            lambda: self.db.execute(
+                "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)",
+                (key, stat.st_size, stat.st_mtime_ns, digest, version_key, document),
+            )
         )
-        return Document.model_validate_json(document) if document else None
+        return found
+
+    def _row(self, key: str) -> tuple[int, int, str, str, str] | None:
+        try:
+            row = self.db.execute(
+                "SELECT size, mtime, digest, rules, document FROM documents WHERE path = ?", (key,)
+            ).fetchone()
+        except sqlite3.Error:
+            return None  # a damaged index: read the file
+        return row  # type: ignore[no-any-return]
+
+    def _write(self, step: Callable[[], object]) -> None:
+        if not self.writing:
+            return
+        try:
+            step()
+        except sqlite3.Error as exc:
+            self.writing = False
+            self._without_index(exc)
 
     def close(self) -> None:
         self.db.close()
+
+
+def _stored(document: str) -> Document | Literal[""] | None:
+    """A stored document; "" for a file stored as binary; None when the row no longer reads."""
+    if not document:
+        return ""
+    try:
+        return Document.model_validate_json(document)
+    except ValueError:
+        return None  # written by another version of the models: read the file again

@@ -7,7 +7,6 @@ lxml, trafilatura) do not keep, and CI annotations need those places.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from html import unescape
@@ -214,10 +213,6 @@ def _ld_json_date(blobs: list[str]) -> str | None:
         match = re.search(r'"datePublished"\s*:\s*"([^"]+)"', blob)
         if match:
             return match.group(1)
-        try:
-            json.loads(blob)
-        except ValueError:
-            continue
     return None
 
 

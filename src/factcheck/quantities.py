@@ -1004,7 +1004,7 @@ def _is_list_marker(text: str, start: int, end: int) -> bool:
 
 
 def _next_to_month(text: str, start: int, end: int, value: float, lex: Lexicon) -> bool:
-    if value != int(value) or not 1 <= value <= 31:
+    if not value.is_integer() or not 1 <= value <= 31:  # inf is no integer, and int(inf) raises
         return False
     back = _WORD_BACK.search(text, max(0, start - 14), start)
     if back is not None and back.group(1).lower().rstrip(".") in lex.months:

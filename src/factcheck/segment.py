@@ -95,29 +95,70 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _trailing_blob(text: str) -> int:
-    """Start of a JSON blob that runs to the end of the text, or len(text)."""
+    """Start of the line where a JSON blob that runs to the end of the text begins, or len(text).
+
+    The blob is found by matching its brackets backwards from the end, one pass over the
+    brackets and quotes only: trying a JSON parser at every line was quadratic, and the
+    parser recurses, so a blob nested thousands deep overflowed the stack.
+    """
     tail = text.rstrip()
     if not tail.endswith(("}", "]")):
         return len(text)
-    decoder = json.JSONDecoder()
-    pos = 0
-    while True:
-        nl = tail.find("\n", pos)
-        line_start = pos
-        first = tail[line_start : line_start + 2].lstrip()
-        if first[:1] in "[{" and first:
-            try:
-                _, end = decoder.raw_decode(
-                    tail, line_start + (len(tail[line_start:]) - len(tail[line_start:].lstrip()))
-                )
-            except ValueError:
-                pass
-            else:
-                if not tail[end:].strip():
-                    return line_start
-        if nl < 0:
+    start, depth = _opening_bracket(tail)
+    if start < 0:
+        return len(text)
+    line_start = tail.rfind("\n", 0, start) + 1
+    if tail[line_start:start].strip(" \t\r"):
+        return len(text)  # "var data = {...}": the brackets close a line of something else
+    if depth <= _MAX_CHECKED_DEPTH:
+        try:
+            json.loads(tail[start:])
+        except ValueError:
             return len(text)
-        pos = nl + 1
+    # Deeper than that, no prose nests: data, whether or not every comma is in place.
+    return line_start
+
+
+_MAX_CHECKED_DEPTH = 200  # well inside the interpreter's recursion limit
+_BRACKETS = re.compile(r'[][{}"]')
+_CLOSES = {"]": "[", "}": "{"}
+
+
+def _opening_bracket(tail: str) -> tuple[int, int]:
+    """Where the bracket that the last character of `tail` closes opens, and the deepest nesting.
+
+    (-1, 0) when the brackets do not match. JSON strings are skipped: a quote is escaped
+    when an odd number of backslashes stands before it.
+    """
+    size = len(tail)
+    reverse = tail[::-1]
+    stack: list[str] = []
+    deepest = 0
+    in_string = False
+    for match in _BRACKETS.finditer(reverse):
+        char = match.group()
+        pos = size - 1 - match.start()
+        if char == '"':
+            if not _escaped(tail, pos):
+                in_string = not in_string
+            continue
+        if in_string:
+            continue
+        if char in _CLOSES:
+            stack.append(_CLOSES[char])
+            deepest = max(deepest, len(stack))
+        elif not stack or stack.pop() != char:
+            return -1, 0
+        if not stack:
+            return pos, deepest
+    return -1, 0
+
+
+def _escaped(text: str, pos: int) -> bool:
+    k = pos
+    while k > 0 and text[k - 1] == "\\":
+        k -= 1
+    return (pos - k) % 2 == 1
 
 
 @dataclass(frozen=True)

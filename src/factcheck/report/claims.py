@@ -18,6 +18,15 @@ def _number(value: float | None) -> str:
     return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:.4g}"
 
 
+_FIGURE_WIDTH = 40  # a 5,000-digit "figure" would make every row of the table that wide
+
+
+def _clip(text: str, width: int = _FIGURE_WIDTH) -> str:
+    """The figure as written, cut with an ellipsis when longer than the column; JSON keeps it whole."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def to_text(docs: list[Document]) -> str:
     rows: list[tuple[str, ...]] = [("where", "figure", "value", "unit", "low", "high", "kind")]
     for doc in docs:
@@ -26,7 +35,7 @@ def to_text(docs: list[Document]) -> str:
             rows.append(
                 (
                     f"{doc.path}:{c.line}:{c.column}",
-                    c.text + (" [teaser]" if c.boilerplate else ""),
+                    _clip(c.text) + (" [teaser]" if c.boilerplate else ""),
                     _number(q.value),
                     q.unit or "-",
                     _number(q.low),
