@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from . import names
 from .context import subjects
-from .facts import Fact, agree, nested, overlap, resemble, years
+from .facts import Fact, nested, overlap, resemble, years
 from .models import Period
 from .packs import NameWords, Packs
 
@@ -132,20 +132,63 @@ def clusters(group: list[Fact] | tuple[Fact, ...]) -> tuple[tuple[Fact, ...], ..
     Intervals that merely chain (1.8 agrees with 1.9, 1.9 with 2.0, 2.0 with
     2.08) do not make one fact; every member must agree with every other.
     """
-    out: list[list[Fact]] = []
+    out: list[_Run] = []
     for f in sorted(group, key=lambda f: (f.value, f.low, f.doc.path, f.claim.line)):
-        home = next((c for c in out if all(agree(f, o) for o in c)), None)
+        home = next((c for c in out if c.fits(f)), None)
         if home is None:
-            out.append([f])
+            out.append(_Run([f]))
         else:
-            home.append(f)
+            home.add(f)
     # A figure may fit more than one run: "up to 2.3%" fits 2.2 and 2.3, and "$94.93 billion"
     # fits both "$94.9 billion" and "$94.5 billion", which do not fit each other.
     for f in group:
         for c in out:
-            if f not in c and all(agree(f, o) for o in c):
-                c.append(f)
-    return tuple(tuple(c) for c in out)
+            if id(f) not in c.ids and c.fits(f):
+                c.add(f)
+    return tuple(tuple(c.members) for c in out)
+
+
+class _Run:
+    """A cluster with what it takes to agree with all its members, kept as it grows.
+
+    `agree` with every member is, for intervals, lying within the tightest bounds of all,
+    and for a figure stated to the same digit as some exact members, lying within half a
+    digit of the lowest and the highest of them: so each test is one comparison, not one
+    per member (a document of thousands of alike figures stays linear).
+    """
+
+    def __init__(self, members: list[Fact]) -> None:
+        self.members: list[Fact] = []
+        self.ids: set[int] = set()
+        self.max_low = -math.inf
+        self.min_high = math.inf
+        self.exact: dict[float, tuple[float, float]] = {}  # resolution -> lowest, highest value
+        for f in members:
+            self.add(f)
+
+    def fits(self, f: Fact) -> bool:
+        if f.low > self.min_high or f.high < self.max_low:
+            return False
+        q = f.claim.quantity
+        if q.qualifier != "exact" or q.resolution <= 0:
+            return True
+        for resolution, (lowest, highest) in self.exact.items():
+            if math.isclose(q.resolution, resolution, rel_tol=1e-6) and (
+                abs(f.value - lowest) >= q.resolution / 2
+                or abs(f.value - highest) >= q.resolution / 2
+            ):
+                return False
+        return True
+
+    def add(self, f: Fact) -> None:
+        self.members.append(f)
+        self.ids.add(id(f))
+        self.max_low = max(self.max_low, f.low)
+        self.min_high = min(self.min_high, f.high)
+        q = f.claim.quantity
+        if q.qualifier == "exact" and q.resolution > 0:
+            lowest, highest = self.exact.get(q.resolution, (f.value, f.value))
+            self.exact[q.resolution] = (min(lowest, f.value), max(highest, f.value))
 
 
 def _undated_links(same: dict[SameKey, list[Fact]]) -> Iterator[ClaimLink]:

@@ -32,6 +32,7 @@ different years or scopes (see period-mismatch and scope-mismatch).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
 from pydantic import BaseModel, Field
@@ -78,15 +79,25 @@ def conflicting(
     two values of one fact compares them ("from 17.1 to 18.1").
     """
     ordered = sorted(facts, key=lambda f: (f.value, f.doc.path, f.claim.line, f.claim.column))
+    # Only pairs that can conflict are visited: across articles, and within one only figures
+    # whose context is stated beside them. A document of thousands of alike figures is then
+    # no square of its figures.
+    at: dict[str, list[int]] = defaultdict(list)
+    stated_at: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(ordered):
+        at[f.doc.path].append(i)
+        if _stated(f, f):
+            stated_at[f.doc.path].append(i)
     for i, a in enumerate(ordered):
-        for b in ordered[i + 1 :]:
+        later = [j for path, js in at.items() if path != a.doc.path for j in js if j > i]
+        if within_article and _stated(a, a):
+            later += [j for j in stated_at[a.doc.path] if j > i]
+        for j in sorted(later):
+            b = ordered[j]
             if a.sentence_key == b.sentence_key:
                 continue
-            if a.doc.path == b.doc.path and (not within_article or not _stated(a, b)):
-                continue  # within one article only figures whose context is stated beside them
             if _converted(a) and _converted(b):
                 continue  # two conversions at two rates: conversion-mismatch judges them
-
             if not agree(a, b):
                 yield a, b
 
