@@ -125,3 +125,13 @@ def test_each_suppression_has_its_own_lines() -> None:
         (["value-conflict"], "a revision", 1, 1, 2),
         (["period-mismatch", "scope-mismatch"], "revised", 5, 5, 8),
     ]
+
+
+def test_a_list_without_full_stops_is_read_in_bounded_sentences() -> None:
+    text = "Monthly sales growth, by region: " + ", ".join(
+        f"{k % 40 + 1}.{k % 10}%" for k in range(600)
+    )
+    claims = extract_text(text).claims
+    assert len(claims) == 600
+    assert all(len(c.sentence) <= segment.MAX_SENTENCE for c in claims)
+    assert len({c.sentence for c in claims}) > 3

@@ -30,6 +30,9 @@ MAX_UNIT = 4000
 # Where a unit may end: a sentence's last mark, closing quotes or brackets, then a space.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(\s+)")
 _CHECKED_ENDS = 8  # sentence ends a cut tries before it settles for a space
+# Longer than any sentence of prose: what the segmenter finds longer is a list or a table
+# flattened into text, cut at spaces so that no figure's reading of its sentence is unbounded.
+MAX_SENTENCE = 1000
 _CONTEXT = 300  # characters around a candidate end that the segmenter reads to judge it
 
 
@@ -199,10 +202,20 @@ def sentences(text: str, start: int, end: int) -> list[Sentence]:
             first, last = sentence[0], sentence[-1]
             s = start + first.offset
             e = start + last.offset + len(last.value)
-            out.append(Sentence(s, e))
+            out.extend(Sentence(a, b) for a, b in _spaced(text, s, e, MAX_SENTENCE))
     if not out:
         out.append(Sentence(start, end))
     return out
+
+
+def _spaced(text: str, start: int, end: int, most: int) -> Iterator[tuple[int, int]]:
+    """[start, end) in stretches of at most `most` characters, cut at the last space of each."""
+    while end - start > most:
+        space = text.rfind(" ", start + most // 2, start + most)
+        stop, resume = (space, space + 1) if space >= 0 else (start + most, start + most)
+        yield start, stop
+        start = resume
+    yield start, end
 
 
 _SUPPRESS = re.compile(
