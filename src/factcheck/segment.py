@@ -30,10 +30,10 @@ MAX_UNIT = 4000
 # Where a unit may end: a sentence's last mark, closing quotes or brackets, then a space.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(\s+)")
 _CHECKED_ENDS = 8  # sentence ends a cut tries before it settles for a space
+_CONTEXT = 300  # characters around a candidate end that the segmenter reads to judge it
 # Longer than any sentence of prose: what the segmenter finds longer is a list or a table
 # flattened into text, cut at spaces so that no figure's reading of its sentence is unbounded.
 MAX_SENTENCE = 1000
-_CONTEXT = 300  # characters around a candidate end that the segmenter reads to judge it
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def lines(text: str, boilerplate: Boilerplate, hidden: list[tuple[int, int]] = ()) -> list[Line]:  # type: ignore[assignment]
-    """Every line of `text` with its zone."""
+    """Every line of `text` with its zone; a line longer than MAX_UNIT comes as its units."""
     furniture = _compiled(tuple(boilerplate.furniture))
     teasers = _compiled(tuple(boilerplate.teasers))
     ends = _compiled(tuple(boilerplate.end))
@@ -124,9 +124,7 @@ def _cut(text: str, low: int, high: int) -> tuple[int, int]:
         if any(s.start == resume for s in around):
             return stop, resume
     space = text.rfind(" ", low, high)
-    if space > low:
-        return space, space + 1
-    return high, high
+    return (space, space + 1) if space >= 0 else (high, high)
 
 
 def _near_end(text: str, pos: int) -> bool:

@@ -19,6 +19,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _BEFORE = 4  # words allowed between a change word and the figure after it ("fell by about")
 _AFTER = 3  # words allowed between the figure and a change word after it ("5% annual decline")
 _REACH = 240  # characters that hold any decline's size with its figure ("the decline eased to")
+_CLAUSE = 60  # characters first searched back for the break a figure's clause starts after
 _HEDGE = r"(?:(?:about|around|roughly|some|nearly|almost|just)\s+)?"
 # A figure and up to three words of its own ("2% in October"), then the other end of the change.
 _OTHER_END = r"(?:-?[\d.,]+\s*(?:%|per\s*cent|percent)?(?:\s+[a-z]+){0,3}?\s*,?\s+(?:from|to)\s+)?"
@@ -83,7 +84,7 @@ def direction(
 
 def _clause_tail(text: str, start: int, breaks: re.Pattern[str]) -> str:
     """The clause that ends at `start`: the last break is looked for near first, then further."""
-    reach = 60
+    reach = _CLAUSE  # most clauses are shorter: one look, seldom a second
     while True:
         low = max(0, start - reach)
         ends = [m.end() for m in breaks.finditer(text, low, start)]
