@@ -74,3 +74,14 @@ def test_repaired_positions_map_back_to_the_broken_text() -> None:
     at = mapped.text.index("¥90")
     origin = mapped.origin(at)
     assert broken[origin : mapped.origin_end(at + 3)] == _as_cp874_mojibake("¥90")
+
+
+def test_a_long_run_of_repairs_that_keep_the_length_reads_and_maps_whole() -> None:
+    # cp1252's curly apostrophe left as a C1 control: each repair keeps the text's length, so
+    # the whole text stays one piece of the map, built from thousands of runs.
+    broken = "It\x92s up 5% and it\x92s $4bn. " * 2000
+    mapped, changed = repair(SourceMap(broken))
+    assert changed
+    assert mapped.text == broken.replace("\x92", "\u2019")
+    at = mapped.text.rindex("$4bn")
+    assert broken[mapped.origin(at) : mapped.origin_end(at + 4)] == "$4bn"

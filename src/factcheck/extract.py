@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
 
@@ -162,6 +163,7 @@ def _claims(
     lex = build(rule_set)
     full = text.text
     symbols = quantities.resolve_symbols(full, lex)
+    covered = segment.Spans.of(hidden)
     items: list[context.Item] = []
     paragraphs: list[tuple[int, int]] = []
     for line in lines:
@@ -172,14 +174,15 @@ def _claims(
         chunk = full[line.start : line.end]
         found = _finite(quantities.find(chunk, lex, symbols))
         if hidden:
-            found = [f for f in found if not _within(line.start + f.start, hidden)]
+            found = [f for f in found if not covered.hold(line.start + f.start)]
         if not found:
             continue
         sentences = _sentences_around(full, line, found)
+        sentence_starts = [s.start for s in sentences]
         first = len(items)
         for f in found:
             start = line.start + f.start
-            sentence = next((s for s in sentences if s.start <= start < s.end), None)
+            sentence = _sentence_at(sentences, sentence_starts, start)
             span = (sentence.start, sentence.end) if sentence else (line.start, line.end)
             converts = first + f.converts if f.converts is not None else None
             items.append(
@@ -280,5 +283,11 @@ def _finite(found: list[quantities.Found]) -> list[quantities.Found]:
     return out
 
 
-def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+def _sentence_at(
+    sentences: list[segment.Sentence], starts: list[int], pos: int
+) -> segment.Sentence | None:
+    """The sentence holding `pos`: sentences are in order, so a search, not a scan."""
+    k = bisect_right(starts, pos)
+    if k and sentences[k - 1].start <= pos < sentences[k - 1].end:
+        return sentences[k - 1]
+    return None

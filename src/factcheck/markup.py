@@ -128,7 +128,7 @@ class _Extractor(HTMLParser):
         return self.line_starts[line - 1] + col
 
     def _newline(self) -> None:
-        if self.builder.size and not self.builder.parts[-1].endswith("\n"):
+        if self.builder.size and not self.builder.ends_with("\n"):
             self.builder.add("\n", self._offset(), 0)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import Literal
 
 from .packs import Boilerplate
@@ -20,6 +23,17 @@ Zone = Literal["body", "teaser", "hidden"]
 
 _HTML_COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.DOTALL)
 _MAX_FURNITURE = 160  # longer lines are prose, whatever they start with
+# A line is the unit every later pass works in (figures, sentences, paragraph context), so a
+# text without line breaks (an export, a minified page) is cut into units of at most this
+# many characters, at sentence ends: several paragraphs' worth, and no article line is longer.
+MAX_UNIT = 4000
+# Where a unit may end: a sentence's last mark, closing quotes or brackets, then a space.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(\s+)")
+_CHECKED_ENDS = 8  # sentence ends a cut tries before it settles for a space
+_CONTEXT = 300  # characters around a candidate end that the segmenter reads to judge it
+# Longer than any sentence of prose: what the segmenter finds longer is a list or a table
+# flattened into text, cut at spaces so that no figure's reading of its sentence is unbounded.
+MAX_SENTENCE = 1000
 
 
 @dataclass(frozen=True)
@@ -39,12 +53,12 @@ def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def lines(text: str, boilerplate: Boilerplate, hidden: list[tuple[int, int]] = ()) -> list[Line]:  # type: ignore[assignment]
-    """Every line of `text` with its zone."""
+    """Every line of `text` with its zone; a line longer than MAX_UNIT comes as its units."""
     furniture = _compiled(tuple(boilerplate.furniture))
     teasers = _compiled(tuple(boilerplate.teasers))
     ends = _compiled(tuple(boilerplate.end))
     blob_start = _trailing_blob(text)
-    spans = hidden_spans(text, hidden)
+    spans = Spans.of(hidden_spans(text, hidden))
     out: list[Line] = []
     zone: Zone = "body"
     pos = 0
@@ -54,7 +68,7 @@ def lines(text: str, boilerplate: Boilerplate, hidden: list[tuple[int, int]] = (
         end = size if nl < 0 else nl
         stripped = text[pos:end].strip(" \t\r\u00a0-•*#>|")
         line_zone: Zone = zone
-        if pos >= blob_start or _inside(pos, end, spans):
+        if pos >= blob_start or spans.cover(pos, end):
             line_zone = "hidden"
         elif stripped and len(stripped) <= _MAX_FURNITURE:
             if (
@@ -70,7 +84,10 @@ def lines(text: str, boilerplate: Boilerplate, hidden: list[tuple[int, int]] = (
                 line_zone = "hidden"
             elif furniture is not None and furniture.fullmatch(stripped):
                 line_zone = "hidden"
-        out.append(Line(pos, end, line_zone))
+        if end - pos > MAX_UNIT and line_zone != "hidden":
+            out.extend(Line(s, e, line_zone) for s, e in units(text, pos, end))
+        else:
+            out.append(Line(pos, end, line_zone))
         if nl < 0:
             break
         pos = nl + 1
@@ -85,13 +102,58 @@ def hidden_spans(text: str, extra: list[tuple[int, int]] = ()) -> list[tuple[int
     return sorted(spans)
 
 
+def units(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A long line cut into stretches of at most MAX_UNIT characters, at sentence ends where the
+    segmenter agrees there is one; the spaces between them belong to neither."""
+    while end - start > MAX_UNIT:
+        stop, resume = _cut(text, start + MAX_UNIT // 2, start + MAX_UNIT)
+        yield start, stop
+        start = resume
+    yield start, end
+
+
+def _cut(text: str, low: int, high: int) -> tuple[int, int]:
+    """Where to end a unit within [low, high]: the last sentence end there, else the last
+    space, else `high`; returns the unit's end and where the next one starts."""
+    ends = list(_SENTENCE_END.finditer(text, low, high))
+    for m in reversed(ends[-_CHECKED_ENDS:]):
+        stop, resume = m.start(1), m.end(1)
+        # A full stop also ends "U.S." and "Inc.": only the segmenter, reading the words
+        # around it, knows whether a sentence starts after it.
+        around = sentences(text, max(0, stop - _CONTEXT), min(len(text), resume + _CONTEXT // 3))
+        if any(s.start == resume for s in around):
+            return stop, resume
+    space = text.rfind(" ", low, high)
+    return (space, space + 1) if space >= 0 else (high, high)
+
+
 def _near_end(text: str, pos: int) -> bool:
     """An end marker ("0 Comments") ends the article only in its last stretch."""
     return len(text) - pos < max(2000, len(text) // 5)
 
 
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+@dataclass(frozen=True)
+class Spans:
+    """Spans sorted by start, each with the furthest end reached so far, so that whether any
+    span covers a position is one bisection, not a scan of every span for every line."""
+
+    starts: list[int]
+    reach: list[int]
+
+    @classmethod
+    def of(cls, spans: list[tuple[int, int]]) -> Spans:
+        ordered = sorted(spans)
+        return cls([s for s, _ in ordered], list(accumulate((e for _, e in ordered), max)))
+
+    def cover(self, start: int, end: int) -> bool:
+        """Whether one span holds all of [start, end)."""
+        k = bisect_right(self.starts, start)
+        return k > 0 and self.reach[k - 1] >= end
+
+    def hold(self, pos: int) -> bool:
+        """Whether a span holds the character at `pos`."""
+        k = bisect_right(self.starts, pos)
+        return k > 0 and self.reach[k - 1] > pos
 
 
 def _trailing_blob(text: str) -> int:
@@ -180,10 +242,20 @@ def sentences(text: str, start: int, end: int) -> list[Sentence]:
             first, last = sentence[0], sentence[-1]
             s = start + first.offset
             e = start + last.offset + len(last.value)
-            out.append(Sentence(s, e))
+            out.extend(Sentence(a, b) for a, b in _spaced(text, s, e, MAX_SENTENCE))
     if not out:
         out.append(Sentence(start, end))
     return out
+
+
+def _spaced(text: str, start: int, end: int, most: int) -> Iterator[tuple[int, int]]:
+    """[start, end) in stretches of at most `most` characters, cut at the last space of each."""
+    while end - start > most:
+        space = text.rfind(" ", start + most // 2, start + most)
+        stop, resume = (space, space + 1) if space >= 0 else (start + most, start + most)
+        yield start, stop
+        start = resume
+    yield start, end
 
 
 _SUPPRESS = re.compile(
@@ -201,9 +273,11 @@ def suppressions(text: str) -> list[tuple[list[str], str | None, int, int, int]]
         return []
     rows = text.split("\n")
     out = []
+    line, counted = 1, 0  # lines are counted on from the last comment, not from the top each time
     for m in _SUPPRESS.finditer(text):
-        line = text.count("\n", 0, m.start()) + 1
-        end_line = text.count("\n", 0, m.end()) + 1
+        line += text.count("\n", counted, m.start())
+        end_line = line + text.count("\n", m.start(), m.end())
+        counted = m.start()
         last = end_line
         for k in range(end_line, len(rows)):  # rows[k] is line k + 1
             if rows[k].strip():

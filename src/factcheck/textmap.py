@@ -15,6 +15,9 @@ class TextBuilder:
     origins: list[int] = field(default_factory=list)  # where it starts in the source
     widths: list[int] = field(default_factory=list)  # how long its source span is
     size: int = 0
+    # Text merged into the last piece, joined when the piece is done: `+=` on a list item
+    # copies the whole piece each time, which grows with the square of a long run.
+    _run: list[str] = field(default_factory=list)
 
     def copy(self, text: str, origin: int) -> None:
         """Append text that stands unchanged at `origin` in the source."""
@@ -27,21 +30,33 @@ class TextBuilder:
         last = len(self.parts) - 1
         if (
             last >= 0
-            and self.widths[last] == len(self.parts[last])
+            and self.widths[last] == self.size - self.starts[last]
             and width == len(text)
             and self.origins[last] + self.widths[last] == origin
         ):
             # Merge runs of unchanged text: the map stays small on clean input.
-            self.parts[last] += text
+            self._run.append(text)
             self.widths[last] += width
         else:
+            self._close()
             self.parts.append(text)
             self.starts.append(self.size)
             self.origins.append(origin)
             self.widths.append(width)
         self.size += len(text)
 
+    def ends_with(self, char: str) -> bool:
+        """Whether the text so far ends with the character `char`."""
+        tail = self._run[-1] if self._run else (self.parts[-1] if self.parts else "")
+        return tail.endswith(char)
+
+    def _close(self) -> None:
+        if self._run:
+            self.parts[-1] = "".join((self.parts[-1], *self._run))
+            self._run.clear()
+
     def build(self, source: SourceMap) -> MappedText:
+        self._close()
         return MappedText("".join(self.parts), self.starts, self.origins, self.widths, source)
 
 

@@ -18,6 +18,8 @@ from ..packs import Directions, load, per_pack
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _BEFORE = 4  # words allowed between a change word and the figure after it ("fell by about")
 _AFTER = 3  # words allowed between the figure and a change word after it ("5% annual decline")
+_REACH = 240  # characters that hold any decline's size with its figure ("the decline eased to")
+_CLAUSE = 60  # characters first searched back for the break a figure's clause starts after
 _HEDGE = r"(?:(?:about|around|roughly|some|nearly|almost|just)\s+)?"
 # A figure and up to three words of its own ("2% in October"), then the other end of the change.
 _OTHER_END = r"(?:-?[\d.,]+\s*(?:%|per\s*cent|percent)?(?:\s+[a-z]+){0,3}?\s*,?\s+(?:from|to)\s+)?"
@@ -54,10 +56,14 @@ def direction(
 ) -> Direction | None:
     """The direction the wording gives the figure at `sentence[start:end]`, if any."""
     words = _words(pack or load().directions)
-    if words.decline_size.search(sentence[:start].lower()):
+    # Read back a bounded stretch, not to the sentence's start, or a sentence of many figures
+    # costs the square of its length; the character before it keeps `\b` as it was.
+    low = max(0, start - _REACH)
+    head = max(0, low - 1)
+    if words.decline_size.search(sentence[head:start].lower(), low - head):
         return "down"
-    before = _clause_tail(sentence[:start], words.breaks)
-    after = _clause_head(sentence[end:], words.breaks)
+    before = _clause_tail(sentence, start, words.breaks)
+    after = _clause_head(sentence, end, words.breaks)
     found: list[tuple[int, Direction]] = []
     back = [m.group(0).lower() for m in _WORD.finditer(before)][::-1]
     for gap, w in enumerate(back[: _BEFORE + 1]):
@@ -76,11 +82,19 @@ def direction(
     return min(found)[1] if found else None
 
 
-def _clause_tail(text: str, breaks: re.Pattern[str]) -> str:
-    ends = [m.end() for m in breaks.finditer(text)]
-    return text[ends[-1] :] if ends else text
+def _clause_tail(text: str, start: int, breaks: re.Pattern[str]) -> str:
+    """The clause that ends at `start`: the last break is looked for near first, then further."""
+    reach = _CLAUSE  # most clauses are shorter: one look, seldom a second
+    while True:
+        low = max(0, start - reach)
+        ends = [m.end() for m in breaks.finditer(text, low, start)]
+        if ends:
+            return text[ends[-1] : start]
+        if low == 0:
+            return text[:start]
+        reach *= 4
 
 
-def _clause_head(text: str, breaks: re.Pattern[str]) -> str:
-    first = breaks.search(text)
-    return text[: first.start()] if first else text
+def _clause_head(text: str, end: int, breaks: re.Pattern[str]) -> str:
+    first = breaks.search(text, end)
+    return text[end : first.start()] if first else text[end:]
