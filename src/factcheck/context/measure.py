@@ -102,6 +102,7 @@ _EXPECTS_TO = re.compile(
     r"(?:\s+by)?\s+(?:(?:about|around|some|nearly|roughly)\s+)?\Z",
     re.I,
 )
+_LOOK_BACK = 48  # figures before this one in its sentence that may lend it their measure
 COMPARED = re.compile(
     r"(?:\b(?:from|against|versus|vs\.?|compared\s+(?:with|to)|than|after|following)\s+(?:a\s+|an\s+|the\s+)?"
     # "slightly below the 4.0% recorded in October": "the" makes it a figure compared
@@ -147,11 +148,25 @@ def resolve_metric(
     ctx: Context,
 ) -> None:
     s = sent.text
-    earlier = [j for j in members if j < i and items[j].converts is None and out[j].metric]
     a, _b = sent.clause(cs)
-    alike = [
-        j for j in earlier if items[j].found.unit == found.unit and items[j].start - sent.start >= a
-    ]
+    # The figures before this one that have a measure: the last of them, the last in the same
+    # unit, and the last in the same unit and clause. A look-back of a few dozen figures keeps
+    # a sentence of hundreds of figures (a flattened table) linear.
+    k = members.index(i)
+    last: int | None = None
+    last_kind: int | None = None
+    last_alike: int | None = None
+    for j in reversed(members[max(0, k - _LOOK_BACK) : k]):
+        if items[j].converts is not None or not out[j].metric:
+            continue
+        last = j if last is None else last
+        if items[j].found.unit == found.unit:
+            last_kind = j if last_kind is None else last_kind
+            if last_alike is None and items[j].start - sent.start >= a:
+                last_alike = j
+        if last_kind is not None and (last_alike is not None or items[j].start - sent.start < a):
+            break
+    alike = [] if last_alike is None else [last_alike]
     starts_change = _STARTS_CHANGE.match(s, ce) is not None  # "from A to B": A starts a change
     per_share = _PER_SHARE.match(s, ce) if found.kind != "percent" else None
     listed = bool(alike) and _listed(sent, items[alike[-1]].end - sent.start, cs)
@@ -173,9 +188,10 @@ def resolve_metric(
         if outlook is not None:
             ctx.outlook, ctx.metric = outlook, _with_outlook(ctx.metric, outlook)
         return
-    same_kind = [j for j in earlier if items[j].found.unit == found.unit]
     previous = (
-        out[same_kind[-1]].metric if same_kind else (out[earlier[-1]].metric if earlier else None)
+        out[last_kind].metric
+        if last_kind is not None
+        else (out[last].metric if last is not None else None)
     )
     if previous is not None:
         previous = strip_rate(previous)
@@ -186,7 +202,7 @@ def resolve_metric(
         and whole is not None
         and not (base or "").startswith("share of ")
     ):
-        before = [items[j].end - sent.start for j in members if j < i]
+        before = [items[members[k - 1]].end - sent.start] if k else []
         part = _component(s, max([a, *before]), cs, sent)
         if part is not None:
             # "food, alcohol & tobacco at 2.8%, energy at -1.9%": parts of the article's measure.

@@ -262,11 +262,16 @@ _SEGMENT_BREAKS = frozenset(
 )  # fmt: skip
 
 
+_NEAR = 200  # characters around a figure where its division may be named
+
+
 def _segment(sent: sentence.Sentence, cs: int, ce: int) -> str | None:
     """ "Bayer's pharmaceuticals division grew 5.6%": the division a firm's figure is of."""
     s = sent.text
     a, b = sent.clause(cs)
-    for m in _SEGMENT.finditer(s, a, b):
+    # Only a name near the figure counts, so only a window around it is searched: a clause of
+    # hundreds of figures is not read again for each of them.
+    for m in _SEGMENT.finditer(s, max(a, cs - _NEAR), min(b, ce + _NEAR // 2)):
         if not (0 <= cs - m.end() <= 60 or 0 <= m.start() - ce <= 20):
             continue
         words = [w.rstrip(",") for w in m.group(1).split()]
