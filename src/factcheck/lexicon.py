@@ -8,6 +8,11 @@ from dataclasses import dataclass
 from .packs import Packs, per_pack
 
 
+def _next_word(words: list[str]) -> re.Pattern[str]:
+    """One of `words` right after the figure, past spaces: "twice *as*", "a third *of*"."""
+    return re.compile(rf"[ \t]+(?:{_alternation(words)})\b", re.IGNORECASE)
+
+
 def _alternation(phrases: list[str]) -> str:
     """Longest first, so "more than" wins over "more"; spaces match any run of blanks."""
     unique = sorted({p for p in phrases if p}, key=len, reverse=True)
@@ -294,17 +299,15 @@ def build(packs: Packs) -> Lexicon:
         and_fraction=re.compile(
             rf"[ \t]+and[ \t]+(?P<num>an?|{words})[ \t-]+(?P<den>{fractions})\b", re.IGNORECASE
         ),
-        share_follow=re.compile(rf"[ \t]+(?:{_alternation(numbers.share_follow)})\b", re.I),
-        share_not=re.compile(rf"[ \t]+(?:{_alternation(numbers.share_not)})\b", re.I),
+        share_follow=_next_word(numbers.share_follow),
+        share_not=_next_word(numbers.share_not),
         half_not_after=frozenset(w.lower() for w in numbers.half_not_after),
         rank_words=frozenset(w.lower() for w in numbers.rank_words),
         points=re.compile(rf"[ \t]*(?:{_alternation(numbers.points)})\b", re.IGNORECASE),
         multiples=multiples,
         multiple_adverbs=frozenset(w.lower() for w in numbers.multiple_adverbs),
-        multiple_verb_not_before=re.compile(
-            rf"[ \t]+(?:{_alternation(numbers.multiple_verb_not_before)})\b", re.IGNORECASE
-        ),
-        compared=re.compile(rf"[ \t]+(?:{_alternation(numbers.compared)})\b", re.IGNORECASE),
+        multiple_verb_not_before=_next_word(numbers.multiple_verb_not_before),
+        compared=_next_word(numbers.compared),
         span_after=re.compile(
             rf"-(?P<unit>{_alternation(parsing.time_units)})[ \t]+"
             rf"(?P<record>{_alternation(list(numbers.span_nouns))})\b",
