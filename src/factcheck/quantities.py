@@ -627,7 +627,8 @@ def _smaller_parts(text: str, core: _Core, pos: int, lex: Lexicon) -> int:
             fits = digits is None
         if not fits or value * factor >= smallest or factor >= smallest:
             return pos
-        if text[end : end + 1].isalnum() or text[end : end + 1] in "-%":
+        after = text[end : end + 1]
+        if after and (after.isalnum() or after in "-%"):  # at the end of the text, nothing
             return pos
         core.value += value * factor
         core.resolution = min(core.resolution, factor)
