@@ -657,7 +657,7 @@ def _named(sent: sentence.Sentence, m: metrics.MetricMention, para: Paragraph) -
             for o in sent.owners
         ):
             break  # an owner's or a place's name is not part of the measure ("Eurozone CPI")
-        kept.insert(0, w if (sum(ch.isupper() for ch in w) >= 2 or w[1:] != w[1:].lower()) else lw)
+        kept.insert(0, metrics.as_named(w))
     if kept:
         if name.startswith("annual "):
             name = name[len("annual ") :]  # "core inflation", "services inflation"
@@ -796,4 +796,4 @@ def _counted_noun(claim_text: str, found: Found) -> str:
     words = [
         w for w in words if w.lower() not in ("thousand", "million", "billion", "trillion", "plus")
     ]
-    return " ".join(w if sum(ch.isupper() for ch in w) >= 2 else w.lower() for w in words)
+    return " ".join(metrics.as_named(w) for w in words)

@@ -259,13 +259,20 @@ def _object_phrase(sentence: str, pos: int) -> tuple[str, int]:
         joins = word.lower() == "and" and words and not quoted and len(words) < 3
         if word.lower() in _NP_STOP and not quoted and not joins:
             break
-        words.append(word.lower() if not word.isupper() else word)
+        words.append(as_named(word))
         end = m.end()
         if m.group().endswith(("”", '"', "’")):
             break
     while words and words[-1].endswith(","):
         words[-1] = words[-1].rstrip(",")
     return " ".join(words), end
+
+
+def as_named(word: str) -> str:
+    """A word of a measure's name in one case wherever it stands: lower case, but for one
+    with a capital past its first letter ("iPhone", "GDP", "EPS"). "Mac revenue" opening a
+    sentence and "mac revenue" inside one are then one name."""
+    return word if any(c.isupper() for c in word[1:]) else word.lower()
 
 
 def fuzzy(phrase: str, vocab: Vocabulary) -> str | None:
@@ -286,7 +293,7 @@ def fallback(sentence: str, start: int, vocab: Vocabulary) -> str | None:
         phrase.insert(0, w)
     if not phrase:
         return None
-    text = " ".join(w if w.isupper() else w.lower() for w in phrase)
+    text = " ".join(as_named(w) for w in phrase)
     return fuzzy(text, vocab) or text
 
 
@@ -344,7 +351,7 @@ def share_of(sentence: str, start: int, end: int, vocab: Vocabulary) -> str | No
     # Names inside the phrase ("total U.S. goods imports") belong to the owner, not the measure.
     words = [w for w in words[:1] + [w for w in words[1:] if "." not in w and not w[:1].isupper()]]
     # Acronyms keep their case ("share of GDP"); other words are the measure's, in lower case.
-    words = [w if w.isupper() and len(w) > 1 else w.lower() for w in words]
+    words = [as_named(w) for w in words]
     return "share of " + " ".join(words) if words else None
 
 
