@@ -649,6 +649,8 @@ def _named(sent: sentence.Sentence, m: metrics.MetricMention, para: Paragraph) -
         if lw in _QUALIFIERS_LOWER:
             qualifiers.insert(0, lw)
             continue
+        if lw in metrics.EVALUATIVE:
+            continue  # "flagship iPhone revenue" is iPhone revenue
         if lw in _NOT_MODIFIERS or _TIME_WORD.match(lw) or _DESCRIPTIVE.match(lw):
             break
         at = sent.text.rfind(w, 0, m.start)

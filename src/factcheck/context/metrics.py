@@ -248,7 +248,7 @@ def _object_phrase(sentence: str, pos: int) -> tuple[str, int]:
         if words and (gap.strip() not in ("", ",") or len(words) >= 6):
             break
         low = m.group(1).lower()
-        if not words and low in ("the", "its", "their", "a", "an"):
+        if not words and (low in ("the", "its", "their", "a", "an") or low in EVALUATIVE):
             end = m.end()
             continue  # "revenue from the flagship iPhone": the object starts after the article
         if words and (low.endswith("ed") or low in ("such", "as", "like", "which", "that")):
@@ -266,6 +266,13 @@ def _object_phrase(sentence: str, pos: int) -> tuple[str, int]:
     while words and words[-1].endswith(","):
         words[-1] = words[-1].rstrip(",")
     return " ".join(words), end
+
+
+# Words that praise or size a thing without narrowing it: "the flagship iPhone" is the iPhone.
+EVALUATIVE = frozenset(
+    "flagship bumper hefty whopping robust solid healthy massive huge big key major "
+    "star best-selling top-selling popular".split()
+)
 
 
 def as_named(word: str) -> str:
