@@ -102,6 +102,11 @@ _EXPECTS_TO = re.compile(
     r"(?:\s+by)?\s+(?:(?:about|around|some|nearly|roughly)\s+)?\Z",
     re.I,
 )
+_APPOSED_CHANGE = re.compile(
+    r",\s+(?:an?\s+)?(?:(?:increase|rise|gain|jump)\s+of|up|(?P<down>(?:decrease|drop|decline|fall)\s+of|down))"
+    r"\s+(?:(?:about|around|nearly|almost|some|roughly|more\s+than)\s+)?\Z",
+    re.I,
+)
 _LOOK_BACK = 48  # figures before this one in its sentence that may lend it their measure
 COMPARED = re.compile(
     r"(?:\b(?:from|against|versus|vs\.?|compared\s+(?:with|to)|than|after|following)\s+(?:a\s+|an\s+|the\s+)?"
@@ -187,6 +192,20 @@ def resolve_metric(
         outlook = _outlook(sent, cs, ce, vocab)
         if outlook is not None:
             ctx.outlook, ctx.metric = outlook, _with_outlook(ctx.metric, outlook)
+        return
+    if (
+        found.unit == "percent"
+        and last is not None
+        and items[last].found.unit not in ("percent", "pp")
+        and _APPOSED_CHANGE.search(s, max(0, cs - 40), cs)
+    ):
+        # "earned $1.64 per share, an increase of 12%", "a dividend of $0.25, up 4.2%": the
+        # change of the amount just named.
+        named = _strip_outlook(out[last].metric or "")
+        down = _APPOSED_CHANGE.search(s, max(0, cs - 40), cs)
+        word = "decline" if down is not None and down.group("down") else "growth"
+        ctx.metric, ctx.metric_origin = f"{named} {word}", "sentence"
+        ctx.direction = "down" if word == "decline" else "up"
         return
     previous = (
         out[last_kind].metric
