@@ -80,3 +80,20 @@ def test_relative_periods_need_a_date() -> None:
 )
 def test_reference_estimate_for_undated_articles(text: str, year: str | None) -> None:
     assert periods.estimate_reference(text, packs.load().periods) == year
+
+
+def test_a_guessed_yearless_period_takes_the_year_the_lead_states() -> None:
+    from types import SimpleNamespace
+
+    from factcheck.context.when import _in_the_articles_year
+    from factcheck.models import Period
+
+    # An undated article: "Q2" in the headline was placed by the guessed year; the lead says
+    # "the July-September quarter of 2025-26".
+    doc = SimpleNamespace(period=Period(start="2025-07", end="2025-09"), period_origin="article")
+    guessed = Period(start="2024-07", end="2024-09")
+    assert _in_the_articles_year(guessed, "convention", doc) == doc.period  # type: ignore[arg-type]
+    # Stated with its own year, or other months: kept as it is.
+    assert _in_the_articles_year(guessed, "sentence", doc) == guessed  # type: ignore[arg-type]
+    other = Period(start="2024-04", end="2024-06")
+    assert _in_the_articles_year(other, "convention", doc) == other  # type: ignore[arg-type]

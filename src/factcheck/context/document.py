@@ -355,7 +355,13 @@ def _reporting_period(
     ref: periods.Reference | None,
     calendar: Calendar | None,
 ) -> tuple[Period | None, Origin]:
-    """The first period the headline, else the lead, names for the article's own figures."""
+    """The first period the headline, else the lead, names for the article's own figures.
+
+    When the article's date is only a year (guessed from the years it names), a period
+    without a year ("Q2 GDP growth slows") is placed by that guess; a period of the same
+    length the lead states with its year ("the July-September quarter of 2024-25") is surer.
+    """
+    first: Period | None = None
     for passage, weight in head:
         if weight < 1:
             break  # only the headline and the lead set the article's period
@@ -368,5 +374,24 @@ def _reporting_period(
                 continue  # "its weakest since the December 2022 quarter": a time compared with
             if span.period.start is None:
                 continue
-            return span.period, "article"
-    return None, "article"
+            if (
+                ref is None
+                or ref.month is not None
+                or _WITH_YEAR.search(passage, span.start, span.end)
+            ):
+                if first is None or _length(first) == _length(span.period):
+                    return span.period, "article"
+                return first, "article"
+            first = first or span.period
+    return first, "article"
+
+
+_WITH_YEAR = re.compile(r"(?:19|20)\d\d|\bFY\s?['’]?\d\d\b", re.I)
+
+
+def _length(p: Period) -> int:
+    """The months a period spans, by how its bounds are written ("2024-07" to "2024-09": 3)."""
+    start, end = p.start or "", p.end or p.start or ""
+    if len(start) < 7 or len(end) < 7:
+        return 12 * (int(end[:4]) - int(start[:4]) + 1) if start and end else 0
+    return (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7]) + 1

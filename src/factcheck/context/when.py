@@ -137,6 +137,7 @@ def resolve_period(
     if i in direct:
         ctx.period = _narrowed(s, direct[i], doc, para)
         ctx.period_origin = _stated(s, direct[i], doc)
+        ctx.period = _in_the_articles_year(ctx.period, ctx.period_origin, doc)
         return
     # Times of an event, and "since" spans ("its fastest since mid-2023"), place only the
     # figure they stand beside; a year that frames a part of it ("the July-September period
@@ -164,6 +165,7 @@ def resolve_period(
         nearest = min(in_clause or pool, key=lambda t: _distance(t, cs, ce))
         ctx.period = _narrowed(s, nearest, doc, para)
         ctx.period_origin = _stated(s, nearest, doc)
+        ctx.period = _in_the_articles_year(ctx.period, ctx.period_origin, doc)
         return
     ctx.period, ctx.period_origin = _carried(doc, para)
     ref = doc.reference
@@ -189,6 +191,27 @@ def _stated(s: str, t: periods.TimeSpan, doc: document.Document) -> Origin:
     if doc.guessed_date and _OWN_YEAR.search(s, t.start, t.end) is None:
         return "convention"
     return "sentence"
+
+
+def _in_the_articles_year(
+    period: Period | None, origin: Origin, doc: document.Document
+) -> Period | None:
+    """ "Q2" in an undated article whose lead says "the July-September quarter of 2024-25": the
+    months the sentence names, in the year the lead states rather than the guessed one."""
+    own = doc.period
+    if (
+        origin != "convention"
+        or period is None
+        or own is None
+        or doc.period_origin != "article"
+        or not (period.start and period.end and own.start and own.end)
+        or len(period.start) != len(own.start)
+        or len(period.end) != len(own.end)
+        or period.start[4:] != own.start[4:]
+        or period.end[4:] != own.end[4:]
+    ):
+        return period
+    return own
 
 
 _SAME_PART = re.compile(
