@@ -107,6 +107,7 @@ _APPOSED_CHANGE = re.compile(
     r"\s+(?:(?:about|around|nearly|almost|some|roughly|more\s+than)\s+)?\Z",
     re.I,
 )
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?\Z", re.I)
 _LOOK_BACK = 48  # figures before this one in its sentence that may lend it their measure
 COMPARED = re.compile(
     r"(?:\b(?:from|against|versus|vs\.?|compared\s+(?:with|to)|than|after|following)\s+(?:a\s+|an\s+|the\s+)?"
@@ -190,6 +191,18 @@ def resolve_metric(
             return
         ctx.metric, ctx.metric_origin = _strip_outlook(out[j].metric or ""), "sentence"
         outlook = _outlook(sent, cs, ce, vocab)
+        earlier = out[j].outlook
+        if (
+            outlook is None
+            and earlier in ("forecast", "estimate", "guidance")
+            and earlier is not None
+            and _FROM_BEFORE.search(s, max(0, cs - 12), cs)
+        ):
+            # "cut its forecast to 6% from 6.5%": the figure it moved from was an earlier one,
+            # an outlook too but not the same fact as the new one.
+            ctx.outlook = earlier
+            ctx.metric = f"{_with_outlook(ctx.metric, earlier)[:-1]}, previous)"
+            return
         if outlook is not None:
             ctx.outlook, ctx.metric = outlook, _with_outlook(ctx.metric, outlook)
         return

@@ -143,8 +143,6 @@ def _resolve_sentence(
             para,
             ctx,
         )
-        if ctx.subject_origin == "sentence" and ctx.subject is not None:
-            named_here = ctx.subject
         forecast_of = svocab.forecasts_for.get(ctx.subject or "")
         bank = next((b for b, place in svocab.forecasts_for.items() if place == ctx.subject), None)
         named_bank = next(
@@ -177,6 +175,10 @@ def _resolve_sentence(
             # "Emkay Global cut its forecast to 6%" in a story about India's economy: a
             # forecaster's forecast of the economy the story is about.
             ctx.subject = doc.topic
+        if ctx.subject_origin == "sentence" and ctx.subject is not None:
+            # The owner the sentence leaves to the next ones: a forecaster whose forecast went
+            # to the economy it forecasts owns nothing after it either.
+            named_here = ctx.subject
         if ctx.subject is not None and ctx.subject.endswith(")") and ctx.metric is not None:
             scope = ctx.subject.rsplit(" (", 1)[-1].rstrip(")")
             if scope in svocab.sector_names.values():
