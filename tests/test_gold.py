@@ -75,12 +75,12 @@ def _full_score(gold: Path, docs: Path) -> dict[str, Any]:
 SEED_FLOORS = {"extraction": 1.0, "relations": 1.0, "with_expect": 1.0, "false_alarms": 0}
 DEV_FLOORS = {
     "extraction": 0.97,
-    "subject": 0.815,
+    "subject": 0.82,
     # Figures read since in pence, basis points and words ("twice", "nearly half") join the
     # scored claims; where context does not yet name their measure or month the shares dip.
     "metric": 0.56,
     "period": 0.76,
-    "same_fact": 0.59,
+    "same_fact": 0.60,
     "with_expect": 0.44,
     "false_alarms": 1,
 }

@@ -83,9 +83,16 @@ def read(
     owners = [
         (sentence.owners_of(passage, svocab, mvocab, names), passage, w) for passage, w in head
     ]
-    aliases = _aliases(text, paragraphs, svocab, names)
     titled = _titled(text, paragraphs)
-    persons = _persons(owners, names, titled) | titled | _terms(text)
+    aliases = _aliases(text, paragraphs, svocab, names)
+    # "National Statistical Office (NSO)": the short form of a reporter of figures reports too.
+    reporters = frozenset(
+        m.group("short")
+        for m in _SHORT_FORM.finditer(text)
+        if (full := _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())) is not None
+        and svocab.source_words.search(full.group()) is not None
+    )
+    persons = _persons(owners, names, titled) | titled | _terms(text) | reporters
     owners = [
         ([o for o in found if o.name not in persons or o.known], passage, w)
         for found, passage, w in owners
@@ -269,6 +276,8 @@ def times(
 
 # "Apple (AAPL)", "Reserve Bank of India (RBI)", "Samsung Electronics (005930.KS)": a name and
 # the short form the article uses for it from then on.
+# Capitalised words right before a bracket: the full name a short form stands for.
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w&'’.-]*\s+(?:(?:of|for|and|the)\s+)?){1,6}\Z")
 _SHORT_FORM = re.compile(
     r"\(\s*(?:(?:NYSE|NASDAQ|Nasdaq|LSE|TSE|TYO|HKEX|HKG|SSE|SZSE|KRX|KOSPI|BSE|NSE|ASX|TSX|"
     r"Euronext|XETRA|ETR|SIX|OTC)\s*:\s*)?(?P<short>[A-Z][A-Z0-9.&]{1,9})\s*\)"
