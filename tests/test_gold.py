@@ -78,10 +78,10 @@ DEV_FLOORS = {
     "subject": 0.82,
     # Figures read since in pence, basis points and words ("twice", "nearly half") join the
     # scored claims; where context does not yet name their measure or month the shares dip.
-    "metric": 0.56,
+    "metric": 0.57,
     "period": 0.76,
     "same_fact": 0.60,
-    "with_expect": 0.44,
+    "with_expect": 0.45,
     "false_alarms": 1,
 }
 

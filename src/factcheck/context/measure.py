@@ -57,7 +57,11 @@ _ESTIMATE = re.compile(
 
 _OUTLOOK_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?,?\s*(?:(?:as|that|which)\s+)?(?:was\s+|had\s+been\s+|were\s+)?"
-    r"(?:[a-z]+\s+)?(?:expected|forecast|projected|predicted|estimated|anticipated|targeted)\b",
+    r"(?:[a-z]+\s+)?(?:expected|forecast|projected|predicted|estimated|anticipated|targeted)\b"
+    # "the $69.8 billion analysts expect", "the 3.5% economists had forecast"
+    r"|\s+(?:that\s+)?(?:analysts|economists|forecasters|investors|markets|the\s+market)\s+"
+    r"(?:had\s+|were\s+)?(?:expect|expected|forecast|predicted|projected|anticipated|estimated|"
+    r"pencilled\s+in|penciled\s+in)\b",
     re.I,
 )
 
@@ -113,7 +117,7 @@ COMPARED = re.compile(
     r"(?:\b(?:from|against|versus|vs\.?|compared\s+(?:with|to)|than|after|following)\s+(?:a\s+|an\s+|the\s+)?"
     # "slightly below the 4.0% recorded in October": "the" makes it a figure compared
     # with, where "below 2%" is a bound.
-    r"|\b(?:below|above|under|short\s+of|in\s+line\s+with)\s+the\s+)"
+    r"|\b(?:below|above|under|short\s+of|shy\s+of|ahead\s+of|in\s+line\s+with)\s+the\s+)"
     r"(?:revised\s+|downwardly\s+revised\s+|upwardly\s+revised\s+)?\Z",
     re.I,
 )

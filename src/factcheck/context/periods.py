@@ -434,9 +434,11 @@ def shift(period: Period, kind: str) -> Period | None:
     """The period a year, or a quarter, before `period` ("a year earlier", "the previous quarter")."""
     if period.start is None:
         return None
-    if kind == "year_earlier":
+    if kind in ("year_earlier", "year_later"):
+        step = -1 if kind == "year_earlier" else 1
         return Period(
-            start=_shift_years(period.start), end=_shift_years(period.end or period.start)
+            start=_shift_years(period.start, step),
+            end=_shift_years(period.end or period.start, step),
         )
     match = re.fullmatch(r"(\d{4})-(\d{2})", period.start)
     if kind == "previous_month" and match and period.end == period.start:
@@ -452,8 +454,8 @@ def shift(period: Period, kind: str) -> Period | None:
     return None
 
 
-def _shift_years(value: str) -> str:
-    return f"{int(value[:4]) - 1}{value[4:]}"
+def _shift_years(value: str, step: int = -1) -> str:
+    return f"{int(value[:4]) + step}{value[4:]}"
 
 
 _PAST_YEAR = re.compile(

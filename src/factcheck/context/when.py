@@ -135,7 +135,7 @@ def resolve_period(
         ctx.period_origin = origin
         return
     if i in direct:
-        ctx.period = _narrowed(s, direct[i], doc, para)
+        ctx.period = _ahead(_narrowed(s, direct[i], doc, para), s, direct[i], ctx, doc)
         ctx.period_origin = _stated(s, direct[i], doc)
         ctx.period = _in_the_articles_year(ctx.period, ctx.period_origin, doc)
         return
@@ -163,7 +163,7 @@ def resolve_period(
         ]
         in_clause = [t for t in pool if a <= t.start < b]
         nearest = min(in_clause or pool, key=lambda t: _distance(t, cs, ce))
-        ctx.period = _narrowed(s, nearest, doc, para)
+        ctx.period = _ahead(_narrowed(s, nearest, doc, para), s, nearest, ctx, doc)
         ctx.period_origin = _stated(s, nearest, doc)
         ctx.period = _in_the_articles_year(ctx.period, ctx.period_origin, doc)
         return
@@ -191,6 +191,35 @@ def _stated(s: str, t: periods.TimeSpan, doc: document.Document) -> Origin:
     if doc.guessed_date and _OWN_YEAR.search(s, t.start, t.end) is None:
         return "convention"
     return "sentence"
+
+
+# Words that look ahead from the article's day ("expects", "will"); "had expected" looks back.
+_COMING = re.compile(
+    r"\b(?:expects|forecasts|sees|projects|predicts|anticipates|guides|will|(?:is|are)\s+expected)\b",
+    re.I,
+)
+
+
+def _ahead(
+    period: Period, s: str, t: periods.TimeSpan, ctx: Context, doc: document.Document
+) -> Period:
+    """ "For the first quarter, Apple expects revenue to grow": a forecast or guidance for a
+    period named without a year is for the coming one, not the latest one that has ended."""
+    ref = doc.reference
+    if (
+        ctx.outlook is None
+        or _COMING.search(s) is None
+        or ref is None
+        or ref.month is None
+        or _OWN_YEAR.search(s, t.start, t.end) is not None
+        or not period.end
+        or len(period.end) < 7
+    ):
+        return period
+    if (int(period.end[:4]), int(period.end[5:7])) >= (ref.year, ref.month):
+        return period
+    later = periods.shift(period, "year_later")
+    return later if later is not None else period
 
 
 def _in_the_articles_year(
