@@ -266,12 +266,17 @@ def test_against_goes_on_when_the_index_cannot_be_kept(
     assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["value-conflict"]
 
 
-def test_a_cached_document_with_a_binary_neighbour_is_read_again_the_same(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _news_with_a_scan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two articles that conflict, and an image saved as text beside them."""
     monkeypatch.chdir(tmp_path)
     _pair(tmp_path / "news")
     (tmp_path / "news" / "scan.txt").write_bytes(b"\x00\x01\x02\x03" * 50)
+
+
+def test_a_cached_document_with_a_binary_neighbour_is_read_again_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _news_with_a_scan(tmp_path, monkeypatch)
     cache = tmp_path / "index.sqlite"
     args = ["check", "news/a.txt", "--against", "news", "--cache", str(cache), "-f", "json"]
     first, second = runner.invoke(app, args), runner.invoke(app, args)
@@ -303,9 +308,7 @@ def test_check_writes_nothing_into_the_folders_it_reads(
 def test_a_baseline_written_over_a_skipped_input_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    _pair(tmp_path / "news")
-    (tmp_path / "news" / "scan.txt").write_bytes(b"\x00\x01\x02\x03" * 50)
+    _news_with_a_scan(tmp_path, monkeypatch)
     result = runner.invoke(app, ["check", "news", "--write-baseline"])
     assert result.exit_code == 2
     assert (tmp_path / ".factcheck-baseline.json").exists()
