@@ -389,8 +389,19 @@ class Timeout(BaseException):
     """An input that ran past --timeout (a BaseException, so no `except Exception` eats it)."""
 
 
+_ARMED = [False]  # whether a timer runs for the input at hand
+
+
 def _alarm(signum: int, frame: object) -> None:
-    raise Timeout
+    # An alarm that arrives while the timer is being cleared, after the input is done,
+    # must not escape from the `finally` that clears it.
+    if _ARMED[0]:
+        raise Timeout
+
+
+def _arm(seconds: float) -> None:
+    _ARMED[0] = seconds > 0
+    signal.setitimer(signal.ITIMER_REAL, seconds)
 
 
 @dataclass
@@ -448,7 +459,7 @@ def run(count: int, seed: int, out: Path, only: int | None, batch: int, timeout:
         name = f"input-{index}{case.suffix}"
         total_bytes += len(case.data)
         t0 = time.perf_counter()
-        signal.setitimer(signal.ITIMER_REAL, timeout)
+        _arm(timeout)
         try:
             doc = extract_source(Source(name, case.data), None, rule_set)
             if doc is not None:
@@ -467,7 +478,7 @@ def run(count: int, seed: int, out: Path, only: int | None, batch: int, timeout:
             print(f"crash in input {index} ({', '.join(case.pieces)}): {crashes[-1].error}")
             continue
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            _arm(0)
         timings.append(Timing(index, len(case.data), time.perf_counter() - t0, case.pieces))
         if timings[-1].seconds > 1:
             t = timings[-1]
@@ -476,7 +487,7 @@ def run(count: int, seed: int, out: Path, only: int | None, batch: int, timeout:
             pending.append((doc, name, case.data))
         if len(pending) >= batch or (only is not None and pending):
             docs = [d for d, _, _ in pending]
-            signal.setitimer(signal.ITIMER_REAL, timeout)
+            _arm(timeout)
             try:
                 _render(check_documents(docs), docs, every_format=index % (batch * 20) < batch)
             except Timeout:
@@ -492,7 +503,7 @@ def run(count: int, seed: int, out: Path, only: int | None, batch: int, timeout:
                 crashes.append(Crash(index, "check", error.strip().splitlines()[-1], saved))
                 print(f"crash checking inputs up to {index}: {crashes[-1].error}")
             finally:
-                signal.setitimer(signal.ITIMER_REAL, 0)
+                _arm(0)
             pending.clear()
         if only is None and (index + 1) % 1000 == 0:
             print(f"  {index + 1} inputs, {time.perf_counter() - started:.0f} s", flush=True)
