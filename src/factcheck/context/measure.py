@@ -699,6 +699,9 @@ def _named(sent: sentence.Sentence, m: metrics.MetricMention, para: Paragraph) -
     if kept:
         if name.startswith("annual "):
             name = name[len("annual ") :]  # "core inflation", "services inflation"
+        if sent.text[m.start : m.end].lower() in ("rates", "rate"):
+            # "growth rates", "mortgage rates": a bare "rates" is the central bank's only alone.
+            name = "rate"
         name = f"{' '.join(kept)} {name}"
     if qualifiers:
         name = f"{name} ({', '.join(qualifiers)})"
