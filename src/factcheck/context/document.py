@@ -326,7 +326,12 @@ def _head(
             continue  # a byline or a label, not a lead
         out.append((passage, 2.0 if taken == 0 else (1.0 if taken < _LEAD_PARAGRAPHS else 0.25)))
         taken += 1
+        if taken >= _BODY_PARAGRAPHS:
+            break  # what an article is about is settled long before: a huge file costs no more
     return out
+
+
+_BODY_PARAGRAPHS = 60  # paragraphs counted for the article's topic
 
 
 def _topic(
