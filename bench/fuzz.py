@@ -459,12 +459,17 @@ def run(count: int, seed: int, out: Path, only: int | None, batch: int, timeout:
         name = f"input-{index}{case.suffix}"
         total_bytes += len(case.data)
         t0 = time.perf_counter()
-        _arm(timeout)
         try:
-            doc = extract_source(Source(name, case.data), None, rule_set)
-            if doc is not None:
-                claims.to_text([doc])
-                Document.model_validate_json(doc.model_dump_json())  # the claim index's round trip
+            # The timer is cleared in an inner `finally`, so an alarm that arrives even while
+            # it is being cleared lands in the handlers below.
+            try:
+                _arm(timeout)
+                doc = extract_source(Source(name, case.data), None, rule_set)
+                if doc is not None:
+                    claims.to_text([doc])
+                    Document.model_validate_json(doc.model_dump_json())  # the index's round trip
+            finally:
+                _arm(0)
         except Timeout:
             saved = _save(out, f"seed{seed}-slow{index}", [(name, case.data)], "timeout")
             hangs.append(Crash(index, "extract", f"over {timeout:g} s", saved))
@@ -477,8 +482,6 @@ def run(count: int, seed: int, out: Path, only: int | None, batch: int, timeout:
             crashes.append(Crash(index, "extract", error.strip().splitlines()[-1], saved))
             print(f"crash in input {index} ({', '.join(case.pieces)}): {crashes[-1].error}")
             continue
-        finally:
-            _arm(0)
         timings.append(Timing(index, len(case.data), time.perf_counter() - t0, case.pieces))
         if timings[-1].seconds > 1:
             t = timings[-1]
@@ -487,9 +490,12 @@ def run(count: int, seed: int, out: Path, only: int | None, batch: int, timeout:
             pending.append((doc, name, case.data))
         if len(pending) >= batch or (only is not None and pending):
             docs = [d for d, _, _ in pending]
-            _arm(timeout)
             try:
-                _render(check_documents(docs), docs, every_format=index % (batch * 20) < batch)
+                try:
+                    _arm(timeout)
+                    _render(check_documents(docs), docs, every_format=index % (batch * 20) < batch)
+                finally:
+                    _arm(0)
             except Timeout:
                 files = [(n, data) for _, n, data in pending]
                 saved = _save(out, f"seed{seed}-slow-check{index}", files, "timeout")
@@ -502,8 +508,6 @@ def run(count: int, seed: int, out: Path, only: int | None, batch: int, timeout:
                 saved = _save(out, f"seed{seed}-check-{first}", files, error)
                 crashes.append(Crash(index, "check", error.strip().splitlines()[-1], saved))
                 print(f"crash checking inputs up to {index}: {crashes[-1].error}")
-            finally:
-                _arm(0)
             pending.clear()
         if only is None and (index + 1) % 1000 == 0:
             print(f"  {index + 1} inputs, {time.perf_counter() - started:.0f} s", flush=True)
