@@ -64,22 +64,24 @@ def direction(
         return "down"
     before = _clause_tail(sentence, start, words.breaks)
     after = _clause_head(sentence, end, words.breaks)
-    found: list[tuple[int, Direction]] = []
     back = [m.group(0).lower() for m in _WORD.finditer(before)][::-1]
-    for gap, w in enumerate(back[: _BEFORE + 1]):
-        if w in words.levels:
-            break
-        if w in words.way:
-            found.append((gap, words.way[w]))
-            break
     ahead = [m.group(0).lower() for m in _WORD.finditer(after)]
-    for gap, w in enumerate(ahead[: _AFTER + 1]):
-        if w in words.levels:
-            break
-        if w in words.way:
-            found.append((gap, words.way[w]))
-            break
+    found = [
+        hit
+        for hit in (_first_way(back[: _BEFORE + 1], words), _first_way(ahead[: _AFTER + 1], words))
+        if hit is not None
+    ]
     return min(found)[1] if found else None
+
+
+def _first_way(near: list[str], words: _Words) -> tuple[int, Direction] | None:
+    """The nearest word of change, with how far it stands, unless a word of level comes first."""
+    for gap, w in enumerate(near):
+        if w in words.levels:
+            return None
+        if w in words.way:
+            return gap, words.way[w]
+    return None
 
 
 def _clause_tail(text: str, start: int, breaks: re.Pattern[str]) -> str:

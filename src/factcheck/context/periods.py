@@ -481,9 +481,13 @@ def estimate_reference(text: str, periods: Periods) -> str | None:
     """
     candidates: list[int] = []
     named: list[int] = []
+    latest_month: dict[int, int] = {}  # year -> the latest month named with it ("November 2024")
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         if _FUTURE.search(sentence):
             continue
+        for m in _MONTH_OF_YEAR.finditer(sentence):
+            y = int(m.group("year"))
+            latest_month[y] = max(latest_month.get(y, 0), _month(m.group("m")))
         for m in _PAST_YEAR.finditer(sentence):
             year = int(m.group("year"))
             named.append(year)
@@ -510,14 +514,7 @@ def estimate_reference(text: str, periods: Periods) -> str | None:
             year = most  # "the first budget since 2010": an old year named once is history
     # "inflation in November 2024": the latest month it names of that year is past or current,
     # so the article speaks from that month or later.
-    months = [
-        _month(m.group("m"))
-        for sentence in re.split(r"(?<=[.!?])\s+", text)
-        if not _FUTURE.search(sentence)
-        for m in _MONTH_OF_YEAR.finditer(sentence)
-        if int(m.group("year")) == year
-    ]
-    return f"{year}-{max(months):02d}" if months else str(year)
+    return f"{year}-{latest_month[year]:02d}" if year in latest_month else str(year)
 
 
 _MONTH_OF_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\s+(?:\d{{1,2}},?\s+)?(?P<year>{_YEAR})\b", re.I)
