@@ -66,6 +66,17 @@ _OUTLOOK_AFTER = re.compile(
 )
 
 
+# "the 6.5% median estimate", "a $45 billion consensus forecast", "its 3% projection": the
+# figure modifies a noun of expectation. Only words that qualify an estimate may stand between,
+# so that "5% above estimates" or "$9bn beat forecasts" stay results.
+_ESTIMATE_NOUN_AFTER = re.compile(
+    r"\s+(?:(?:median|mean|average|consensus|analysts?'?|economists'?|market|official|"
+    r"full-year|annual|earlier|previous|prior|revised|initial|own|poll)\s+){0,2}"
+    r"(?P<noun>estimates?|forecasts?|projections?|predictions?|expectations?|consensus)\b",
+    re.I,
+)
+
+
 _STARTS_CHANGE = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:(?:in|at\s+the\s+end\s+of)\s+(?:19|20)\d\d\s*)?,?\s*to\s", re.I
 )
@@ -735,6 +746,15 @@ def _outlook(
     word = found.group(1).lower() if found is not None else None
     if word is None and _OUTLOOK_AFTER.match(s, ce) is not None:
         word = "expected"
+    if word is None:
+        noun = _ESTIMATE_NOUN_AFTER.match(s, ce)
+        if noun is not None:
+            named = noun.group(0).lower()
+            word = (
+                "estimate"
+                if "estimate" in named or "consensus" in named or "median" in named
+                else "forecast"
+            )
     if word is None and _TARGET_AFTER.match(s, ce) is not None:
         return "target"
     if word is None and percent and _EXPECTS_TO.search(s, max(0, cs - 80), cs) is not None:
