@@ -143,3 +143,37 @@ def test_a_time_without_a_year_in_an_undated_article_is_a_guess() -> None:
     assert origins == {"4.6%": "convention", "5.6%": "sentence"}
     dated = extract_text(text, published="2024-09-02")
     assert {c.text: c.origin.period for c in dated.claims if c.origin}["4.6%"] == "sentence"
+
+
+def _story(folder: Path, name: str, text: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_an_article_with_no_date_and_no_year_is_read_against_its_folder(tmp_path: Path) -> None:
+    from factcheck import extract_paths
+
+    story = tmp_path / "peru-rates"
+    dated = "Published: March 13, 2025\n\nPeru's central bank cut its key rate to 4.75% on Thursday.\n"
+    _story(story, "a.txt", dated)
+    _story(story, "b.txt", dated.replace("13", "14"))
+    _story(
+        story,
+        "c.txt",
+        "LIMA, Mar 13 (Wire) --\nPeru's inflation slowed to 1.5% in February, "
+        "the statistics institute said.\n",
+    )
+    _story(tmp_path / "alone", "d.txt", "Peru's inflation slowed to 1.5% in February.\n")
+    docs = {Path(d.path).name: d for d in extract_paths([tmp_path])}
+    undated = docs["c.txt"]
+    assert undated.published is None and undated.reference_estimated
+    assert undated.reference == "2025-03-13"  # the dateline's day, in the folder's year
+    (claim,) = undated.claims
+    assert claim.period is not None and (claim.period.start, claim.period.end) == (
+        "2025-02",
+        "2025-02",
+    )
+    # An article with no dated neighbour keeps no date: nothing to read it against.
+    assert docs["d.txt"].reference is None
+    # The files themselves are never written.
+    assert (story / "c.txt").read_text(encoding="utf-8").startswith("LIMA, Mar 13")

@@ -97,3 +97,20 @@ def test_a_guessed_yearless_period_takes_the_year_the_lead_states() -> None:
     assert _in_the_articles_year(guessed, "sentence", doc) == guessed  # type: ignore[arg-type]
     other = Period(start="2024-04", end="2024-06")
     assert _in_the_articles_year(other, "convention", doc) == other  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("around", "month", "day", "expected"),
+    [
+        ("2025-03-14", 3, 13, "2025-03-13"),
+        ("2025-01-02", 12, 31, "2024-12-31"),  # a dateline from the last days of the year before
+        ("2024-12-30", 1, 2, "2025-01-02"),
+        ("2023-03-01", 2, 29, "2024-02-29"),  # only a leap year has the day
+    ],
+)
+def test_a_dateline_day_takes_the_nearest_year(
+    around: str, month: int, day: int, expected: str
+) -> None:
+    from factcheck.published import nearest_day
+
+    assert nearest_day(around, month, day) == expected

@@ -45,7 +45,35 @@ def extract_paths(
                 on_skip(doc)
             continue
         docs.append(doc)
+    if published_on is None:
+        docs = date_from_siblings(
+            docs, lambda doc, when: read_document(Path(doc.path), None, rule_set, max_size, when)
+        )
     return docs
+
+
+def date_from_siblings(
+    docs: list[Document], reread: Callable[[Document, str], Document | Skip]
+) -> list[Document]:
+    """Read again, against its folder's date, an article that names no date and no year.
+
+    A folder read together is most often one story's coverage or one day's archive, so
+    the middle of the dates its other articles state stands in for the missing one. It
+    stays a guess (`reference_estimated`), so nothing that rests on it raises an alarm;
+    without such a date the article's figures would have no period at all.
+    """
+    stated: dict[PurePath, list[str]] = {}
+    for doc in docs:
+        if doc.published is not None:
+            stated.setdefault(PurePath(doc.path).parent, []).append(doc.published[:10])
+    out = []
+    for doc in docs:
+        around = sorted(stated.get(PurePath(doc.path).parent, ()))
+        if doc.reference is None and doc.published is None and around:
+            again = reread(doc, around[(len(around) - 1) // 2])
+            doc = again if isinstance(again, Document) else doc
+        out.append(doc)
+    return out
 
 
 def read_document(
@@ -53,12 +81,16 @@ def read_document(
     published_on: str | None,
     rule_set: packs.Packs,
     max_size: int = DEFAULT_MAX_SIZE,
+    fallback: str | None = None,
     source: Source | None = None,
 ) -> Document | Skip:
-    """One file's document, or why there is none; never raises but for KeyboardInterrupt."""
+    """One file's document, or why there is none; never raises but for KeyboardInterrupt.
+
+    `fallback` is the date to read an article against when it names no date and no year.
+    """
     try:
         source = source or read(path, max_size)
-        doc = extract_source(source, published_on, rule_set)
+        doc = extract_source(source, published_on, rule_set, fallback)
     except InputError as exc:
         return Skip(exc.path, exc.message)
     except Exception as exc:  # a bug on one file must not lose the others
@@ -84,7 +116,10 @@ def extract_text(
 
 
 def extract_source(
-    source: Source, published_on: str | None = None, rule_set: packs.Packs | None = None
+    source: Source,
+    published_on: str | None = None,
+    rule_set: packs.Packs | None = None,
+    fallback: str | None = None,
 ) -> Document | None:
     """Extract the claims of one file read from disk; None for a binary file."""
     decoded = decode(source.data)
@@ -98,6 +133,7 @@ def extract_source(
         published_on,
         rule_set,
         source.suffix,
+        fallback,
     )
 
 
@@ -108,6 +144,7 @@ def _extract(
     published_on: str | None,
     rule_set: packs.Packs,
     suffix: str = ".txt",
+    fallback: str | None = None,
 ) -> Document:
     repaired, changed = repair.repair(root)
     if suffix in (".html", ".htm"):
@@ -128,7 +165,9 @@ def _extract(
     if reference is None:
         reference, estimated = periods.estimate_reference(body, rule_set.periods), True
         day = published.dateline_day(text.text, [(ln.start, ln.end) for ln in lines])
-        if reference is not None and day is not None:
+        if reference is None and fallback is not None:
+            reference = fallback if day is None else published.nearest_day(fallback, *day)
+        elif reference is not None and day is not None:
             reference = f"{reference[:4]}-{day[0]:02d}-{day[1]:02d}"  # the year is the guess
     claims = _claims(
         text, lines, hidden, rule_set, PurePath(path).name, reference, title, estimated

@@ -18,7 +18,7 @@ from typing import Literal
 
 from . import packs
 from .errors import InputError
-from .extract import read_document
+from .extract import date_from_siblings, read_document
 from .models import Document
 from .sources import DEFAULT_MAX_SIZE, Skip, discover, read
 
@@ -97,6 +97,12 @@ class ClaimIndex:
                 continue
             docs.append(doc)
         self._write(lambda: self.db.commit())
+        if published_on is None:
+            # Kept in the index as read alone; the folder's date is put on it each run.
+            docs = date_from_siblings(
+                docs,
+                lambda doc, when: read_document(Path(doc.path), None, rule_set, max_size, when),
+            )
         return docs
 
     def _document(
@@ -134,7 +140,7 @@ class ClaimIndex:
         if row is not None and row[2] == digest and stored is not None:
             found = stored if stored else Skip(key, "skipped: binary file")
         else:
-            found = read_document(path, published_on, rule_set, max_size, source)
+            found = read_document(path, published_on, rule_set, max_size, source=source)
         if isinstance(found, Skip) and found.error is not None:
             return found  # a bug is not kept: the next version may read the file
         document = found.model_dump_json() if isinstance(found, Document) else ""

@@ -69,6 +69,31 @@ def dateline_day(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | N
     return None
 
 
+def nearest_day(around: str, month: int, day: int) -> str:
+    """The date of `month` and `day` nearest to the date `around` ("Nov 29" near 2024-12-03)."""
+    year = int(around[:4])
+    target = _date(around)
+    options = []
+    for y in (year - 1, year, year + 1):
+        try:
+            options.append(date(y, month, day))
+        except ValueError:
+            continue  # February 29 in a common year
+    if not options or target is None:
+        return around
+    return min(options, key=lambda d: abs((d - target).days)).isoformat()
+
+
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        try:
+            return date.fromisoformat(f"{text[:7]}-01" if len(text) >= 7 else f"{text[:4]}-07-01")
+        except ValueError:
+            return None
+
+
 def from_text(text: str, lines: list[tuple[int, int]]) -> str | None:
     """The dateline near the top of the article, else the copyright year at its foot.
 
