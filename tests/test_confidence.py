@@ -154,7 +154,9 @@ def test_an_article_with_no_date_and_no_year_is_read_against_its_folder(tmp_path
     from factcheck import extract_paths
 
     story = tmp_path / "peru-rates"
-    dated = "Published: March 13, 2025\n\nPeru's central bank cut its key rate to 4.75% on Thursday.\n"
+    dated = (
+        "Published: March 13, 2025\n\nPeru's central bank cut its key rate to 4.75% on Thursday.\n"
+    )
     _story(story, "a.txt", dated)
     _story(story, "b.txt", dated.replace("13", "14"))
     _story(

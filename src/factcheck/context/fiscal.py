@@ -120,7 +120,9 @@ def find(
     owner's fiscal one too: a company reports in its own quarters.
     """
     if not re.search(
-        r"fiscal|financial|FY|\d\d" + (r"|quarter|half" if implicit else ""), sentence, re.I
+        r"fiscal|financial|FY|\d\d" + (r"|quarter|half|\b[QH][1-4]\b" if implicit else ""),
+        sentence,
+        re.I,
     ):
         return []
     taken: list[tuple[int, int]] = []

@@ -155,7 +155,12 @@ def read(
     return Sentence(start, text, owners, measures, times, _clauses(text))
 
 
-_DEMONYM_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}\Z")
+# "German inflation", "Japanese core exports", and the country's own institutions in the
+# possessive: "the Indian government's tax receipts", "the Turkish economy's growth".
+_DEMONYM_GAP = re.compile(
+    r"\s+(?:(?:[a-z][\w-]*\s+){0,2}"
+    r"|(?:federal\s+|central\s+|national\s+)?(?:government|economy|treasury)['’]s\s+)\Z"
+)
 
 
 def _with_demonyms(
@@ -168,6 +173,13 @@ def _with_demonyms(
     if not svocab.demonyms:
         return owners
     added: list[Owner] = []
+    for found in svocab.institutions.finditer(text):
+        start, end = found.span("demonym")
+        # The adjective alone may have been taken for a name ("Turkish"): the country replaces it.
+        owners = [o for o in owners if o.known or not (o.start < end and start < o.end)]
+        if not any(o.start < end and start < o.end for o in owners):
+            country = svocab.demonyms[found.group("demonym")]
+            added.append(Owner(start, end, country, "owner", True, False, True, False, False, True))
     for m in measures:
         head = text[max(0, m.start - 40) : m.start]
         for word, country in svocab.demonyms.items():

@@ -212,6 +212,9 @@ class Vocabulary:
     sectors: re.Pattern[str]  # sectors of an economy, as written
     sector_names: dict[str, str]  # a sector as written (lower case) -> its name
     demonyms: dict[str, str]  # "German" -> "Germany"
+    # "the Indian government's", "the Turkish economy's": a country's own institution owns
+    # what follows, whether or not the vocabulary names that measure.
+    institutions: re.Pattern[str]
     forecasts_for: dict[str, str]  # a forecaster -> whose economy it forecasts
 
 
@@ -264,6 +267,12 @@ def vocabulary(subjects: Subjects) -> Vocabulary:
             re.I,
         ),
         demonyms=dict(subjects.names.demonyms),
+        institutions=re.compile(
+            r"(?<![\w-])(?P<demonym>{})\s+(?:(?:federal|central|national)\s+)?"
+            r"(?:government|economy|treasury)['’]s(?![\w-])".format(
+                _alternation(list(subjects.names.demonyms)) or "(?!)"
+            )
+        ),
         forecasts_for={e.name: e.forecasts_for for e in subjects.entity if e.forecasts_for},
         sector_names={
             _key(a): name for name, aliases in subjects.scope.sectors.items() for a in aliases
