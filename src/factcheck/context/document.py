@@ -137,7 +137,8 @@ _TITLED = re.compile(
     r"\b(?:[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?|[Cc]hief\s+[Ff]inancial\s+[Oo]fficer|CEO|CFO|"
     r"Chairman|Chairwoman|Chair|President|Governor|Minister|Chancellor|Secretary|Senator|"
     r"Commissioner|Director|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|[Aa]nalyst|[Ee]conomist|[Ss]pokes(?:person|man|woman))"
-    r"(?:\s+of\s+the\s+[A-Z][a-z]+)?\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)"
+    r"(?:\s+of\s+the\s+[A-Z][a-z]+)?\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z](?:[a-z]|['’]?[A-Z])[A-Za-z]*)"
+    r"(?=['’]s\b|[^\w'’-]|\Z)"  # whole words: "LeBlanc", "O'Neill", "Cook's"
 )
 
 

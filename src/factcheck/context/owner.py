@@ -376,6 +376,7 @@ def last_owner(
             and o.role == "owner"
             and not o.object
             and (o.acting or o.possessive or opens)
+            and (o.known or o.name not in doc.persons)  # "as Reeves was speaking": she speaks
         ):
             return doc.acronyms.get(
                 " ".join(passage[o.start : o.end].lower().split()), doc.name(o.name)
