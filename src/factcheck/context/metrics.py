@@ -132,6 +132,10 @@ class Vocabulary:
     exact: re.Pattern[str]
     canonical: dict[str, str]
     objects: re.Pattern[str] | None
+    # The same two patterns in lower case, for a lower-cased sentence: a case-folding pattern
+    # of hundreds of phrases is several times slower than a plain one.
+    folded: re.Pattern[str]
+    folded_objects: re.Pattern[str] | None
     verbs: dict[str, str]  # verb -> object metric it makes ("invested" -> "investment in")
     expectation: re.Pattern[str]  # "estimates of", "forecast ... of", "target of" before a figure
     targets: frozenset[str]
@@ -150,6 +154,10 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
 
 
+def _cased(text: str, lower: bool) -> str:
+    return text.lower() if lower else text
+
+
 def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
@@ -164,24 +172,33 @@ def vocabulary(metrics: Metrics) -> Vocabulary:
             canonical[_key(alias)] = m.name
             (exact if sum(ch.isupper() for ch in alias) >= 2 else folded).append(alias)
     p = metrics.patterns
-    not_after = _alternation(p.not_after)
-    edge = r"(?<![\w-])({})(?![\w-])" + (rf"(?!\s+(?:{not_after})\b)" if not_after else "")
-    growth = [w for w in p.growth_words if w not in ("year-on-year", "year on year")]
-    return Vocabulary(
-        aliases=re.compile(edge.format(_alternation(folded)), re.I),
-        exact=re.compile(edge.format(_alternation(exact))),
-        canonical=canonical,
-        objects=re.compile(
+
+    def edge(lower: bool) -> str:
+        not_after = _alternation([w.lower() for w in p.not_after] if lower else p.not_after)
+        return r"(?<![\w-])({})(?![\w-])" + (rf"(?!\s+(?:{not_after})\b)" if not_after else "")
+
+    def objects(lower: bool) -> re.Pattern[str] | None:
+        if not p.object_metrics:
+            return None
+        return re.compile(
             "|".join(
                 # "investment by central SOEs in X" is still investment in X.
-                rf"(?<![\w-])(?P<h{i}>{re.escape(o.split()[0])})(?:\s+by(?:\s+[\w-]+){{1,4}}?)?"
-                rf"\s+(?P<p{i}>{re.escape(o.split()[-1])})\s+"
+                rf"(?<![\w-])(?P<h{i}>{re.escape(_cased(o.split()[0], lower))})"
+                rf"(?:\s+by(?:\s+[\w-]+){{1,4}}?)?"
+                rf"\s+(?P<p{i}>{re.escape(_cased(o.split()[-1], lower))})\s+"
                 for i, o in enumerate(p.object_metrics)
             ),
-            re.I,
+            0 if lower else re.I,
         )
-        if p.object_metrics
-        else None,
+
+    growth = [w for w in p.growth_words if w not in ("year-on-year", "year on year")]
+    return Vocabulary(
+        aliases=re.compile(edge(False).format(_alternation(folded)), re.I),
+        exact=re.compile(edge(False).format(_alternation(exact))),
+        canonical=canonical,
+        objects=objects(False),
+        folded=re.compile(edge(True).format(_alternation([a.lower() for a in folded]))),
+        folded_objects=objects(True),
         verbs={k.lower(): v for k, v in p.verb_objects.items()},
         expectation=re.compile(
             rf"(?<![\w-])({_alternation(p.forecast_words + p.target_words) or '(?!)'})\b"
@@ -211,10 +228,18 @@ def mentions(sentence: str, vocab: Vocabulary) -> list[MetricMention]:
     """Metric phrases in a sentence, in order; "investment in X" is kept whole."""
     out: list[MetricMention] = []
     taken: list[tuple[int, int]] = []
-    found = {pattern: list(pattern.finditer(sentence)) for pattern in (vocab.exact, vocab.aliases)}
-    named = [m.span() for m in found[vocab.aliases]]
+    lower = sentence.lower()
+    same_length = len(lower) == len(sentence)  # not so for a few scripts: match the slow way
+    aliases = vocab.folded.finditer(lower) if same_length else vocab.aliases.finditer(sentence)
+    found = [list(vocab.exact.finditer(sentence)), list(aliases)]
+    named = [m.span() for m in found[1]]
+    objects = (
+        (vocab.folded_objects.finditer(lower) if vocab.folded_objects is not None else ())
+        if same_length
+        else (vocab.objects.finditer(sentence) if vocab.objects is not None else ())
+    )
     if vocab.objects is not None:
-        for m in vocab.objects.finditer(sentence):
+        for m in objects:
             obj, end = _object_phrase(sentence, m.end())
             if not obj:
                 continue
@@ -226,7 +251,7 @@ def mentions(sentence: str, vocab: Vocabulary) -> list[MetricMention]:
             name = f"{obj} {head}" if verb in vocab.object_first else f"{verb} {obj}"
             out.append(MetricMention(m.start(), end, vocab.canonical.get(_key(name), name), head))
             taken.append((m.start(), end))
-    for matches in found.values():  # exact spellings first, then aliases
+    for matches in found:  # exact spellings first, then aliases
         for m in matches:
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue
