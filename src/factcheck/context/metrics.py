@@ -202,7 +202,10 @@ def vocabulary(metrics: Metrics) -> Vocabulary:
         verbs={k.lower(): v for k, v in p.verb_objects.items()},
         expectation=re.compile(
             rf"(?<![\w-])({_alternation(p.forecast_words + p.target_words) or '(?!)'})\b"
-            r"(?:\s+[\w'’-]+){0,4}?\s+(?:of|at|to|for|was|is|stood at|around|about)?\s*\Z",
+            # "a target of 5%", "forecast growth of 5%"; not "hits its goal with 5% growth" or
+            # "beat the forecast after 5% growth": there the figure is the result.
+            r"(?:\s+(?!(?:with|after|despite|beating|beat|beats|exceeding|topping|above|below)\b)"
+            r"[\w'’-]+){0,4}?\s+(?:of|at|to|for|was|is|stood at|around|about)?\s*\Z",
             re.I,
         ),
         targets=frozenset(w.lower() for w in p.target_words),
