@@ -266,13 +266,30 @@ def times(
     special = [t for t in special if t.period.start is not None]
     plain = periods.find(text, packs.periods, ref)
     if not special:
-        return plain
+        return _without_restatements(text, plain)
     taken: list[periods.TimeSpan] = []
     for t in sorted(special, key=lambda t: (t.start, -(t.end - t.start))):
         if all(t.end <= o.start or t.start >= o.end for o in taken):
             taken.append(t)
     kept = [p for p in plain if all(p.end <= o.start or p.start >= o.end for o in taken)]
-    return sorted(taken + kept, key=lambda t: t.start)
+    return _without_restatements(text, sorted(taken + kept, key=lambda t: t.start))
+
+
+# "in fiscal Q4 2024, the period from 29 June to 28 September": the second time restates
+# the first, in other units; figures take the one the article names the period by.
+_RESTATES = re.compile(
+    r"\s*[,(]\s*(?:i\.e\.,?\s+|that\s+is,?\s+)?(?:the\s+)?"
+    r"(?:period|months|quarter|three[\s-]months?|weeks|span)\s*(?:(?:running|covering|spanning)\s+)?"
+)
+
+
+def _without_restatements(text: str, found: list[periods.TimeSpan]) -> list[periods.TimeSpan]:
+    out: list[periods.TimeSpan] = []
+    for t in found:
+        if out and _RESTATES.fullmatch(text, out[-1].end, t.start) is not None:
+            continue
+        out.append(t)
+    return out
 
 
 # "Apple (AAPL)", "Reserve Bank of India (RBI)", "Samsung Electronics (005930.KS)": a name and

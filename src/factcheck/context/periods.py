@@ -50,6 +50,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("previous_quarter", re.compile(r"\b(?:in\s+|from\s+|than\s+)?the\s+(?:previous|preceding|prior)\s+(?:quarter|three[\s-]month\s+period|three\s+months)\b", re.I)),
     ("previous_month", re.compile(r"\b(?:in\s+|from\s+|than\s+|of\s+)?(?:the\s+(?:previous|preceding|prior)\s+month|the\s+month\s+before|(?:a|one)\s+month\s+(?:earlier|before|ago))\b", re.I)),
     ("consecutive", re.compile(rf"\b(?:for\s+)?(?P<n>{_COUNT})\s+(?:consecutive|straight|successive)\s+years\b", re.I)),
+    # "from 29 June to 28 September", "between April 1 and June 30, 2024": one span of days.
+    ("day_range", re.compile(rf"\b(?:from|between)\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})|(?P<m1b>{_MONTH})\s+(?P<d1b>\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(?P<year1>{_YEAR}))?\s+(?:to|and|until|through)\s+(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})|(?P<m2b>{_MONTH})\s+(?P<d2b>\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(?P<year>{_YEAR}))?\b", re.I)),
     ("day", re.compile(rf"\b(?:(?:as\s+)?(?:of|at|on)\s+(?:the\s+end\s+of\s+)?)?(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<year>{_YEAR})\b", re.I)),
     ("day", re.compile(rf"\b(?:(?:as\s+)?(?:of|at|on)\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b", re.I)),
     ("day_no_year", re.compile(rf"\b(?:as\s+of|on|by|until|from|before|after)\s+(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![,\s]*(?:19|20)\d\d)", re.I)),
@@ -88,6 +90,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "weekday": ("day",),
     "previous_quarter": ("quarter", "month"),
     "consecutive": ("consecutive", "straight", "successive"),
+    "day_range": _MONTH_WORDS,
     "day": _MONTH_WORDS,
     "day_no_year": _MONTH_WORDS,
     "month_year": _MONTH_WORDS,
@@ -277,6 +280,8 @@ def _resolve(kind: str, m: re.Match[str], ref: Reference | None) -> Period | Non
             return None
         day = f"{year}-{month:02d}-{number:02d}"
         return Period(start=day, end=day)
+    if kind == "day_range":
+        return _day_range(g, ref)
     if kind == "weekday":
         return _weekday(g["w"], ref)
     if kind == "year_to_date":
@@ -354,6 +359,28 @@ def _resolve(kind: str, m: re.Match[str], ref: Reference | None) -> Period | Non
     if kind == "now":
         return Period(start=str(ref.year), end=str(ref.year))
     return None
+
+
+def _day_range(g: dict[str, str | None], ref: Reference | None) -> Period | None:
+    """The first day and the last of a span; a year written once belongs to both, and the
+    first day falls in the year before the last one when it comes later in the calendar."""
+    m1, d1 = g["m1"] or g["m1b"], g["d1"] or g["d1b"]
+    m2, d2 = g["m2"] or g["m2b"], g["d2"] or g["d2b"]
+    if m1 is None or d1 is None or m2 is None or d2 is None:
+        return None
+    first, last = (_month(m1), int(d1)), (_month(m2), int(d2))
+    if not (1 <= first[1] <= 31 and 1 <= last[1] <= 31):
+        return None
+    end_year = int(g["year"]) if g.get("year") else _nearest_year(*last, ref)
+    if end_year is None:
+        return None
+    start_year = int(g["year1"]) if g.get("year1") else end_year - (first > last)
+    if (start_year, *first) > (end_year, *last):
+        return None
+    return Period(
+        start=f"{start_year}-{first[0]:02d}-{first[1]:02d}",
+        end=f"{end_year}-{last[0]:02d}-{last[1]:02d}",
+    )
 
 
 def _nearest_year(month: int, day: int, ref: Reference | None) -> int | None:
