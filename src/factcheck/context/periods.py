@@ -371,10 +371,11 @@ def _day_range(g: dict[str, str | None], ref: Reference | None) -> Period | None
     first, last = (_month(m1), int(d1)), (_month(m2), int(d2))
     if not (1 <= first[1] <= 31 and 1 <= last[1] <= 31):
         return None
-    end_year = int(g["year"]) if g.get("year") else _nearest_year(*last, ref)
+    written_end, written_start = g.get("year"), g.get("year1")
+    end_year = int(written_end) if written_end else _nearest_year(*last, ref)
     if end_year is None:
         return None
-    start_year = int(g["year1"]) if g.get("year1") else end_year - (first > last)
+    start_year = int(written_start) if written_start else end_year - (first > last)
     if (start_year, *first) > (end_year, *last):
         return None
     return Period(
