@@ -179,3 +179,25 @@ def test_an_article_with_no_date_and_no_year_is_read_against_its_folder(tmp_path
     assert docs["d.txt"].reference is None
     # The files themselves are never written.
     assert (story / "c.txt").read_text(encoding="utf-8").startswith("LIMA, Mar 13")
+
+
+def test_a_guessed_year_gives_way_to_the_folder_date_near_it(tmp_path: Path) -> None:
+    from factcheck import extract_paths
+
+    dated = "Published: May 7, 2024\n\nChile's copper output rose 4% in March.\n"
+    undated = "Chile's copper exports grew 6.1% in April after a weak 2023.\n"
+    near, far = tmp_path / "near", tmp_path / "far"
+    _story(near, "a.txt", dated)
+    _story(near, "b.txt", undated)
+    _story(far, "a.txt", dated.replace("2024", "2019"))
+    _story(far, "b.txt", undated)
+    docs = {
+        Path(d.path).parent.name: d for d in extract_paths([tmp_path]) if d.path.endswith("b.txt")
+    }
+    # "a weak 2023" alone dates the article to 2023 at the earliest; the folder, a year on,
+    # says when.
+    assert docs["near"].reference == "2024-05-07" and docs["near"].reference_estimated
+    (claim,) = docs["near"].claims
+    assert claim.period is not None and claim.period.start == "2024-04"
+    # A folder five years off says nothing of this article: the guess from its text stays.
+    assert docs["far"].reference == "2023"

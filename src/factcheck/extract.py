@@ -55,12 +55,13 @@ def extract_paths(
 def date_from_siblings(
     docs: list[Document], reread: Callable[[Document, str], Document | Skip]
 ) -> list[Document]:
-    """Read again, against its folder's date, an article that names no date and no year.
+    """Read again, against its folder's date, an article that states no date of its own.
 
     A folder read together is most often one story's coverage or one day's archive, so
-    the middle of the dates its other articles state stands in for the missing one. It
-    stays a guess (`reference_estimated`), so nothing that rests on it raises an alarm;
-    without such a date the article's figures would have no period at all.
+    the middle of the dates its other articles state stands in for the missing one: where
+    the article names no year at all, and where the year it is guessed from the years it
+    names is within one of it. It stays a guess (`reference_estimated`), so nothing that
+    rests on it raises an alarm.
     """
     stated: dict[PurePath, list[str]] = {}
     for doc in docs:
@@ -69,7 +70,7 @@ def date_from_siblings(
     out = []
     for doc in docs:
         around = sorted(stated.get(PurePath(doc.path).parent, ()))
-        if doc.reference is None and doc.published is None and around:
+        if doc.published is None and (doc.reference is None or doc.reference_estimated) and around:
             again = reread(doc, around[(len(around) - 1) // 2])
             doc = again if isinstance(again, Document) else doc
         out.append(doc)
@@ -165,7 +166,11 @@ def _extract(
     if reference is None:
         reference, estimated = periods.estimate_reference(body, rule_set.periods), True
         day = published.dateline_day(text.text, [(ln.start, ln.end) for ln in lines])
-        if reference is None and fallback is not None:
+        if fallback is not None and (
+            reference is None or abs(int(reference[:4]) - int(fallback[:4])) <= 1
+        ):
+            # The folder's date is a better guess than the years the text names, unless the
+            # two are years apart (a folder that spans years says little of one article).
             reference = fallback if day is None else published.nearest_day(fallback, *day)
         elif reference is not None and day is not None:
             reference = f"{reference[:4]}-{day[0]:02d}-{day[1]:02d}"  # the year is the guess
