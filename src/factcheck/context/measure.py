@@ -238,7 +238,13 @@ def resolve_metric(
     previous = (
         out[last_kind].metric
         if last_kind is not None
-        else (out[last].metric if last is not None else None)
+        # "climbed for two consecutive months after sinking to 1.7%": a count of months names
+        # no measure of a percentage after it.
+        else (
+            out[last].metric
+            if last is not None and (items[last].found.kind != "count" or found.kind == "count")
+            else None
+        )
     )
     if previous is not None:
         previous = strip_rate(previous)
@@ -271,8 +277,8 @@ def resolve_metric(
             base, origin = para.metric, "nearby"
         elif doc.metric is not None:
             base, origin = doc.metric, "article"
-    elif base is not None:
-        para.metric = base
+    elif base is not None and not (found.kind == "count" and _DURATION.search(base)):
+        para.metric = base  # a count of months or years is no measure the paragraph goes on with
     if base in vocab.company_names and is_company(ctx.subject, svocab):
         base = vocab.company_names[base]
     direction = (
@@ -444,6 +450,9 @@ _COMPONENT = re.compile(
 _ITEM_START = re.compile(r"^|,|;|\b(?:and|while|with|by|then|but)\b")
 
 
+_DURATION = re.compile(r"\b(?:days?|weeks?|months?|quarters?|years?|decades?)\b")
+
+
 def _component(s: str, start: int, cs: int, sent: sentence.Sentence) -> str | None:
     """ "..., followed by non-energy industrial goods at 0.7%": a part named in a list."""
     segment = s[start:cs]
@@ -459,7 +468,10 @@ def _component(s: str, start: int, cs: int, sent: sentence.Sentence) -> str | No
         ):
             continue
         at = start + m.start("np")
-        if any(at <= o.start < cs and o.role == "owner" and o.actor for o in sent.owners):
+        if any(
+            at <= o.start < cs and o.role == "owner" and (o.actor or o.place or o.known)
+            for o in sent.owners
+        ):
             return None  # "Belgium at 4.8%": an owner, not a part of the measure
         return np.lower()
     return None

@@ -275,5 +275,5 @@ def _respectively(s: str, heads: list[int], out: list[Context]) -> None:
             continue
         parts = [p.strip() for p in listed.group(1).split(",")] + [last]
         for i, part in zip(run, parts, strict=True):
-            out[i].metric = f"{part} {head}"
+            out[i].metric = f"{metrics.as_named(part)} {head}"  # one case, as everywhere
         return
