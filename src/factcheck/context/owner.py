@@ -297,11 +297,27 @@ def without_sector(metric: str | None, vocab: subjects.Vocabulary) -> str | None
     """ "manufacturing GVA growth" -> "GVA growth": the sector went to the subject."""
     if metric is None:
         return None
-    rest = vocab.sectors.sub("", metric).strip(" ,")
-    rest = " ".join(rest.split())
+    rest, removed = vocab.sectors.subn("", metric)
+    words = rest.replace(",", " ").split()
+    if removed:
+        # "Financial, real estate and professional services GVA": the measure's modifiers
+        # stop at "services", and the words of the sector's longer name before it go too.
+        named = _sector_words(vocab)
+        while len(words) > 1 and words[0].lower() in named:
+            words.pop(0)
+    rest = " ".join(words)
     if not rest or rest in ("growth", "decline", "output"):
         return f"output {rest}".strip() if rest != "output" else "output"
     return rest
+
+
+def _sector_words(vocab: subjects.Vocabulary) -> frozenset[str]:
+    return frozenset(
+        w
+        for alias in vocab.sector_names
+        for w in alias.replace(",", " ").split()
+        if w not in ("and", "&", "other", "sector", "the", "of")
+    )
 
 
 def is_company(name: str | None, vocab: subjects.Vocabulary) -> bool:

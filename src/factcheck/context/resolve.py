@@ -126,8 +126,14 @@ def _resolve_sentence(
             # "the rate was 2.5%, compared with 3.1% a year earlier": the figure compared with
             # is of the owner its sentence gave the figure before it.
             before = [out[j] for j in members if j < i and items[j].converts is None]
-            if before and before[-1].subject_origin == "sentence":
-                ctx.subject, ctx.subject_origin = before[-1].subject, "sentence"
+            narrowed = (
+                bool(before)
+                and ctx.subject is not None
+                and (before[-1].subject or "").startswith(f"{ctx.subject} (")
+            )  # "farm GVA grew 3.5%, faster than 1.7% a year ago": the farm sector's too
+            if before and (before[-1].subject_origin == "sentence" or narrowed):
+                ctx.subject = before[-1].subject
+                ctx.subject_origin = before[-1].subject_origin
         resolve_metric(
             sent,
             cs,

@@ -212,8 +212,8 @@ class Vocabulary:
     sectors: re.Pattern[str]  # sectors of an economy, as written
     sector_names: dict[str, str]  # a sector as written (lower case) -> its name
     demonyms: dict[str, str]  # "German" -> "Germany"
-    # "the Indian government's", "the Turkish economy's": a country's own institution owns
-    # what follows, whether or not the vocabulary names that measure.
+    # "the Indian government's", "the Turkish economy's", "Philippine growth": a country's own
+    # institution or growth owns what follows, whether or not the vocabulary names the measure.
     institutions: re.Pattern[str]
     forecasts_for: dict[str, str]  # a forecaster -> whose economy it forecasts
 
@@ -255,7 +255,10 @@ def vocabulary(subjects: Subjects) -> Vocabulary:
         actions=re.compile(rf"\s+(?:{_alternation(subjects.names.actions)})\b", re.I)
         if subjects.names.actions
         else re.compile(r"(?!)"),
-        not_names=frozenset(w.lower() for w in subjects.names.not_names),
+        # A nationality alone is no name: "Kenyan exports" are Kenya's.
+        not_names=frozenset(
+            w.lower() for w in (*subjects.names.not_names, *subjects.names.demonyms)
+        ),
         fuzzy_cache={},
         regions=frozenset(r.lower() for r in subjects.names.regions),
         places=frozenset(e.name for e in subjects.entity if e.place),
@@ -268,8 +271,8 @@ def vocabulary(subjects: Subjects) -> Vocabulary:
         ),
         demonyms=dict(subjects.names.demonyms),
         institutions=re.compile(
-            r"(?<![\w-])(?P<demonym>{})\s+(?:(?:federal|central|national)\s+)?"
-            r"(?:government|economy|treasury)['’]s(?![\w-])".format(
+            r"(?<![\w-])(?P<demonym>{})\s+(?:(?:(?:federal|central|national)\s+)?"
+            r"(?:government|economy|treasury)['’]s|(?:economic\s+)?growth)(?![\w-])".format(
                 _alternation(list(subjects.names.demonyms)) or "(?!)"
             )
         ),
