@@ -336,12 +336,19 @@ def resolve_metric(
     if found.record is not None:
         # "a seven-quarter low of 5.4%": the length of a record of the measure, not the measure.
         name = f"{name}: {found.record}" if name else found.record
+    if name is not None:
+        name = _REAL_GROWTH.sub(r"\1", name)
     outlook = _outlook(sent, cs, ce, vocab, found.unit in ("percent", "pp"))
     if outlook is not None and name is not None:
         ctx.outlook = outlook
         name = _with_outlook(name, outlook)
     ctx.metric = name
     ctx.metric_origin = origin if name is not None else "default"
+
+
+# Growth of an economy is reported in real terms unless the text says "nominal": "real GDP
+# growth" and "GDP growth" are one measure. Levels differ (real GDP is not nominal GDP).
+_REAL_GROWTH = re.compile(r"^real\s+((?:GDP|GVA|output|economic)\b.*\b(?:growth|decline))")
 
 
 _ACTIVITY = re.compile(r"(?:^|\s)(?:GDP|GVA|economic output)$")  # "GDP", "manufacturing GVA"
@@ -377,7 +384,8 @@ def _strip_outlook(metric: str) -> str:
 
 
 def strip_rate(metric: str) -> str:
-    metric = _strip_outlook(metric)
+    # "growth: highest in N quarters" names the record, not the rate a figure after it has.
+    metric = _strip_outlook(metric).split(": ", 1)[0]
     for basis in (" y/y", " q/q", " m/m"):
         if metric.endswith(basis):
             metric = metric[: -len(basis)]
@@ -724,6 +732,8 @@ def _named(sent: sentence.Sentence, m: metrics.MetricMention, para: Paragraph) -
             name = name[len("annual ") :]  # "core inflation", "services inflation"
         if sent.text[m.start : m.end].lower() in ("rates", "rate"):
             # "growth rates", "mortgage rates": a bare "rates" is the central bank's only alone.
+            if "growth" in kept:
+                return "growth"  # "sub-optimal growth rates": the growth of what is measured
             name = "rate"
         name = f"{' '.join(kept)} {name}"
     if qualifiers:

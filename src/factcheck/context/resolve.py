@@ -192,6 +192,8 @@ def _resolve_sentence(
                 if named is not None and re.match(r"GDP\b(?!\s+share)", named):
                     # A sector has no GDP of its own: its part of it is its output.
                     named = "output" + named[len("GDP") :]
+                if named == "output" and item.found.unit == "percent":
+                    named = "output growth"  # "manufacturing (2.2%)": a sector's rate is growth
                 ctx.metric = named
         resolve_period(sent, cs, ce, first_figure, compared, item.found, i, direct, doc, para, ctx)
         if (
