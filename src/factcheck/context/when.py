@@ -105,12 +105,11 @@ def resolve_period(
             and t.end <= first_figure
             and t.start < first
             and not re.match(r"(?:from|than)\b", s[t.start : t.end], re.I)
-            # "Compared with a year earlier, exports rose 8%": the rate's base, not its time.
-            and not (
-                found.kind == "percent"
-                and re.search(
-                    r"\bcompared\s+(?:with|to)\s+\Z", s[max(0, t.start - 16) : t.start], re.I
-                )
+            # "Compared with a year earlier, exports rose 8%", "Compared with the previous month,
+            # inflation fell in four member states": the base of the comparison, not the time
+            # of the figures it introduces.
+            and not re.search(
+                r"\bcompared\s+(?:with|to)\s+\Z", s[max(0, t.start - 16) : t.start], re.I
             )
         ]
         if opener:
