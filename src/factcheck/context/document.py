@@ -92,7 +92,9 @@ def read(
         if (full := _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())) is not None
         and svocab.source_words.search(full.group()) is not None
     )
-    persons = _persons(owners, names, titled) | titled | _terms(text) | reporters
+    persons = (
+        _persons(owners, names, titled) | titled | _terms(text) | reporters | _title_words(owners)
+    )
     owners = [
         ([o for o in found if o.name not in persons or o.known], passage, w)
         for found, passage, w in owners
@@ -169,6 +171,33 @@ def _terms(text: str) -> frozenset[str]:
         ):
             out.update((letters, letters + "s"))
     return frozenset(out)
+
+
+# "Carer's Allowance", "Children's Hospital": a possessive that opens a title-case name.
+_TITLE_AFTER = re.compile(r"(?:['’]s?)?\s+(?P<rest>[A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)*)")
+
+
+def _title_words(owners: list[tuple[list[sentence.Owner], str, float]]) -> frozenset[str]:
+    """Names the article writes mid-sentence only as the possessive that opens another name
+    ("shakes up Carer's Allowance"): part of that name, not an owner of figures. At the
+    start of a sentence or a list item a capital says nothing either way."""
+    opening: set[str] = set()
+    alone: set[str] = set()
+    for found, passage, _ in owners:
+        for o in found:
+            if o.name is None or o.known:
+                continue
+            title = _TITLE_AFTER.match(passage, o.end) if o.possessive else None
+            if title is not None:
+                opening.update((o.name, title.group("rest")))  # "Carer", "Allowance"
+                continue
+            before = passage[: o.start].rstrip(" \t-*•")
+            if before.endswith(("'s", "’s")):
+                continue  # the rest of such a name: "Carer's Allowance"
+            if before and before[-1] not in '.!?:"“':
+                alone.add(o.name)  # capitalised mid-sentence on its own: a name
+
+    return frozenset(opening - alone)
 
 
 def _persons(
