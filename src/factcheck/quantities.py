@@ -1014,8 +1014,13 @@ def _next_to_month(text: str, start: int, end: int, value: float, lex: Lexicon) 
     return ahead is not None and ahead.group(1).lower() in lex.months
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _looks_like_name(text: str, start: int, lex: Lexicon) -> bool:
     """ "Article 5", "Boeing 737", "Line 2": a number that is part of a name."""
+    if _LETTER.search(text, max(0, start - 30), start) is None:
+        return False  # no word before it ("1,1,1", "5% 5%"): no name it could be part of
     if lex.identifier_lead.search(text, max(0, start - 24), start) is not None:
         return True
     back = re.search(r"(\S+)[ \t]+\Z", text[max(0, start - 30) : start])

@@ -92,11 +92,13 @@ def _clause_tail(text: str, start: int, breaks: re.Pattern[str]) -> str:
         ends = [m.end() for m in breaks.finditer(text, low, start)]
         if ends:
             return text[ends[-1] : start]
-        if low == 0:
-            return text[:start]
+        if low == 0 or reach >= _REACH:
+            # Only the few words nearest the figure are read: a clause longer than this
+            # (a flattened table) need not be searched to its start for every figure.
+            return text[low:start]
         reach *= 4
 
 
 def _clause_head(text: str, end: int, breaks: re.Pattern[str]) -> str:
-    first = breaks.search(text, end)
-    return text[end : first.start()] if first else text[end:]
+    first = breaks.search(text, end, end + _REACH)
+    return text[end : first.start()] if first else text[end : end + _REACH]

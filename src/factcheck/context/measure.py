@@ -549,7 +549,9 @@ _AGENTS = re.compile(
 def _fallback(sent: sentence.Sentence, cs: int, vocab: metrics.Vocabulary) -> str | None:
     """The noun phrase before the figure's verb, when no known measure is named ("Opex climbed to")."""
     a, _ = sent.clause(cs)
-    words = re.findall(r"[A-Za-z][\w&'’-]*|[,;:()]", sent.text[a:cs])
+    # The noun phrase and its verb are a few words: a bounded look back keeps a clause of
+    # hundreds of figures linear.
+    words = re.findall(r"[A-Za-z][\w&'’-]*|[,;:()]", sent.text[max(a, cs - 160) : cs])
     while words and (words[-1].lower() in _NP_END or words[-1].lower() in ("in", "at")):
         words.pop()
     if words and _VERBISH.match(words[-1].lower()):
