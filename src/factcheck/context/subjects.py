@@ -243,7 +243,7 @@ def vocabulary(subjects: Subjects) -> Vocabulary:
         # class lets the engine skip ahead, one that opens with a look-behind tries every
         # position (several times slower over hundreds of names).
         folded=re.compile(
-            r"[^\w-]({})(?![\w-])".format(_alternation([a.lower() for a in written.values()]))
+            rf"[^\w-]({_alternation([a.lower() for a in written.values()])})(?![\w-])"
         ),
         bare={k: frozenset(v) for k, v in bare.items()},
         aliases=re.compile(edge.format(everything), re.I),
