@@ -315,7 +315,11 @@ def _resolve(kind: str, m: re.Match[str], ref: Reference | None) -> Period | Non
         return Period()  # relative to the sentence's own period: the context stage resolves it
     if kind == "first_months":
         n = _count(g["n"])
-        year = _year_of(g.get("year"), g.get("rel"), ref)
+        if n is not None and not g.get("year") and not g.get("rel") and ref and ref.month:
+            # "in the first 11 months", written in January: the latest such months that are over.
+            year = _latest_year_ending(n, ref) if 1 <= n <= 12 else None
+        else:
+            year = _year_of(g.get("year"), g.get("rel"), ref)
         if n is None or year is None or not 1 <= n <= 12:
             return None
         return Period(start=f"{year}-01", end=f"{year}-{n:02d}")

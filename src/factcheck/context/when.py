@@ -82,6 +82,7 @@ def resolve_period(
         and not relative
         and found.kind == "percent"
         and periods.COMPARISON_BASE.search(s, max(0, direct[i].start - 20), direct[i].start)
+        and not owns(s, direct[i], cs)  # "up from the third quarter's 4.6%": 4.6% is Q3's
     ):
         direct.pop(i)  # "up 2% from 2023": the year the rate is measured against
     # "well down on the previous year", "up 2% from 2023": a base of comparison dates no
@@ -309,6 +310,21 @@ def figure_end(i: int, items: list[Item]) -> int:
     return end
 
 
+# "October's 2.9%", "the third quarter's 4.6%": a time in the possessive right before a
+# figure is that figure's own, and no other figure's.
+_POSSESSED = re.compile(
+    r"(?:['’]s)?\s+(?:(?:about|around|roughly|some|nearly|almost|just|only|a|an)\s+)*"
+)
+
+
+def owns(sentence_text: str, t: periods.TimeSpan, cs: int) -> bool:
+    if t.end > cs or _POSSESSED.fullmatch(sentence_text, t.end, cs) is None:
+        return False
+    return sentence_text[t.start : t.end].endswith(("'s", "’s")) or sentence_text[
+        t.end : t.end + 2
+    ] in ("'s", "’s")
+
+
 def bind_times(
     sentence_text: str,
     s_start: int,
@@ -325,6 +341,8 @@ def bind_times(
             cs, ce = items[i].start - s_start, group_end[i] - s_start
             if t.start < ce and t.end > cs:
                 direct.setdefault(i, t)  # "three consecutive years" is itself a time
+            elif owns(sentence_text, t, cs):
+                direct.setdefault(i, t)
             elif ce <= t.start and (
                 _DIRECT_GAP.match(sentence_text, ce, t.start) is not None
                 # "a dividend of $0.25 a share, to be paid on November 14": a day binds
