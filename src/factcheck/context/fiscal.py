@@ -48,6 +48,11 @@ def _fy(tag: str) -> str:
         rf"|{_FY}\s?['’]?(?P<{t}f>{_YEAR}|\d\d)(?:{_SEP}(?P<{t}f2>{_YEAR}|\d\d))?(?!\d)"
         rf"|(?:(?:the|its|their)\s+)?(?P<{t}a>{_YEAR})(?:{_SEP}(?P<{t}a2>{_YEAR}|\d\d))?[\s-]+(?:fiscal|financial)[\s-]+year"
         rf"|(?:(?:the|its|their)\s+)?(?P<{t}r>current|this|last|previous|past|prior|next|coming)\s+(?:fiscal|financial)(?:[\s-]+year)?(?![\s-]+(?:quarter|half|Q\d))"
+        # "the fiscal" on its own, as Indian English writes the current fiscal year ("growth
+        # of 6% for the fiscal", "the first half of the fiscal"): the year running now.
+        rf"|(?:the|its|their)\s+(?P<{t}c>fiscal)(?=\s*(?:[,.;:)]|\Z)|\s+(?:and|but|as|with|after|while|"
+        rf"when|compared|against|amid|despite|because|so|even|down|up|from|is|was|were|will|would|"
+        rf"could|has|had|in|on|at|for)\b)"
         # "the fiscal year" names no year: the latest part of that name that has ended.
         rf"|(?:the|its|their|the\s+(?:group|company|firm|bank|carrier|retailer|insurer)['’]s)\s+(?:(?:full|whole|entire)[\s-]+)?(?:fiscal|financial)[\s-]+year(?P<{t}n>)(?!\s+(?:ended|ending|to|through)\b))"
     )
@@ -227,7 +232,7 @@ def _which_years(g: dict[str, str | None], calendar: Calendar, ref: Reference | 
             written = g.get(tag + branch)
             if written:
                 return _fiscal_years(calendar, written, g.get(tag + branch + "2"))
-        rel = g.get(tag + "r")
+        rel = g.get(tag + "r") or ("current" if g.get(tag + "c") else None)
         if rel:
             if ref is None or ref.month is None:
                 return None  # which fiscal year is current depends on the month

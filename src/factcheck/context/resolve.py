@@ -196,6 +196,12 @@ def _resolve_sentence(
                     named = "output growth"  # "manufacturing (2.2%)": a sector's rate is growth
                 ctx.metric = named
         resolve_period(sent, cs, ce, first_figure, compared, item.found, i, direct, doc, para, ctx)
+        if i not in direct and (ctx.metric or "").endswith(", previous)"):
+            # "cut its forecast to 6% for the fiscal, from 6.5%": the earlier forecast was of
+            # the same year as the new one.
+            before = [out[j] for j in members if j < i and items[j].converts is None]
+            if before and before[-1].period is not None:
+                ctx.period, ctx.period_origin = before[-1].period, before[-1].period_origin
         if (
             ctx.period_origin == "sentence"
             and ctx.period is not None
