@@ -9,7 +9,7 @@ from ..models import Origin, Outlook
 from ..quantities import Found
 from . import document, metrics, sentence, subjects
 from .direction import direction as find_direction
-from .owner import is_company
+from .owner import is_company, is_place
 from .state import Context, Item, Paragraph
 
 # "¥2.5 trillion in dividends", "a $10bn tax charge": a measure right after the figure.
@@ -269,8 +269,11 @@ def resolve_metric(
             return
     origin: Origin = "sentence"
     if base in ("growth", "expansion") and found.kind == "percent":
-        # "Growth quickened to 5.4%": the growth of what the article measures.
+        # "Growth quickened to 5.4%": the growth of what the article measures; a country's
+        # growth, where the article names no measure, is its economy's.
         whole = para.metric or doc.metric
+        if whole is None and ctx.subject is not None and is_place(ctx.subject, svocab):
+            whole = "GDP"
         base = f"{strip_rate(whole)} growth" if whole else "growth"
     elif (base is None or base in _GENERIC) and found.kind != "count":
         if para.metric is not None:
@@ -516,9 +519,17 @@ def _base_metric(
             base = _named(sent, mention, para)
     if base is None and previous is not None:
         base = previous  # "64.8%, up 0.2 percentage points": the sentence's earlier figure names it
+    if base is None and _GROWTH_BEFORE.search(s, max(0, cs - 40), cs) is not None:
+        base = "growth"  # "its forecast for Brazil's growth to 1.9%"
     if base is None:
         base = _fallback(sent, cs, vocab)
     return base
+
+
+_GROWTH_BEFORE = re.compile(
+    r"\b(?:growth|expansion)\s+(?:(?:to|of|at|by)\s+)?(?:(?:about|around|some|nearly|just|only)\s+)?\Z",
+    re.I,
+)
 
 
 _VERBISH = re.compile(

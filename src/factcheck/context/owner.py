@@ -96,6 +96,9 @@ _ENUMERATED = re.compile(
 )
 
 
+_COMMON_NOUN_AFTER = re.compile(r"(?:['’]s?)?\s+(?:[a-z]|\d)")
+
+
 def _owner_by_grammar(
     sent: sentence.Sentence, cs: int, ce: int, found: Found
 ) -> sentence.Owner | None:
@@ -136,7 +139,13 @@ def _owner_by_grammar(
                 if o.possessive or o.acting:
                     return o  # "its revenue", "the company earned"; not "lifting it back"
                 continue
+            # A possessive owns the noun after it even after a preposition ("its forecast for
+            # Brazil's growth to 1.9%"), unless that noun is a name of its own ("a decision
+            # of the European Union's Court of Justice"); a plain name after a preposition is
+            # no subject ("a ruling against Apple").
             if (o.possessive or o.acting) and not o.object:
+                return o
+            if o.possessive and o.place and _COMMON_NOUN_AFTER.match(s, o.end) is not None:
                 return o
         attributive = [
             o

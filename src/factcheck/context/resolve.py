@@ -171,6 +171,16 @@ def _resolve_sentence(
             # a story about the ECB, "inflation climbed to 2.3%" is still the euro area's.
             ctx.subject = forecast_of
         elif (
+            ctx.outlook in ("forecast", "estimate")
+            and _ECONOMY.search(ctx.metric or "")
+            and not own_instrument(ctx.metric)
+            and (place := _economy_named(sent, cs, doc, svocab)) is not None
+            and place != ctx.subject
+        ):
+            # "Goldman Sachs expects Japan's economy to grow 1.2%", "Nomura cut its forecast for
+            # Brazil's growth to 1.9%": a forecaster's forecast of the economy the sentence names.
+            ctx.subject, ctx.subject_origin = place, "sentence"
+        elif (
             doc.place
             and doc.topic is not None
             and ctx.outlook in ("forecast", "estimate")
@@ -223,6 +233,20 @@ def _resolve_sentence(
 
 
 _FISCAL_CUE = re.compile(r"\b(?:fiscal|financial\s+year|FY)", re.I)
+
+
+def _economy_named(
+    sent: sentence.Sentence, cs: int, doc: document.Document, svocab: subjects.Vocabulary
+) -> str | None:
+    """The place whose economy a clause names before the figure, other than as the one that
+    acts: "expects Japan's economy to grow", "its forecast for Brazil's growth"."""
+    a, _ = sent.clause(cs)
+    for o in reversed(sent.owners):
+        if o.end > cs or o.start < a or o.name is None or not o.place:
+            continue
+        if not o.acting:  # the forecaster acts; the economy it forecasts is named beside it
+            return doc.name(o.name)
+    return None
 
 
 def _calendar(s: str, doc: document.Document, svocab: subjects.Vocabulary) -> Calendar | None:
