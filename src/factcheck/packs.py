@@ -165,6 +165,9 @@ class Names(Pack):
     suffixes: list[str] = []
     actions: list[str] = []
     not_names: list[str] = []
+    # Nouns that end a title-case name opened by a possessive ("Carer's Allowance",
+    # "Children's Hospital"): the possessive there is part of the name, not an owner.
+    title_heads: list[str] = []
 
 
 class Subjects(Pack):

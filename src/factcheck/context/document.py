@@ -93,7 +93,11 @@ def read(
         and svocab.source_words.search(full.group()) is not None
     )
     persons = (
-        _persons(owners, names, titled) | titled | _terms(text) | reporters | _title_words(owners)
+        _persons(owners, names, titled)
+        | titled
+        | _terms(text)
+        | reporters
+        | _title_words(owners, svocab.title_heads)
     )
     owners = [
         ([o for o in found if o.name not in persons or o.known], passage, w)
@@ -177,10 +181,12 @@ def _terms(text: str) -> frozenset[str]:
 _TITLE_AFTER = re.compile(r"(?:['’]s?)?\s+(?P<rest>[A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)*)")
 
 
-def _title_words(owners: list[tuple[list[sentence.Owner], str, float]]) -> frozenset[str]:
-    """Names the article writes mid-sentence only as the possessive that opens another name
-    ("shakes up Carer's Allowance"): part of that name, not an owner of figures. At the
-    start of a sentence or a list item a capital says nothing either way."""
+def _title_words(
+    owners: list[tuple[list[sentence.Owner], str, float]], heads: frozenset[str]
+) -> frozenset[str]:
+    """Names the article writes mid-sentence only as the possessive that opens a title-case
+    name ending in one of `heads` ("shakes up Carer's Allowance"): part of that name, not an
+    owner of figures. At the start of a sentence or a list item a capital says nothing."""
     opening: set[str] = set()
     alone: set[str] = set()
     for found, passage, _ in owners:
@@ -188,7 +194,7 @@ def _title_words(owners: list[tuple[list[sentence.Owner], str, float]]) -> froze
             if o.name is None or o.known:
                 continue
             title = _TITLE_AFTER.match(passage, o.end) if o.possessive else None
-            if title is not None:
+            if title is not None and title.group("rest").split()[-1] in heads:
                 opening.update((o.name, title.group("rest")))  # "Carer", "Allowance"
                 continue
             before = passage[: o.start].rstrip(" \t-*•")

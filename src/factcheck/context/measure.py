@@ -595,6 +595,9 @@ def _fallback(sent: sentence.Sentence, cs: int, vocab: metrics.Vocabulary) -> st
     return metrics.fuzzy(text, vocab) or text
 
 
+_ADJUSTED_NAMES = frozenset(("normalized", "normalised", "non-gaap"))
+
+
 _PER_SHARE = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:a|per|for\s+each)\s+(?:(?P<q>diluted|adjusted|basic|ordinary)\s+)?share\b",
     re.I,
@@ -619,6 +622,10 @@ def _per_share(sent: sentence.Sentence, cs: int, m: re.Match[str]) -> str:
     if found_adjusted:
         found.add("adjusted")
     found.discard("ordinary")
+    # "Normalized" and "non-GAAP" are the company's adjusted figure by other names: one
+    # measure, kept apart from the reported (GAAP) one. ("Underlying" may name a measure of
+    # its own, as "underlying replacement cost profit" does.)
+    found = {"adjusted" if q in _ADJUSTED_NAMES else q for q in found}
     return f"EPS ({', '.join(sorted(found))})" if found else "EPS"
 
 
@@ -727,7 +734,7 @@ def _named(sent: sentence.Sentence, m: metrics.MetricMention, para: Paragraph) -
         if len(kept) >= 3 or not w[0].isalpha() or lw.endswith(("'s", "’s", "'", "’")):
             break
         if lw in _QUALIFIERS_LOWER:
-            qualifiers.insert(0, lw)
+            qualifiers.insert(0, "adjusted" if lw in _ADJUSTED_NAMES else lw)
             continue
         if lw in metrics.EVALUATIVE:
             continue  # "flagship iPhone revenue" is iPhone revenue
