@@ -12,7 +12,12 @@ from .context import periods
 from .decoding import decode
 from .errors import InputError
 from .lexicon import build
-from .models import Claim, ContextOrigin, Document, Link, Quantity, Suppression, context_basis
+from .models import (
+    Claim,
+    Document,
+    Suppression,
+    context_basis,
+)
 from .sources import DEFAULT_MAX_SIZE, Skip, Source, discover, read
 from .textmap import MappedText, SourceMap
 
@@ -243,47 +248,57 @@ def _claims(
     contexts = context.annotate(full, items, paragraphs, rule_set, reference, title, guessed_date)
     root = text.root()
     claims: list[Claim] = []
+    # One string per sentence, shared by its claims: a sentence of thousands of figures
+    # (a flattened table) is not copied once for each of them.
+    written: dict[tuple[int, int], str] = {}
     for k, (item, ctx) in enumerate(zip(items, contexts, strict=True)):
         f = item.found
         o_start, o_end = text.origin(item.start), text.origin_end(item.end)
         ln, col = root.line_column(o_start)
         end_ln, end_col = root.line_column(o_end)
-        links = [Link(kind=kind, target=f"{name}#{target + 1}") for kind, target in ctx.links]
+        links = [{"kind": kind, "target": f"{name}#{target + 1}"} for kind, target in ctx.links]
         if item.converts is not None:
-            links.insert(0, Link(kind="conversion", target=f"{name}#{item.converts + 1}"))
-        s_text = full[item.sentence[0] : item.sentence[1]]
+            links.insert(0, {"kind": "conversion", "target": f"{name}#{item.converts + 1}"})
+        said = written.get(item.sentence)
+        if said is None:
+            said = " ".join(full[item.sentence[0] : item.sentence[1]].split())
+            written[item.sentence] = said
+        # Validated in one call from plain values: quicker than building the nested models
+        # one by one, which counts in an article of thousands of figures.
         claims.append(
-            Claim(
-                id=f"{name}#{k + 1}",
-                line=ln,
-                column=col,
-                end_line=end_ln,
-                end_column=end_col,
-                text=full[item.start : item.end],
-                sentence=" ".join(s_text.split()),
-                quantity=Quantity(
-                    kind=f.kind,
-                    unit=f.unit,
-                    value=f.value,
-                    low=f.low,
-                    high=f.high,
-                    qualifier=f.qualifier,
-                    stated=f.stated,
-                    resolution=f.resolution,
-                ),
-                subject=ctx.subject,
-                metric=ctx.metric,
-                period=ctx.period,
-                boilerplate=item.boilerplate,
-                links=links,
-                origin=ContextOrigin(
-                    subject=ctx.subject_origin,
-                    metric=ctx.metric_origin,
-                    period=ctx.period_origin,
-                    basis=context_basis(ctx.subject, ctx.metric, ctx.period),
-                ),
-                direction=ctx.direction,
-                outlook=ctx.outlook,
+            Claim.model_validate(
+                {
+                    "id": f"{name}#{k + 1}",
+                    "line": ln,
+                    "column": col,
+                    "end_line": end_ln,
+                    "end_column": end_col,
+                    "text": full[item.start : item.end],
+                    "sentence": said,
+                    "quantity": {
+                        "kind": f.kind,
+                        "unit": f.unit,
+                        "value": f.value,
+                        "low": f.low,
+                        "high": f.high,
+                        "qualifier": f.qualifier,
+                        "stated": f.stated,
+                        "resolution": f.resolution,
+                    },
+                    "subject": ctx.subject,
+                    "metric": ctx.metric,
+                    "period": ctx.period,
+                    "boilerplate": item.boilerplate,
+                    "links": links,
+                    "origin": {
+                        "subject": ctx.subject_origin,
+                        "metric": ctx.metric_origin,
+                        "period": ctx.period_origin,
+                        "basis": context_basis(ctx.subject, ctx.metric, ctx.period),
+                    },
+                    "direction": ctx.direction,
+                    "outlook": ctx.outlook,
+                }
             )
         )
     return claims

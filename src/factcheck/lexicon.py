@@ -53,6 +53,7 @@ class Lexicon:
     decides: dict[str, tuple[str, ...]]  # ambiguous symbol -> readings any cue decides
     percent: re.Pattern[str]
     before_qualifier: re.Pattern[str]
+    sign_ends: frozenset[str]  # last characters of the signs that qualify a figure ("~", ">")
     after_qualifier: re.Pattern[str]
     qualifier_of: dict[str, tuple[str, str]]  # phrase -> (name, sets)
     number_words: frozenset[str]
@@ -267,6 +268,7 @@ def build(packs: Packs) -> Lexicon:
         decides={a.symbol: tuple(a.decides) for a in packs.currencies.ambiguous},
         percent=percent,
         before_qualifier=before_qualifier,
+        sign_ends=frozenset(c for p in sign_before for c in (p[-1].lower(), p[-1].upper())),
         after_qualifier=after_qualifier,
         qualifier_of=qualifier_of,
         number_words=frozenset(w.lower() for w in parsing.number_words),

@@ -868,6 +868,14 @@ def _digit_follows(text: str, pos: int) -> bool:
 
 def _qualifier_before(text: str, start: int, lex: Lexicon) -> tuple[str, str, int]:
     """The qualifier standing right before a figure: (name, which bound it sets, its start)."""
+    # A qualifier ends right before the figure, a word then a space or a sign: the character
+    # there rules most figures out without trying the pattern at forty positions.
+    j = start
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    last = text[j - 1] if j > 0 else ""
+    if last not in lex.sign_ends and (j == start or not (last.isalnum() or last == ".")):
+        return "exact", "none", start
     match = lex.before_qualifier.search(text, max(0, start - 40), start)
     if match is None:
         return "exact", "none", start

@@ -124,6 +124,18 @@ _APPOSED_CHANGE = re.compile(
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?\Z", re.I)
 _LOOK_BACK = 48  # figures before this one in its sentence that may lend it their measure
+
+
+def after_word(s: str, cs: int) -> bool:
+    """Whether a word (then only spaces) stands right before `cs`: the words that make a
+    figure compared, forecast or expected all end so, and most figures in a run of figures
+    ("1,2,3", "5% 6%") have none, so the patterns need not be tried for them."""
+    j = cs
+    while j > 0 and s[j - 1].isspace():
+        j -= 1
+    return j > 0 and (s[j - 1].isalnum() or s[j - 1] in "'’-")
+
+
 COMPARED = re.compile(
     r"(?:\b(?:from|against|versus|vs\.?|compared\s+(?:with|to)|than|after|following)\s+(?:a\s+|an\s+|the\s+)?"
     # "slightly below the 4.0% recorded in October": "the" makes it a figure compared
@@ -195,7 +207,7 @@ def resolve_metric(
         alike
         and per_share is None
         and not starts_change
-        and (listed or COMPARED.search(s, max(0, cs - 40), cs))
+        and (listed or (after_word(s, cs) and COMPARED.search(s, max(0, cs - 40), cs)))
     ):
         # "rose 5.4%, up from 3.5%", "$0.97 a share, against $1.46": the figure compared
         # with is the same measure's.
@@ -784,7 +796,8 @@ def _outlook(
 ) -> Outlook | None:
     """A forecast, target or estimate, from the words just before or after the figure."""
     s = sent.text
-    found = vocab.expectation.search(s, max(0, cs - 60), cs)
+    worded = after_word(s, cs)
+    found = vocab.expectation.search(s, max(0, cs - 60), cs) if worded else None
     word = found.group(1).lower() if found is not None else None
     if word is None and _OUTLOOK_AFTER.match(s, ce) is not None:
         word = "expected"
@@ -799,9 +812,9 @@ def _outlook(
             )
     if word is None and _TARGET_AFTER.match(s, ce) is not None:
         return "target"
-    if word is None and percent and _EXPECTS_TO.search(s, max(0, cs - 80), cs) is not None:
+    if word is None and percent and worded and _EXPECTS_TO.search(s, max(0, cs - 80), cs):
         word = "expected"  # "the OBR expects the economy to grow by 1.1%"
-    if word is None and percent and _FUTURE_BEFORE.search(s, max(0, cs - 60), cs) is not None:
+    if word is None and percent and worded and _FUTURE_BEFORE.search(s, max(0, cs - 60), cs):
         # "the economy will grow by 1.1%": a rate to come is a forecast ("will spend
         # ¥112 trillion" is a plan, and stays a plan).
         word = "forecast"

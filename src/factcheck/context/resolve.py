@@ -17,7 +17,7 @@ from ..models import Period
 from ..packs import Calendar, Packs
 from . import document, fiscal, metrics, periods, sentence, subjects
 from .links import link_changes, link_rate_changes, link_rates
-from .measure import COMPARED, resolve_metric
+from .measure import COMPARED, after_word, resolve_metric
 from .owner import last_owner, own_instrument, resolve_subject, without_sector
 from .state import Context, Item, Paragraph
 from .when import bind_times, figure_end, resolve_period
@@ -101,7 +101,8 @@ def _resolve_sentence(
     compared = {
         j
         for j in members
-        if COMPARED.search(
+        if after_word(sent.text, items[j].start - sent.start)
+        and COMPARED.search(
             sent.text, max(0, items[j].start - sent.start - 40), items[j].start - sent.start
         )
     }
