@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from io import StringIO
 
 from ..facts import period_text
@@ -12,7 +11,9 @@ _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def to_json(report: Report) -> str:
-    return json.dumps(report.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=2)
+    # Serialised straight to text: no copy of the report as Python objects first, which
+    # for hundreds of thousands of claims is most of the memory the run needs.
+    return report.model_dump_json(by_alias=True, indent=2)
 
 
 def to_text(report: Report, colour: bool = False, width: int = 100) -> str:
