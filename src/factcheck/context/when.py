@@ -162,24 +162,63 @@ def resolve_period(
             t for t in usable if id(t) not in compared
         ]
         in_clause = [t for t in pool if a <= t.start < b]
+        day = _trading_day(ctx, doc)
+        if day is not None:
+            # "fourth-quarter results, released on Thursday, beat estimates, and the shares
+            # dipped 2% in extended trading": a share's move is the day's unless a time is
+            # its own ("rose 20% in the third quarter"); the others date the results.
+            ctx.period, ctx.period_origin = day, "convention"
+            return
         nearest = min(in_clause or pool, key=lambda t: _distance(t, cs, ce))
         ctx.period = _ahead(_narrowed(s, nearest, doc, para), s, nearest, ctx, doc)
         ctx.period_origin = _stated(s, nearest, doc)
         ctx.period = _in_the_articles_year(ctx.period, ctx.period_origin, doc)
         return
     ctx.period, ctx.period_origin = _carried(doc, para)
-    ref = doc.reference
     if (
-        ctx.metric is not None
-        and ("share price" in ctx.metric or "market capitalization" in ctx.metric)
-        and ref is not None
-        and ref.month is not None
-        and ref.day is not None
+        ctx.period_origin == "nearby"
+        and _months_long(ctx.period) == 1
+        and _months_long(doc.period) == 3
+        and _QUARTERLY.search(s, max(0, cs - 60), cs) is not None
     ):
+        # "in September ... The payment cut its quarterly profit by 36%": a quarter's figure
+        # takes the article's quarter, not the month the paragraph named.
+        ctx.period, ctx.period_origin = doc.period, doc.period_origin
+    day = _trading_day(ctx, doc)
+    if day is not None:
         # A share price moves by the day: without a time of its own, the day the article
         # speaks of is its own.
-        day = f"{ref.year}-{ref.month:02d}-{ref.day:02d}"
-        ctx.period, ctx.period_origin = Period(start=day, end=day), "convention"
+        ctx.period, ctx.period_origin = day, "convention"
+
+
+_QUARTERLY = re.compile(r"\bquarterly\b|\bfor\s+the\s+quarter\b", re.I)
+
+
+def _months_long(period: Period | None) -> int | None:
+    if period is None or not period.start or not period.end:
+        return None
+    if len(period.start) != 7 or len(period.end) != 7:
+        return None
+    a, b = (
+        int(period.start[:4]) * 12 + int(period.start[5:]),
+        int(period.end[:4]) * 12 + int(period.end[5:]),
+    )
+    return b - a + 1
+
+
+def _trading_day(ctx: Context, doc: document.Document) -> Period | None:
+    """The article's day, for a share price or market value: they move by the day."""
+    ref = doc.reference
+    if (
+        ctx.metric is None
+        or not ("share price" in ctx.metric or "market capitalization" in ctx.metric)
+        or ref is None
+        or ref.month is None
+        or ref.day is None
+    ):
+        return None
+    day = f"{ref.year}-{ref.month:02d}-{ref.day:02d}"
+    return Period(start=day, end=day)
 
 
 _OWN_YEAR = re.compile(r"(?:19|20)\d\d|\bFY\s?'?\d\d\b|'\d\d\b", re.I)
