@@ -61,7 +61,15 @@ _OUTLOOK_AFTER = re.compile(
     # "the $69.8 billion analysts expect", "the 3.5% economists had forecast"
     r"|\s+(?:that\s+)?(?:analysts|economists|forecasters|investors|markets|the\s+market)\s+"
     r"(?:had\s+|were\s+)?(?:expect|expected|forecast|predicted|projected|anticipated|estimated|"
-    r"pencilled\s+in|penciled\s+in)\b",
+    r"pencilled\s+in|penciled\s+in)\b"
+    # "the 3.5% Reuters had forecast", "the 3.3% increase economists had projected", "the 2.3%
+    # annual rate that economists polled by Reuters had anticipated": who expected it may be
+    # named, and the figure's noun may come first; the words between join no other clause.
+    r"|(?:\s+(?:annual\s+|monthly\s+|quarterly\s+)?(?:increase|rise|gain|growth|decline|drop|"
+    r"fall|expansion|contraction|pace|rate|reading|figure))?\s+(?:that\s+|which\s+)?"
+    r"(?:(?!(?:after|before|while|but|and|as|when|despite|because|since|though|although|than|"
+    r"following|if|so)\b)[\w&.’'-]+\s+){1,5}?(?:had\s+|have\s+|has\s+|were\s+|was\s+)"
+    r"(?:expected|forecast|predicted|projected|anticipated|estimated|pencilled\s+in|penciled\s+in)\b",
     re.I,
 )
 
@@ -108,6 +116,14 @@ _BENCHMARK_BEFORE = re.compile(
     r"(?:the\s+|an?\s+)?(?:[A-Za-z-]+\s+)?\Z",
     re.I,
 )
+_BENCHMARK_ESTIMATED = re.compile(
+    r"\b(?:ahead\s+of|above|below|beat|beating|beats|missed|missing|misses|topped|topping|tops|"
+    r"versus|vs\.?|against|short\s+of|in\s+line\s+with|matched|matching)\s+(?:the\s+|an?\s+)?"
+    r"(?:estimated|expected|forecast|projected|anticipated|predicted)\s+"
+    r"(?:(?:about|around|some|roughly)\s+)?\Z",
+    re.I,
+)
+_ESTIMATED_WORD = re.compile(r"(?:an?\s+)?(?:estimated|expected|forecast|projected)\b", re.I)
 _PAST_ESTIMATE = re.compile(r"\bto\s+have\s+(?:been\s+)?[a-z]+\s+(?:[a-z]+\s+){0,2}\Z", re.I)
 
 
@@ -220,18 +236,20 @@ def resolve_metric(
         outlook = _outlook(sent, cs, ce, vocab)
         earlier = out[j].outlook
         if (
-            outlook is None
+            outlook in (None, "forecast", "estimate", "guidance")
             and earlier in ("forecast", "estimate", "guidance")
             and earlier is not None
             and _FROM_BEFORE.search(s, max(0, cs - 12), cs)
         ):
+            # (also "down from the 2.2% it had predicted before": an outlook word after the
+            # figure it moved from says the same)
             # "cut its forecast to 6% from 6.5%": the figure it moved from was an earlier one,
             # an outlook too but not the same fact as the new one.
             ctx.outlook = earlier
-            ctx.metric = f"{_with_outlook(ctx.metric, earlier)[:-1]}, previous)"
+            ctx.metric = f"{with_outlook(ctx.metric, earlier)[:-1]}, previous)"
             return
         if outlook is not None:
-            ctx.outlook, ctx.metric = outlook, _with_outlook(ctx.metric, outlook)
+            ctx.outlook, ctx.metric = outlook, with_outlook(ctx.metric, outlook)
         return
     if (
         found.unit == "percent"
@@ -356,7 +374,7 @@ def resolve_metric(
     outlook = _outlook(sent, cs, ce, vocab, found.unit in ("percent", "pp"))
     if outlook is not None and name is not None:
         ctx.outlook = outlook
-        name = _with_outlook(name, outlook)
+        name = with_outlook(name, outlook)
     ctx.metric = name
     ctx.metric_origin = origin if name is not None else "default"
 
@@ -382,7 +400,7 @@ def _listed(sent: sentence.Sentence, after: int, cs: int) -> bool:
     return _LIST_GAP.fullmatch(gap) is not None
 
 
-def _with_outlook(name: str, outlook: Outlook) -> str:
+def with_outlook(name: str, outlook: Outlook) -> str:
     """ "revenue" -> "revenue (consensus estimate)"; "EPS (adjusted)" -> "EPS (adjusted, forecast)"."""
     if outlook == "target":
         return name if name.endswith("target") else f"{name} target"
@@ -799,7 +817,8 @@ def _outlook(
     worded = after_word(s, cs)
     found = vocab.expectation.search(s, max(0, cs - 60), cs) if worded else None
     word = found.group(1).lower() if found is not None else None
-    if word is None and _OUTLOOK_AFTER.match(s, ce) is not None:
+    after = _OUTLOOK_AFTER.match(s, ce) if word is None else None
+    if after is not None:
         word = "expected"
     if word is None:
         noun = _ESTIMATE_NOUN_AFTER.match(s, ce)
@@ -810,6 +829,14 @@ def _outlook(
                 if "estimate" in named or "consensus" in named or "median" in named
                 else "forecast"
             )
+    if word is None and (
+        _BENCHMARK_ESTIMATED.search(s, max(0, cs - 50), cs) is not None
+        or (
+            _ESTIMATED_WORD.match(s, cs, ce) is not None
+            and _BENCHMARK_BEFORE.search(s, max(0, cs - 40), cs) is not None
+        )
+    ):
+        return "estimate"  # "beating an estimated 3.6% gain", "versus an expected 2.1%"
     if word is None and _TARGET_AFTER.match(s, ce) is not None:
         return "target"
     if word is None and percent and worded and _EXPECTS_TO.search(s, max(0, cs - 80), cs):
@@ -824,7 +851,8 @@ def _outlook(
         return "target"
     if word in ("guidance", "outlook"):
         return "guidance"
-    lead = s[max(0, cs - 80) : cs]
+    # Who expected it, before the figure or in the words after it ("polled by Reuters").
+    lead = s[max(0, cs - 80) : cs] + (after.group() if after is not None else "")
     if _ESTIMATE.search(lead) or word in ("estimate", "estimates", "consensus"):
         return "estimate"
     if _BENCHMARK_BEFORE.search(s, max(0, cs - 40), cs):

@@ -17,7 +17,7 @@ from ..models import Period
 from ..packs import Calendar, Packs
 from . import document, fiscal, metrics, periods, sentence, subjects
 from .links import link_changes, link_rate_changes, link_rates
-from .measure import COMPARED, after_word, resolve_metric
+from .measure import COMPARED, after_word, resolve_metric, with_outlook
 from .owner import last_owner, own_instrument, resolve_subject, without_sector
 from .state import Context, Item, Paragraph
 from .when import bind_times, figure_end, resolve_period
@@ -207,6 +207,17 @@ def _resolve_sentence(
                     named = "output growth"  # "manufacturing (2.2%)": a sector's rate is growth
                 ctx.metric = named
         resolve_period(sent, cs, ce, first_figure, compared, item.found, i, direct, doc, para, ctx)
+        if (
+            ctx.outlook is None
+            and item.found.unit in ("percent", "pp")
+            and ctx.period_origin == "sentence"
+            and ctx.metric is not None
+            and not ctx.metric.startswith("share of")  # how a plan is split is no forecast
+            and _after_the_article(ctx.period, doc)
+        ):
+            # "with the rate then easing to 2.3% in 2026": a rate for a time still to come is
+            # a forecast, whoever makes it.
+            ctx.outlook, ctx.metric = "forecast", with_outlook(ctx.metric, "forecast")
         if i not in direct and (ctx.metric or "").endswith(", previous)"):
             # "cut its forecast to 6% for the fiscal, from 6.5%": the earlier forecast was of
             # the same year as the new one.
@@ -234,6 +245,20 @@ def _resolve_sentence(
 
 
 _FISCAL_CUE = re.compile(r"\b(?:fiscal|financial\s+year|FY)", re.I)
+
+
+def _after_the_article(period: Period | None, doc: document.Document) -> bool:
+    """Whether `period` starts after the month the article was written in."""
+    ref = doc.reference
+    if period is None or not period.start or ref is None or ref.month is None:
+        return False
+    year, month = (
+        int(period.start[:4]),
+        int(period.start[5:7] or 1) if len(period.start) >= 7 else 1,
+    )
+    if len(period.start) == 4:
+        return year > ref.year
+    return (year, month) > (ref.year, ref.month)
 
 
 def _economy_named(
