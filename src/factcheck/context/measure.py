@@ -249,7 +249,8 @@ def resolve_metric(
             ctx.metric = f"{with_outlook(ctx.metric, earlier)[:-1]}, previous)"
             return
         if outlook is not None:
-            ctx.outlook, ctx.metric = outlook, with_outlook(ctx.metric, outlook)
+            ctx.outlook = outlook
+            ctx.metric = with_outlook(ctx.metric, outlook, _maker(sent, cs, doc, ctx, outlook))
         return
     if (
         found.unit == "percent"
@@ -374,7 +375,7 @@ def resolve_metric(
     outlook = _outlook(sent, cs, ce, vocab, found.unit in ("percent", "pp"))
     if outlook is not None and name is not None:
         ctx.outlook = outlook
-        name = with_outlook(name, outlook)
+        name = with_outlook(name, outlook, _maker(sent, cs, doc, ctx, outlook))
     ctx.metric = name
     ctx.metric_origin = origin if name is not None else "default"
 
@@ -400,20 +401,97 @@ def _listed(sent: sentence.Sentence, after: int, cs: int) -> bool:
     return _LIST_GAP.fullmatch(gap) is not None
 
 
-def with_outlook(name: str, outlook: Outlook) -> str:
-    """ "revenue" -> "revenue (consensus estimate)"; "EPS (adjusted)" -> "EPS (adjusted, forecast)"."""
+def with_outlook(name: str, outlook: Outlook, by: str | None = None) -> str:
+    """ "revenue" -> "revenue (consensus estimate)"; "EPS (adjusted)" -> "EPS (adjusted, forecast)";
+    with who made it: "GDP growth (Reserve Bank of India forecast)", "(Reuters poll forecast)"."""
     if outlook == "target":
         return name if name.endswith("target") else f"{name} target"
-    word = _OUTLOOK_NAMES[outlook]
+    word = f"{by} forecast" if by else _OUTLOOK_NAMES[outlook]
     if name.endswith(")"):
         return f"{name[:-1]}, {word})"
     return f"{name} ({word})"
 
 
+# An outlook's label at the end of a name, with or without who made it: "(forecast)",
+# "(RBI forecast)", "(adjusted, consensus estimate)".
+_LABEL = r"(?:[^(),]+\s)?(?:consensus estimate|guidance|forecast)\)$"
+_LABEL_LAST = re.compile(r",\s*" + _LABEL)
+_LABEL_ONLY = re.compile(r"\s\(" + _LABEL)
+
+
 def _strip_outlook(metric: str) -> str:
-    for word in _OUTLOOK_NAMES.values():
-        metric = metric.replace(f", {word})", ")").replace(f" ({word})", "")
+    metric = _LABEL_ONLY.sub("", _LABEL_LAST.sub(")", metric))
     return metric[: -len(" target")] if metric.endswith(" target") else metric
+
+
+# Who made a forecast: a poll's or survey's publisher ("in a Reuters poll", "economists
+# polled by Mint"), the owner of a forecast in the possessive ("the Reserve Bank of India's
+# projection of 7%") or the clause's subject that forecasts ("Barclays lowered its estimate").
+_POLL = re.compile(
+    r"\b(?P<a>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+(?P<kind>poll|survey)s?\b"
+    r"|\b(?P<kind2>polled|surveyed)\s+by\s+(?P<b>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})"
+)
+_OUTLOOK_NOUN_AFTER = re.compile(
+    r"(?:['’]s?)?(?:\s*\([A-Z]{2,6}\))?\s+(?:own\s+|latest\s+|new\s+|previous\s+|"
+    r"growth\s+|inflation\s+)?(?:projection|forecast|estimate|outlook|guidance|prediction)s?\b"
+)
+_FORECAST_VERB_AFTER = re.compile(
+    r"(?:\s+\w+){0,3}?\s+(?:forecasts?|forecasted|projects?|projected|predicts?|predicted|expects?|"
+    r"expected|sees|saw|estimates?|estimated|lowered|raised|cut|trimmed|revised|upgraded|"
+    r"downgraded)\b"
+)
+
+
+def _maker(
+    sent: sentence.Sentence, cs: int, doc: document.Document, ctx: Context, outlook: Outlook
+) -> str | None:
+    """Who made the forecast, when it is another's: a forecast of one's own figures ("Apple
+    expects revenue ...") and a target are named plainly."""
+    if outlook == "target":
+        return None
+    by = _forecaster(sent, cs, doc)
+    if by is None or ctx.subject in (by, by.rsplit(" ", 1)[0]):
+        return None
+    return by
+
+
+_CROWDS = frozenset(
+    ("analysts", "economists", "investors", "markets", "forecasters", "experts", "traders",
+     "wall street", "the street", "the market", "consensus")
+)  # fmt: skip
+
+
+def _forecaster(sent: sentence.Sentence, cs: int, doc: document.Document) -> str | None:
+    """The nearest maker of a forecast the sentence names around the figure, if any."""
+    s = sent.text
+    a, _b = sent.clause(cs)
+    found: list[tuple[int, str]] = []
+    for poll in _POLL.finditer(s, max(0, cs - 120), min(len(s), cs + 120)):
+        who = (poll.group("a") or poll.group("b")).rstrip(".")
+        if who.split()[0] not in ("The", "A", "An", "In"):
+            gap = cs - poll.end() if poll.end() <= cs else poll.start() - cs
+            kind = (
+                "survey"
+                if (poll.group("kind") or poll.group("kind2")) in ("survey", "surveyed")
+                else "poll"
+            )
+            found.append((gap, f"{doc.name(who)} {kind}"))
+    for o in sent.owners:
+        if o.name is None or o.end > cs or o.start < a or o.role not in ("owner", "source"):
+            continue
+        # A reporter of figures is named as written: the vocabulary files "the IMF" and
+        # "Bloomberg" under kinds of source, and one forecaster is not another.
+        written = re.sub(r"['’]s?$", "", s[o.start : o.end]).strip()
+        name = written if o.role == "source" else o.name
+        if not name[:1].isupper() or name.lower() in _CROWDS:
+            continue  # "analysts' estimates": a consensus, not one forecaster
+        if o.place and not o.possessive:
+            continue  # "growth in India": the economy forecast, not who forecasts it
+        if (o.possessive and _OUTLOOK_NOUN_AFTER.match(s, o.end) is not None) or (
+            o.acting and not o.place and _FORECAST_VERB_AFTER.match(s, o.end) is not None
+        ):
+            found.append((cs - o.end, doc.name(name)))
+    return min(found)[1] if found else None
 
 
 def strip_rate(metric: str) -> str:
