@@ -154,6 +154,8 @@ def after_word(s: str, cs: int) -> bool:
 
 COMPARED = re.compile(
     r"(?:\b(?:from|against|versus|vs\.?|compared\s+(?:with|to)|than|after|following)\s+(?:a\s+|an\s+|the\s+)?"
+    # "against growth of 11.1%", "compared with a rise of 3%"
+    r"(?:(?:growth|rise|gain|increase|decline|drop|fall|expansion|contraction)\s+of\s+)?"
     # "slightly below the 4.0% recorded in October": "the" makes it a figure compared
     # with, where "below 2%" is a bound.
     r"|\b(?:below|above|under|short\s+of|shy\s+of|ahead\s+of|in\s+line\s+with)\s+the\s+)"

@@ -206,7 +206,8 @@ _PARTICIPLE = re.compile(
 
 
 _SECTOR_BEFORE = re.compile(
-    r"\s*(?:(?:sector|industry|output|activities|GVA|gross\s+value\s+added)\s+)?"
+    # "Output in 'mining and quarrying' contracted": the sector may be quoted.
+    r"['’\"”]?\s*(?:(?:sector|industry|output|activities|GVA|gross\s+value\s+added)\s+)?"
     r"(?:growth|output|GVA|gross\s+value\s+added|sector|grew|expanded|rose|fell|shrank|"
     r"contracted|slid|slowed|picked|was|stood|came|recorded|posted|staged|also|at|\(|:)",
     re.I,
