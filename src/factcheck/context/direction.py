@@ -51,6 +51,9 @@ def _words(pack: Directions) -> _Words:
     )
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def direction(
     sentence: str, start: int, end: int, pack: Directions | None = None
 ) -> Direction | None:
@@ -59,6 +62,8 @@ def direction(
     # Read back a bounded stretch, not to the sentence's start, or a sentence of many figures
     # costs the square of its length; the character before it keeps `\b` as it was.
     low = max(0, start - _REACH)
+    if _LETTER.search(sentence, low, min(len(sentence), end + _REACH)) is None:
+        return None  # no word near it ("5% 5% 5%"): nothing gives it a direction
     head = max(0, low - 1)
     if words.decline_size.search(sentence[head:start].lower(), low - head):
         return "down"

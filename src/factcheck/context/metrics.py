@@ -343,14 +343,30 @@ def fallback(sentence: str, start: int, vocab: Vocabulary) -> str | None:
     return fuzzy(text, vocab) or text
 
 
+_LEVEL_BEFORE = re.compile(
+    r"\b(?:to|from|at)\s+(?:(?:about|around|nearly|almost|some|over|under|more|less|than|just|a|"
+    r"record)\s+)*\Z",
+    re.I,
+)
+
+
+def _word_before(s: str, start: int) -> bool:
+    j = start
+    while j > 0 and s[j - 1].isspace():
+        j -= 1
+    return j > 0 and (s[j - 1].isalnum() or s[j - 1] in "'’-")
+
+
 def is_growth(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
     """A percentage right after a word of change, or followed by "year-on-year"."""
     if _CHANGE_NOUN.match(sentence, end) is not None:
         return True  # "slowing from a 3.5% gain": the figure is a change, whatever comes before
-    lead = r"(?:(?:about|around|nearly|almost|some|over|under|more|less|than|just|a|record)\s+)*"
-    if re.search(rf"\b(?:to|from|at)\s+{lead}\Z", sentence[max(0, start - 30) : start], re.I):
+    # The words before a figure that make it a change or a level end right before it: with
+    # none there ("5%, 6%"), only the words after can.
+    worded = _word_before(sentence, start)
+    if worded and _LEVEL_BEFORE.search(sentence, max(0, start - 30), start):
         return False  # "rose to 3.9 percent": the level reached, not the change
-    before = vocab.growth_before.search(sentence, max(0, start - 40), start) is not None
+    before = worded and vocab.growth_before.search(sentence, max(0, start - 40), start) is not None
     # "a 3.5% gain", "a 2 percent rise": the word of change follows the figure.
     noun_after = _CHANGE_NOUN.match(sentence, end) is not None
     return before or noun_after or vocab.growth_after.match(sentence, end) is not None

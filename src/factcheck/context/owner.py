@@ -260,6 +260,7 @@ _SEGMENT = re.compile(
 )
 
 
+_SEGMENT_NOUNS = ("division", "unit", "segment", "business", "arm")
 _NOT_SEGMENT_WORDS = frozenset(
     ("the", "its", "their", "a", "an", "whole", "entire", "overall", "this", "that", "our", "his",
      "her", "core", "main", "biggest", "largest", "new", "same", "and", "which", "whose", "by")
@@ -281,7 +282,10 @@ def _segment(sent: sentence.Sentence, cs: int, ce: int) -> str | None:
     a, b = sent.clause(cs)
     # Only a name near the figure counts, so only a window around it is searched: a clause of
     # hundreds of figures is not read again for each of them.
-    for m in _SEGMENT.finditer(s, max(a, cs - _NEAR), min(b, ce + _NEAR // 2)):
+    lo, hi = max(a, cs - _NEAR), min(b, ce + _NEAR // 2)
+    if not any(w in s[lo:hi] for w in _SEGMENT_NOUNS):
+        return None  # the pattern needs one of its nouns: most windows have none
+    for m in _SEGMENT.finditer(s, lo, hi):
         if not (0 <= cs - m.end() <= 60 or 0 <= m.start() - ce <= 20):
             continue
         words = [w.rstrip(",") for w in m.group(1).split()]
