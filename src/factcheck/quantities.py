@@ -884,6 +884,10 @@ def _qualifier_before(text: str, start: int, lex: Lexicon) -> tuple[str, str, in
         text, max(0, match.start() - 20), match.start()
     ):
         return "exact", "none", start  # "sped up to 3.5%": a move to a level, not a cap
+    if phrase.lower() == "over" and _VERB_OVER.search(
+        text, max(0, match.start() - 20), match.start()
+    ):
+        return "exact", "none", start  # "after handing over 766 jets": given, not at least
     name, sets = lex.qualifier_of[qualifier_key(phrase)]
     return name, sets, match.start()
 
@@ -893,6 +897,16 @@ def _qualifier_before(text: str, start: int, lex: Lexicon) -> tuple[str, str, in
 _VERB_UP = re.compile(
     r"\b(?:sped|speeds|went|goes|moved|moves|ticked|ticks|edged|edges|picked|picks|inched|"
     r"inches|crept|creeps|shot|shoots|climbed|climbs|jumped|revised|bumped|ratcheted)[ \t]+\Z",
+    re.I,
+)
+
+
+# A verb whose particle is the "over" before a figure ("handed over 766 jets", "took over
+# 40 stores", "rolled over $5 billion of debt"): the figure is exact, not a lower bound.
+_VERB_OVER = re.compile(
+    r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|sign|signs|signed|signing|"
+    r"take|takes|took|taken|taking|roll|rolls|rolled|rolling|carry|carries|carried|carrying|"
+    r"pass|passes|passed|passing)[ \t]+\Z",
     re.I,
 )
 
