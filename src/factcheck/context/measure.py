@@ -305,8 +305,14 @@ def resolve_metric(
         # "Growth quickened to 5.4%": the growth of what the article measures; a country's
         # growth, where the article names no measure, is its economy's.
         whole = para.metric or doc.metric
-        if whole is None and ctx.subject is not None and is_place(ctx.subject, svocab):
-            whole = "GDP"
+        if whole is not None and _RATE_LIKE.search(whole):
+            whole = None  # inflation or a rate does not grow: "growth" is of something else
+        if (
+            whole is None
+            and ctx.subject is not None
+            and (is_place(ctx.subject, svocab) or ctx.subject in svocab.forecasts_for)
+        ):
+            whole = "GDP"  # a country's growth, or its central bank's forecast of it
         base = f"{strip_rate(whole)} growth" if whole else "growth"
     elif (base is None or base in _GENERIC) and found.kind != "count":
         if para.metric is not None:
@@ -629,15 +635,19 @@ def _base_metric(
             base = _named(sent, mention, para)
     if base is None and previous is not None:
         base = previous  # "64.8%, up 0.2 percentage points": the sentence's earlier figure names it
-    if base is None and _GROWTH_BEFORE.search(s, max(0, cs - 40), cs) is not None:
+    if base is None and _GROWTH_BEFORE.search(s, max(0, cs - 60), cs) is not None:
         base = "growth"  # "its forecast for Brazil's growth to 1.9%"
     if base is None:
         base = _fallback(sent, cs, vocab)
     return base
 
 
+_RATE_LIKE = re.compile(r"\b(?:inflation|rate|ratio|margin|share|yield)\b", re.I)
 _GROWTH_BEFORE = re.compile(
-    r"\b(?:growth|expansion)\s+(?:(?:to|of|at|by)\s+)?(?:(?:about|around|some|nearly|just|only)\s+)?\Z",
+    # "its forecast for Brazil's growth to 1.9%", "cut its growth forecast for 2025 to 0.9%"
+    r"\b(?:growth|expansion)\s+(?:(?:forecasts?|outlook|estimates?|projections?|targets?)\s+)?"
+    r"(?:for\s+(?:(?:this|next|the)\s+)?[\w-]+\s+)?(?:(?:to|of|at|by)\s+)?"
+    r"(?:(?:about|around|some|nearly|just|only)\s+)?\Z",
     re.I,
 )
 
