@@ -217,6 +217,14 @@ def resolve_metric(
                 last_alike = j
         if last_kind is not None and (last_alike is not None or items[j].start - sent.start < a):
             break
+    if (
+        last_alike is None
+        and last_kind is not None
+        and _BENCHMARK_THE.search(s, max(0, cs - 30), cs)
+    ):
+        # "slower than a 3.8% gain in November but above the 2.4% forecast": a figure set
+        # against "the" one before is of its measure, across a clause's "but".
+        last_alike = last_kind
     alike = [] if last_alike is None else [last_alike]
     starts_change = _STARTS_CHANGE.match(s, ce) is not None  # "from A to B": A starts a change
     per_share = _PER_SHARE.match(s, ce) if found.kind != "percent" else None
@@ -642,6 +650,11 @@ def _base_metric(
     return base
 
 
+_BENCHMARK_THE = re.compile(
+    r"\b(?:below|above|under|short\s+of|shy\s+of|ahead\s+of|in\s+line\s+with|beating|beat|"
+    r"missing|missed|topping|topped)\s+(?:the|an?)\s+\Z",
+    re.I,
+)
 _RATE_LIKE = re.compile(r"\b(?:inflation|rate|ratio|margin|share|yield)\b", re.I)
 _GROWTH_BEFORE = re.compile(
     # "its forecast for Brazil's growth to 1.9%", "cut its growth forecast for 2025 to 0.9%"
