@@ -54,6 +54,9 @@ def _words(pack: Directions) -> _Words:
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+_TOLERANCE = re.compile(r"(?:plus\s+or\s+minus|give\s+or\s+take|±)\s*\Z", re.I)
+
+
 def direction(
     sentence: str, start: int, end: int, pack: Directions | None = None
 ) -> Direction | None:
@@ -64,6 +67,8 @@ def direction(
     low = max(0, start - _REACH)
     if _LETTER.search(sentence, low, min(len(sentence), end + _REACH)) is None:
         return None  # no word near it ("5% 5% 5%"): nothing gives it a direction
+    if _TOLERANCE.search(sentence, max(0, start - 20), start) is not None:
+        return None  # "plus or minus 2%": a margin either way, no change
     head = max(0, low - 1)
     if words.decline_size.search(sentence[head:start].lower(), low - head):
         return "down"
