@@ -154,8 +154,10 @@ def after_word(s: str, cs: int) -> bool:
 
 COMPARED = re.compile(
     r"(?:\b(?:from|against|versus|vs\.?|compared\s+(?:with|to)|than|after|following)\s+(?:a\s+|an\s+|the\s+)?"
-    # "against growth of 11.1%", "compared with a rise of 3%"
+    # "against growth of 11.1%", "compared with a rise of 3%", "after gaining 0.3%"
     r"(?:(?:growth|rise|gain|increase|decline|drop|fall|expansion|contraction)\s+of\s+)?"
+    r"(?:(?:rising|gaining|growing|falling|dropping|declining|increasing|climbing|expanding|"
+    r"contracting|shrinking|slipping|jumping|advancing|edging\s+up|easing)\s+(?:by\s+)?)?"
     # "slightly below the 4.0% recorded in October": "the" makes it a figure compared
     # with, where "below 2%" is a bound.
     r"|\b(?:below|above|under|short\s+of|shy\s+of|ahead\s+of|in\s+line\s+with)\s+the\s+)"
@@ -481,7 +483,7 @@ def _forecaster(sent: sentence.Sentence, cs: int, doc: document.Document) -> str
     """The nearest maker of a forecast the sentence names around the figure, if any."""
     s = sent.text
     a, _b = sent.clause(cs)
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, int, str]] = []
     for poll in _POLL.finditer(s, max(0, cs - 120), min(len(s), cs + 120)):
         who = (poll.group("a") or poll.group("b")).rstrip(".")
         if who.split()[0] not in ("The", "A", "An", "In"):
@@ -491,7 +493,7 @@ def _forecaster(sent: sentence.Sentence, cs: int, doc: document.Document) -> str
                 if (poll.group("kind") or poll.group("kind2")) in ("survey", "surveyed")
                 else "poll"
             )
-            found.append((gap, f"{doc.name(who)} {kind}"))
+            found.append((gap, 0, f"{doc.name(who)} {kind}"))
     for o in sent.owners:
         if o.name is None or o.end > cs or o.start < a or o.role not in ("owner", "source"):
             continue
@@ -506,8 +508,10 @@ def _forecaster(sent: sentence.Sentence, cs: int, doc: document.Document) -> str
         if (o.possessive and _OUTLOOK_NOUN_AFTER.match(s, o.end) is not None) or (
             o.acting and not o.place and _FORECAST_VERB_AFTER.match(s, o.end) is not None
         ):
-            found.append((cs - o.end, doc.name(name)))
-    return min(found)[1] if found else None
+            found.append((cs - o.end, 1, doc.name(name)))
+    # Nearest first; a poll before the name it is published by ("polled by Reuters had
+    # forecast": the poll's).
+    return min(found)[2] if found else None
 
 
 def strip_rate(metric: str) -> str:

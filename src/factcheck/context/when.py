@@ -175,6 +175,11 @@ def resolve_period(
         ctx.period = _in_the_articles_year(ctx.period, ctx.period_origin, doc)
         return
     ctx.period, ctx.period_origin = _carried(doc, para)
+    compared_times = [t.period for j, t in direct.items() if j in sent_compared and j != i]
+    if ctx.period_origin == "nearby" and ctx.period in compared_times and doc.period is not None:
+        # "fell to 4.0% from 4.1% in December", after a paragraph about December: the
+        # figure compared with is December's, so this one is not; it is the article's.
+        ctx.period, ctx.period_origin = doc.period, doc.period_origin
     if (
         ctx.period_origin == "nearby"
         and _months_long(ctx.period) == 1
