@@ -123,6 +123,13 @@ _BENCHMARK_ESTIMATED = re.compile(
     r"(?:(?:about|around|some|roughly)\s+)?\Z",
     re.I,
 )
+# "beating an LSEG SmartEstimate of 5.7 trillion won", "above the FactSet consensus of $2.1
+# billion": a named provider's estimate, one word or several, set against the result.
+_NAMED_ESTIMATE = re.compile(
+    r"\b(?:beat|beating|beats|missed|missing|misses|topped|topping|tops|above|below|versus|vs\.?|"
+    r"against|ahead\s+of|short\s+of|in\s+line\s+with)\s+(?:the\s+|an?\s+)?"
+    r"(?:[A-Z][\w&-]*\s+){0,2}[\w-]*(?:[Ee]stimates?|[Cc]onsensus|[Ff]orecasts?)\s+(?:of\s+|at\s+)?\Z"
+)
 _ESTIMATED_WORD = re.compile(r"(?:an?\s+)?(?:estimated|expected|forecast|projected)\b", re.I)
 _PAST_ESTIMATE = re.compile(r"\bto\s+have\s+(?:been\s+)?[a-z]+\s+(?:[a-z]+\s+){0,2}\Z", re.I)
 
@@ -938,6 +945,7 @@ def _outlook(
             )
     if word is None and (
         _BENCHMARK_ESTIMATED.search(s, max(0, cs - 50), cs) is not None
+        or _NAMED_ESTIMATE.search(s, max(0, cs - 60), cs) is not None
         or (
             _ESTIMATED_WORD.match(s, cs, ce) is not None
             and _BENCHMARK_BEFORE.search(s, max(0, cs - 40), cs) is not None
