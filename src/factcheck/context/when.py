@@ -211,12 +211,15 @@ def _months_long(period: Period | None) -> int | None:
     return b - a + 1
 
 
+_DAILY = ("share price", "market capitalization", "exchange rate")  # prices that move by the day
+
+
 def _trading_day(ctx: Context, doc: document.Document) -> Period | None:
-    """The article's day, for a share price or market value: they move by the day."""
+    """The article's day, for a share price, a market value or an exchange rate."""
     ref = doc.reference
     if (
         ctx.metric is None
-        or not ("share price" in ctx.metric or "market capitalization" in ctx.metric)
+        or not any(m in ctx.metric for m in _DAILY)
         or ref is None
         or ref.month is None
         or ref.day is None
