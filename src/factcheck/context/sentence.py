@@ -294,6 +294,16 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
+# "Tesco, Britain's biggest retailer,", "Toyota, Japan's top automaker,": a name, then a
+# description that ranks it in a place.
+_APPOSITION_OPENS = re.compile(r"[A-Z][\w&.)-]*\s*,\s+\Z")
+_APPOSITION_CLOSES = re.compile(
+    r"(?:['’]s?)?\s+(?:(?:biggest|largest|top|leading|main|major|oldest|most|best|only|dominant|"
+    r"state-owned|flagship|number|No\.|second|third|fourth|fifth|[a-z]+-largest|[a-z]+-biggest|"
+    r"[a-z]+est)\b)[^,;.]{0,45},"
+)
+
+
 def _owner(text: str, m: subjects.Mention, vocab: subjects.Vocabulary) -> Owner:
     before = text[max(0, m.start - 70) : m.start]
     after = text[m.end : m.end + 60]
@@ -343,6 +353,15 @@ def _owner(text: str, m: subjects.Mention, vocab: subjects.Vocabulary) -> Owner:
         and " ".join(m.name.lower().split()) in vocab.sector_names
     ):
         role = "sector"  # "Manufacturing (2.2%)": a sector of the economy, not an owner
+    if (
+        is_place
+        and possessive
+        and _APPOSITION_OPENS.search(before) is not None
+        and _APPOSITION_CLOSES.match(after) is not None
+    ):
+        # "Tesco, Britain's biggest retailer, reported": the place describes the name
+        # before it, and owns nothing.
+        role = "place"
     obj = m.name is not None and _OBJECT_BEFORE.search(before) is not None
     return Owner(
         start=m.start,
