@@ -135,7 +135,7 @@ _PAST_ESTIMATE = re.compile(r"\bto\s+have\s+(?:been\s+)?[a-z]+\s+(?:[a-z]+\s+){0
 
 
 _EXPECTS_TO = re.compile(
-    r"\b(?:expects?|expected|forecasts?|projects?|projected|predicts?|predicted|sees|saw|anticipates?)"
+    r"\b(?:expects?|expected|forecasts?|projects?|projected|predicts?|predicted|sees?|saw|anticipates?)"
     r"\b[^.;%]{0,50}?\b(?:to\s+[a-z]+|growing|expanding|rising|falling|shrinking|contracting)"
     r"(?:\s+by)?\s+(?:(?:about|around|some|nearly|roughly)\s+)?\Z",
     re.I,
