@@ -614,6 +614,8 @@ def _component(s: str, start: int, cs: int, sent: sentence.Sentence) -> str | No
         ):
             continue
         at = start + m.start("np")
+        if any(x.start <= at < x.end for x in sent.measures):
+            return None  # "and inflation at 2.7%": a measure of its own, not a part of one
         if any(
             at <= o.start < cs and o.role == "owner" and (o.actor or o.place or o.known)
             for o in sent.owners
