@@ -12,12 +12,7 @@ from .context import periods
 from .decoding import decode
 from .errors import InputError
 from .lexicon import build
-from .models import (
-    Claim,
-    Document,
-    Suppression,
-    context_basis,
-)
+from .models import Claim, Document, Suppression, context_basis
 from .sources import DEFAULT_MAX_SIZE, Skip, Source, discover, read
 from .textmap import MappedText, SourceMap
 

@@ -202,7 +202,6 @@ def _title_words(
                 continue  # the rest of such a name: "Carer's Allowance"
             if before and before[-1] not in '.!?:"“':
                 alone.add(o.name)  # capitalised mid-sentence on its own: a name
-
     return frozenset(opening - alone)
 
 

@@ -149,16 +149,6 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?\Z", re.I)
 _LOOK_BACK = 48  # figures before this one in its sentence that may lend it their measure
 
 
-def after_word(s: str, cs: int) -> bool:
-    """Whether a word (then only spaces) stands right before `cs`: the words that make a
-    figure compared, forecast or expected all end so, and most figures in a run of figures
-    ("1,2,3", "5% 6%") have none, so the patterns need not be tried for them."""
-    j = cs
-    while j > 0 and s[j - 1].isspace():
-        j -= 1
-    return j > 0 and (s[j - 1].isalnum() or s[j - 1] in "'’-")
-
-
 COMPARED = re.compile(
     r"(?:\b(?:from|against|versus|vs\.?|compared\s+(?:with|to)|than|after|following)\s+(?:a\s+|an\s+|the\s+)?"
     # "against growth of 11.1%", "compared with a rise of 3%", "after gaining 0.3%"
@@ -242,7 +232,7 @@ def resolve_metric(
         alike
         and per_share is None
         and not starts_change
-        and (listed or (after_word(s, cs) and COMPARED.search(s, max(0, cs - 40), cs)))
+        and (listed or (metrics.word_before(s, cs) and COMPARED.search(s, max(0, cs - 40), cs)))
     ):
         # "rose 5.4%, up from 3.5%", "$0.97 a share, against $1.46": the figure compared
         # with is the same measure's.
@@ -260,10 +250,9 @@ def resolve_metric(
             and earlier is not None
             and _FROM_BEFORE.search(s, max(0, cs - 12), cs)
         ):
-            # (also "down from the 2.2% it had predicted before": an outlook word after the
-            # figure it moved from says the same)
-            # "cut its forecast to 6% from 6.5%": the figure it moved from was an earlier one,
-            # an outlook too but not the same fact as the new one.
+            # "cut its forecast to 6% from 6.5%", "down from the 2.2% it had predicted before":
+            # the figure it moved from was an earlier one, an outlook too but not the same
+            # fact as the new one.
             ctx.outlook = earlier
             ctx.metric = f"{with_outlook(ctx.metric, earlier)[:-1]}, previous)"
             return
@@ -930,7 +919,7 @@ def _outlook(
 ) -> Outlook | None:
     """A forecast, target or estimate, from the words just before or after the figure."""
     s = sent.text
-    worded = after_word(s, cs)
+    worded = metrics.word_before(s, cs)
     found = vocab.expectation.search(s, max(0, cs - 60), cs) if worded else None
     word = found.group(1).lower() if found is not None else None
     after = _OUTLOOK_AFTER.match(s, ce) if word is None else None

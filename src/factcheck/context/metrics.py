@@ -350,7 +350,10 @@ _LEVEL_BEFORE = re.compile(
 )
 
 
-def _word_before(s: str, start: int) -> bool:
+def word_before(s: str, start: int) -> bool:
+    """Whether a word (then only spaces) stands right before `start`: the words that make a
+    figure compared, forecast, expected or a change all end so, and most figures in a run of
+    figures ("1,2,3", "5% 6%") have none, so those patterns need not be tried for them."""
     j = start
     while j > 0 and s[j - 1].isspace():
         j -= 1
@@ -363,13 +366,11 @@ def is_growth(sentence: str, start: int, end: int, vocab: Vocabulary) -> bool:
         return True  # "slowing from a 3.5% gain": the figure is a change, whatever comes before
     # The words before a figure that make it a change or a level end right before it: with
     # none there ("5%, 6%"), only the words after can.
-    worded = _word_before(sentence, start)
+    worded = word_before(sentence, start)
     if worded and _LEVEL_BEFORE.search(sentence, max(0, start - 30), start):
         return False  # "rose to 3.9 percent": the level reached, not the change
     before = worded and vocab.growth_before.search(sentence, max(0, start - 40), start) is not None
-    # "a 3.5% gain", "a 2 percent rise": the word of change follows the figure.
-    noun_after = _CHANGE_NOUN.match(sentence, end) is not None
-    return before or noun_after or vocab.growth_after.match(sentence, end) is not None
+    return before or vocab.growth_after.match(sentence, end) is not None
 
 
 _NP_BREAK = frozenset(

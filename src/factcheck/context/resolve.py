@@ -17,7 +17,7 @@ from ..models import Period
 from ..packs import Calendar, Packs
 from . import document, fiscal, metrics, periods, sentence, subjects
 from .links import link_changes, link_rate_changes, link_rates
-from .measure import COMPARED, after_word, resolve_metric, with_outlook
+from .measure import COMPARED, resolve_metric, with_outlook
 from .owner import last_owner, own_instrument, resolve_subject, without_sector
 from .state import Context, Item, Paragraph
 from .when import bind_times, figure_end, resolve_period
@@ -101,7 +101,7 @@ def _resolve_sentence(
     compared = {
         j
         for j in members
-        if after_word(sent.text, items[j].start - sent.start)
+        if metrics.word_before(sent.text, items[j].start - sent.start)
         and COMPARED.search(
             sent.text, max(0, items[j].start - sent.start - 40), items[j].start - sent.start
         )
@@ -252,13 +252,9 @@ def _after_the_article(period: Period | None, doc: document.Document) -> bool:
     ref = doc.reference
     if period is None or not period.start or ref is None or ref.month is None:
         return False
-    year, month = (
-        int(period.start[:4]),
-        int(period.start[5:7] or 1) if len(period.start) >= 7 else 1,
-    )
     if len(period.start) == 4:
-        return year > ref.year
-    return (year, month) > (ref.year, ref.month)
+        return int(period.start) > ref.year
+    return (int(period.start[:4]), int(period.start[5:7])) > (ref.year, ref.month)
 
 
 def _economy_named(
