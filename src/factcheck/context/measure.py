@@ -258,7 +258,9 @@ def resolve_metric(
             return
         if outlook is not None:
             ctx.outlook = outlook
-            ctx.metric = with_outlook(ctx.metric, outlook, _maker(sent, cs, doc, ctx, outlook))
+            ctx.metric = with_outlook(
+                ctx.metric, outlook, _maker(sent, cs, doc, ctx, outlook, svocab)
+            )
         return
     if (
         found.unit == "percent"
@@ -389,7 +391,7 @@ def resolve_metric(
     outlook = _outlook(sent, cs, ce, vocab, found.unit in ("percent", "pp"))
     if outlook is not None and name is not None:
         ctx.outlook = outlook
-        name = with_outlook(name, outlook, _maker(sent, cs, doc, ctx, outlook))
+        name = with_outlook(name, outlook, _maker(sent, cs, doc, ctx, outlook, svocab))
     ctx.metric = name
     ctx.metric_origin = origin if name is not None else "default"
 
@@ -449,6 +451,11 @@ _OUTLOOK_NOUN_AFTER = re.compile(
     r"(?:['’]s?)?(?:\s*\([A-Z]{2,6}\))?\s+(?:own\s+|latest\s+|new\s+|previous\s+|"
     r"growth\s+|inflation\s+)?(?:projection|forecast|estimate|outlook|guidance|prediction)s?\b"
 )
+_CENTRAL_BANK_OUTLOOK = re.compile(
+    r"\b(?:the|its)\s+central\s+bank['’]s?(?:\s+(?:own|latest|new|growth|inflation))?\s+"
+    r"(?:projection|forecast|estimate|outlook|prediction)s?\b",
+    re.I,
+)
 _FORECAST_VERB_AFTER = re.compile(
     r"(?:\s+\w+){0,3}?\s+(?:forecasts?|forecasted|projects?|projected|predicts?|predicted|expects?|"
     r"expected|sees|saw|estimates?|estimated|lowered|raised|cut|trimmed|revised|upgraded|"
@@ -457,16 +464,40 @@ _FORECAST_VERB_AFTER = re.compile(
 
 
 def _maker(
-    sent: sentence.Sentence, cs: int, doc: document.Document, ctx: Context, outlook: Outlook
+    sent: sentence.Sentence,
+    cs: int,
+    doc: document.Document,
+    ctx: Context,
+    outlook: Outlook,
+    svocab: subjects.Vocabulary,
 ) -> str | None:
     """Who made the forecast, when it is another's: a forecast of one's own figures ("Apple
-    expects revenue ...") and a target are named plainly."""
+    expects revenue ...") and a target are named plainly. A central bank's forecast of its
+    economy ("the Reserve Bank of India's estimate of 7%") is of another's figure."""
     if outlook == "target":
         return None
-    by = _forecaster(sent, cs, doc)
-    if by is None or ctx.subject in (by, by.rsplit(" ", 1)[0]):
+    by = _forecaster(sent, cs, doc, svocab)
+    if by is None:
         return None
-    return by
+    if ctx.subject in (by, by.rsplit(" ", 1)[0]) and by not in svocab.forecasts_for:
+        return None
+    return _short_form(by, doc, svocab)
+
+
+def _short_form(name: str, doc: document.Document, svocab: subjects.Vocabulary) -> str:
+    """ "Reserve Bank of India" -> "RBI", "Office for Budget Responsibility" -> "OBR": the
+    initials, where the vocabulary or the article uses them as the name, so that articles
+    that write it out and articles that abbreviate it name one forecaster."""
+    words = re.findall(r"[A-Z][\w&'’.-]*", name)
+    if len(words) < 2:
+        return name
+    initials = "".join(w[0] for w in words)
+    known = svocab.canonical.get(initials.lower())
+    if known is not None and known == svocab.canonical.get(" ".join(name.lower().split())):
+        return initials
+    if doc.aliases.get(initials) == name:
+        return initials
+    return name
 
 
 _CROWDS = frozenset(
@@ -475,11 +506,22 @@ _CROWDS = frozenset(
 )  # fmt: skip
 
 
-def _forecaster(sent: sentence.Sentence, cs: int, doc: document.Document) -> str | None:
+def _forecaster(
+    sent: sentence.Sentence, cs: int, doc: document.Document, svocab: subjects.Vocabulary
+) -> str | None:
     """The nearest maker of a forecast the sentence names around the figure, if any."""
     s = sent.text
     a, _b = sent.clause(cs)
     found: list[tuple[int, int, str]] = []
+    bank = (
+        doc.topic
+        if doc.topic in svocab.forecasts_for
+        else next((b for b, place in svocab.forecasts_for.items() if place == doc.topic), None)
+    )
+    if bank is not None:
+        # "the central bank's growth forecast of 7.2%", in an article about India: India's.
+        for m in _CENTRAL_BANK_OUTLOOK.finditer(s, max(a, cs - 80), cs):
+            found.append((cs - m.end(), 1, bank))
     for poll in _POLL.finditer(s, max(0, cs - 120), min(len(s), cs + 120)):
         who = (poll.group("a") or poll.group("b")).rstrip(".")
         if who.split()[0] not in ("The", "A", "An", "In"):
@@ -773,7 +815,15 @@ def _nearest_metric(sent: sentence.Sentence, cs: int, ce: int) -> metrics.Metric
     for m in sent.measures:
         if m.start >= ce and _METRIC_ATTACHED.fullmatch(s, ce, m.start):
             return m  # "¥2.5 trillion in dividends"
-    before = _outside_asides(s, [m for m in sent.measures if a <= m.start and m.end <= cs], cs)
+    before = _outside_asides(
+        s,
+        [
+            m
+            for m in sent.measures
+            if a <= m.start and m.end <= cs and not _in_relative_clause(s, m, cs)
+        ],
+        cs,
+    )
     if before:
         return before[-1]
     after = [m for m in sent.measures if m.start >= ce and m.end <= b]
@@ -782,6 +832,18 @@ def _nearest_metric(sent: sentence.Sentence, cs: int, ce: int) -> metrics.Metric
     # Outside its clause, only a measure named before the figure carries over to it.
     before = _outside_asides(s, [m for m in sent.measures if m.end <= cs], cs)
     return before[-1] if before else None
+
+
+_RELATIVE_OPENS = re.compile(r",\s+(?:which|who|whose)\b[^,;:()]*(?:,[^,;:()]*){0,3}\Z", re.I)
+
+
+def _in_relative_clause(s: str, m: metrics.MetricMention, cs: int) -> bool:
+    """ "Core inflation, which leaves out food and energy prices, held at 2.7%": a measure
+    inside a relative clause closed before the figure describes the one before it."""
+    return (
+        s.find(",", m.end, cs) != -1
+        and _RELATIVE_OPENS.search(s, max(0, m.start - 100), m.start) is not None
+    )
 
 
 def _outside_asides(
