@@ -20,7 +20,7 @@ from .links import link_changes, link_rate_changes, link_rates
 from .measure import COMPARED, resolve_metric, with_outlook
 from .owner import last_owner, own_instrument, resolve_subject, without_sector
 from .state import Context, Item, Paragraph
-from .when import bind_times, figure_end, resolve_period
+from .when import bind_times, figure_end, owns, resolve_period
 
 __all__ = ["Context", "Item", "annotate"]
 
@@ -229,6 +229,8 @@ def _resolve_sentence(
             and ctx.period is not None
             and i not in compared
             and len(ctx.period.start or "") < 10
+            # "matching October's 2.7%": a time in the possessive is its figure's alone.
+            and not (i in direct and owns(s, direct[i], cs))
         ):
             # A compared figure's time is not the paragraph's, nor is a day ("on Friday"):
             # the day a figure was published or traded dates no other figure.
