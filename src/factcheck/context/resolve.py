@@ -205,6 +205,14 @@ def _resolve_sentence(
                     named = "output" + named[len("GDP") :]
                 if named == "output" and item.found.unit == "percent":
                     named = "output growth"  # "manufacturing (2.2%)": a sector's rate is growth
+                if (
+                    named is not None
+                    and named.startswith("output")
+                    and _NATIONAL_ACCOUNTS.search(doc.metric or para.metric or "")
+                ):
+                    # In a story about GDP, a sector's output is its gross value added: the
+                    # national accounts measure sectors so, whatever word the copy uses.
+                    named = "GVA" + named[len("output") :]
                 ctx.metric = named
         resolve_period(sent, cs, ce, first_figure, compared, item.found, i, direct, doc, para, ctx)
         if (
@@ -246,6 +254,7 @@ def _resolve_sentence(
         para.period = stated_periods[-1]
 
 
+_NATIONAL_ACCOUNTS = re.compile(r"\b(?:GDP|GVA|gross value added|economic growth)\b")
 _FISCAL_CUE = re.compile(r"\b(?:fiscal|financial\s+year|FY)", re.I)
 
 
