@@ -450,8 +450,8 @@ def test_check_takes_articles_or_claims_not_both(monkeypatch: pytest.MonkeyPatch
 
 
 def test_a_context_part_edited_in_a_claims_file_counts_as_given(tmp_path: Path) -> None:
-    # Both periods come from the headline, so the conflict rests on inferred context and is
-    # hidden; once an editor sets the period in the claims file, it stands as stated.
+    # Both periods come from the headline, so the conflict is only a warning of medium
+    # confidence; once an editor sets the period in the claims file, it stands as stated.
     (tmp_path / "a.md").write_text(
         "# Acme's results for 2023\n\nAcme's revenue was $4.2 billion, the company said.\n",
         encoding="utf-8",
@@ -466,8 +466,11 @@ def test_a_context_part_edited_in_a_claims_file_counts_as_given(tmp_path: Path) 
     assert [c["origin"]["period"] for c in claims] == ["article", "article"]
     path = tmp_path / "claims.json"
     path.write_text(json.dumps(extracted), encoding="utf-8")
-    hidden = runner.invoke(app, ["check", "--claims", str(path), "--format", "json"])
-    assert json.loads(hidden.stdout)["findings"] == []
+    unsure = runner.invoke(app, ["check", "--claims", str(path), "--format", "json"])
+    assert [
+        (f["rule"], f["severity"], f["confidence"]) for f in json.loads(unsure.stdout)["findings"]
+    ] == [("value-conflict", "warning", "medium")]
+    assert "period taken from the headline or lead" in unsure.stdout
 
     for claim in claims:
         claim["period"] = {"start": "2023-01", "end": "2023-12"}
@@ -476,4 +479,24 @@ def test_a_context_part_edited_in_a_claims_file_counts_as_given(tmp_path: Path) 
     assert [(o.subject, o.period) for o in loaded if o] == [("sentence", "given")] * 2
     shown = runner.invoke(app, ["check", "--claims", str(path), "--format", "json"])
     findings = json.loads(shown.stdout)["findings"]
-    assert [(f["rule"], f["confidence"]) for f in findings] == [("value-conflict", "high")]
+    assert [(f["rule"], f["severity"], f["confidence"]) for f in findings] == [
+        ("value-conflict", "error", "high")
+    ]
+
+
+def test_a_conflict_whose_measure_is_carried_from_the_article_stays_quiet(tmp_path: Path) -> None:
+    # Neither sentence names the measure: "the figure" is the headline's revenue only by
+    # guess, so no alarm rests on it.
+    (tmp_path / "a.md").write_text(
+        "# Acme's revenue for 2023\n\nAcme said the figure was $4.2 billion.\n", encoding="utf-8"
+    )
+    (tmp_path / "b.md").write_text(
+        "# Acme's revenue in 2023\n\nAcme put the figure at $5.9 billion.\n", encoding="utf-8"
+    )
+    extracted = json.loads(
+        runner.invoke(app, ["extract", str(tmp_path), "--format", "json"]).stdout
+    )
+    origins = [d["claims"][0]["origin"]["metric"] for d in extracted["documents"]]
+    assert origins == ["article", "article"]
+    result = runner.invoke(app, ["check", str(tmp_path), "--format", "json"])
+    assert [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "value-conflict"] == []

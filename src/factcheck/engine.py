@@ -117,7 +117,7 @@ def run(links: Iterable[ClaimLink], rules: list[Configured], packs: Packs) -> li
                     verdict.facts, key=lambda f: (f.doc.path, f.claim.line, f.claim.column)
                 )
                 level, note = confidence.assess(ordered)
-                if c.rule.alarm and level != "high":
+                if c.rule.alarm and level != "high" and not _dated_by_article(ordered):
                     level = "low"
                 severity, message = c.severity, verdict.message
                 if note is not None:
@@ -145,3 +145,16 @@ def run(links: Iterable[ClaimLink], rules: list[Configured], packs: Packs) -> li
         )
     )
     return findings
+
+
+def _dated_by_article(facts: list[Fact]) -> bool:
+    """Every part of every claim stated beside it, save periods taken from the headline or lead."""
+    for f in facts:
+        o = f.claim.origin
+        if o is None:
+            continue
+        if o.subject not in ("sentence", "nearby", "given") or o.metric not in ("sentence", "nearby", "given"):
+            return False
+        if o.period not in ("sentence", "nearby", "given", "article"):
+            return False
+    return True

@@ -289,7 +289,7 @@ def resolve_metric(
     )
     if previous is not None:
         previous = strip_rate(previous)
-    base = _base_metric(sent, cs, ce, found, vocab, para, previous)
+    base = _base_metric(sent, cs, ce, found, vocab, para, previous, doc)
     whole = doc.metric or para.metric
     if (
         found.unit in ("percent", "pp")
@@ -664,6 +664,7 @@ def _base_metric(
     vocab: metrics.Vocabulary,
     para: Paragraph,
     previous: str | None,
+    doc: document.Document,
 ) -> str | None:
     s = sent.text
     mets = sent.measures
@@ -684,7 +685,7 @@ def _base_metric(
     if base is None:
         mention = _nearest_metric(sent, cs, ce)
         if mention is not None:
-            base = _named(sent, mention, para)
+            base = _named(sent, mention, para, doc)
     if base is None and previous is not None:
         base = previous  # "64.8%, up 0.2 percentage points": the sentence's earlier figure names it
     if base is None and _GROWTH_BEFORE.search(s, max(0, cs - 60), cs) is not None:
@@ -914,7 +915,9 @@ _TIME_WORD = re.compile(
 )
 
 
-def _named(sent: sentence.Sentence, m: metrics.MetricMention, para: Paragraph) -> str:
+def _named(
+    sent: sentence.Sentence, m: metrics.MetricMention, para: Paragraph, doc: document.Document
+) -> str:
     """The measure with the words that narrow it: "iPhone revenue", "services revenue"."""
     name = m.name
     if m.head == m.name and m.name in para.objects:
@@ -944,6 +947,10 @@ def _named(sent: sentence.Sentence, m: metrics.MetricMention, para: Paragraph) -
         ):
             break  # an owner's or a place's name is not part of the measure ("Eurozone CPI")
         kept.insert(0, metrics.as_named(w))
+    if not kept and not qualifiers:
+        product = _product_subject(sent, m, doc)
+        if product is not None:
+            kept = [product]
     if kept:
         if name.startswith("annual "):
             name = name[len("annual ") :]  # "core inflation", "services inflation"
@@ -955,6 +962,41 @@ def _named(sent: sentence.Sentence, m: metrics.MetricMention, para: Paragraph) -
         name = f"{' '.join(kept)} {name}"
     if qualifiers:
         name = f"{name} ({', '.join(qualifiers)})"
+    return name
+
+
+# "The iPhone, Apple's cash cow, grew sales by 6%": a product or unit that opens the sentence
+# and whose verb takes the measure as its object narrows the measure to itself.
+_OPENING_NAME = re.compile(
+    r"(?:The\s+)?(?P<name>[a-z]*[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2})(?=[\s,])"
+)
+_MEASURE_VERB = re.compile(
+    r"\b(?:grew|increased|lifted|boosted|raised|posted|reported|booked|recorded|generated|"
+    r"delivered|doubled|cut|lost)\s+(?:its\s+|their\s+)?\Z"
+)
+
+
+def _product_subject(
+    sent: sentence.Sentence, m: metrics.MetricMention, doc: document.Document
+) -> str | None:
+    s = sent.text
+    verb = _MEASURE_VERB.search(s, max(0, m.start - 30), m.start)
+    if verb is None:
+        return None
+    opening = _OPENING_NAME.match(s)
+    if opening is None or opening.end() > verb.start():
+        return None
+    if not re.fullmatch(r"\s*(?:,[^,;:]*,\s*)?", s[opening.end() : verb.start()]):
+        return None  # the name is not the verb's subject ("Shares of suppliers rose after")
+    at = opening.start("name")
+    if any(
+        o.start <= at < o.end and (o.actor or o.place or o.known) and o.role != "refer"
+        for o in sent.owners
+    ):
+        return None  # "Apple grew sales": the owner, not a part of the measure
+    name = opening.group("name")
+    if name.lower() in _NOT_MODIFIERS or doc.name(name) == doc.topic or name in doc.actors:
+        return None  # the article's owner of figures, written without its grammar here
     return name
 
 
