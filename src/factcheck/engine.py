@@ -153,7 +153,11 @@ def _dated_by_article(facts: list[Fact]) -> bool:
         o = f.claim.origin
         if o is None:
             continue
-        if o.subject not in ("sentence", "nearby", "given") or o.metric not in ("sentence", "nearby", "given"):
+        if o.subject not in ("sentence", "nearby", "given") or o.metric not in (
+            "sentence",
+            "nearby",
+            "given",
+        ):
             return False
         if o.period not in ("sentence", "nearby", "given", "article"):
             return False
