@@ -90,6 +90,8 @@ def test_context(case: dict[str, Any]) -> None:
             )
         if "not_subject" in expect and same_name(claim.subject, expect["not_subject"]):
             problems.append(f"{expect['text']!r}: subject {claim.subject!r} must not be")
+        if "not_metric" in expect and same_name(claim.metric, expect["not_metric"]):
+            problems.append(f"{expect['text']!r}: metric {claim.metric!r} must not be")
         if "metric" in expect and not same_name(claim.metric, expect["metric"]):
             problems.append(
                 f"{expect['text']!r}: metric {claim.metric!r}, expected {expect['metric']!r}"

@@ -30,6 +30,7 @@ class Currency(Pack):
     codes: list[str] = []
     names: list[str] = []
     names_before: list[str] = []  # also before a scaled number ("dollar 22.5 million")
+    economy: str | None = None  # the country or bloc it is the currency of
 
 
 class Ambiguous(Pack):

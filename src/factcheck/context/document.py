@@ -11,6 +11,7 @@ names), the article's acronyms and, for undated articles, the date it speaks fro
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..models import Origin, Period
@@ -59,6 +60,9 @@ class Document:
     # The article's date is a guess from the years it names: a time without a year of its
     # own ("the second quarter") is placed by that guess, not stated.
     guessed_date: bool = False
+    # The country or bloc whose economy the article speaks of, where its topic is none:
+    # "inflation of 2.5%" in a story about a budget is the country's.
+    economy: str | None = None
 
     def name(self, name: str) -> str:
         return self.aliases.get(name, name)
@@ -461,3 +465,40 @@ def _length(p: Period) -> int:
     if len(start) < 7 or len(end) < 7:
         return 12 * (int(end[:4]) - int(start[:4]) + 1) if start and end else 0
     return (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7]) + 1
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}|\b[A-Z]{2,3}\b")
+
+
+def economy(
+    text: str, doc: Document, currencies: list[str], svocab: subjects.Vocabulary
+) -> str | None:
+    """The economy an article speaks of: its topic if that is a place; else the place it
+    names most (as a country or a nationality); else the country of the currency most of its
+    amounts are in. A story about a budget may name its country once, or never."""
+    if doc.place:
+        return doc.topic
+    counts: Counter[str] = Counter()
+    for m in _CAPITALISED.finditer(text):
+        word = m.group(0)
+        for name in (word, word.split()[0]):
+            known = svocab.canonical.get(name.lower())
+            if known is not None and known in svocab.places:
+                counts[known] += 1
+                break
+            if name in svocab.demonyms:
+                counts[svocab.demonyms[name]] += 1
+                break
+            if places.is_country(name):
+                counts[name] += 1
+                break
+    for m in _INITIALS.finditer(text):
+        known = svocab.canonical.get(m.group(0).lower())
+        if known is not None and known in svocab.places:
+            counts[known] += 1
+    if counts:
+        return counts.most_common(1)[0][0]
+    economies = {c.code: c.economy for c in doc.packs.currencies.currency if c.economy}
+    held = Counter(economies[c] for c in currencies if c in economies)
+    return held.most_common(1)[0][0] if held else None

@@ -683,7 +683,7 @@ def _base_metric(
             return share
     base = metrics.verb_object(s, cs, ce, vocab)
     if base is None:
-        mention = _nearest_metric(sent, cs, ce)
+        mention = _nearest_metric(sent, cs, ce, found.kind == "money")
         if mention is not None:
             base = _named(sent, mention, para, doc)
     if base is None and previous is not None:
@@ -700,6 +700,7 @@ _BENCHMARK_THE = re.compile(
     r"missing|missed|topping|topped)\s+(?:the|an?)\s+\Z",
     re.I,
 )
+_RATE_ONLY = re.compile(r"\binflation\b|\b(?:rate|ratio|margin|market share)$", re.I)
 _RATE_LIKE = re.compile(r"\b(?:inflation|rate|ratio|margin|share|yield)\b", re.I)
 _GROWTH_BEFORE = re.compile(
     # "its forecast for Brazil's growth to 1.9%", "cut its growth forecast for 2025 to 0.9%"
@@ -810,28 +811,29 @@ def _per_share(sent: sentence.Sentence, cs: int, m: re.Match[str]) -> str:
 _ASIDE = re.compile(r",\s+(?:which|who|that|the|a|an|its|their)\b", re.I)  # opens an aside
 
 
-def _nearest_metric(sent: sentence.Sentence, cs: int, ce: int) -> metrics.MetricMention | None:
+def _nearest_metric(
+    sent: sentence.Sentence, cs: int, ce: int, money: bool = False
+) -> metrics.MetricMention | None:
     s = sent.text
     a, b = sent.clause(cs)
-    for m in sent.measures:
+    # An amount of money is no rate: "gets an extra £500m, and rents may rise above
+    # inflation" names no measure of the £500m.
+    measures = [m for m in sent.measures if not (money and _RATE_ONLY.search(m.name))]
+    for m in measures:
         if m.start >= ce and _METRIC_ATTACHED.fullmatch(s, ce, m.start):
             return m  # "¥2.5 trillion in dividends"
     before = _outside_asides(
         s,
-        [
-            m
-            for m in sent.measures
-            if a <= m.start and m.end <= cs and not _in_relative_clause(s, m, cs)
-        ],
+        [m for m in measures if a <= m.start and m.end <= cs and not _in_relative_clause(s, m, cs)],
         cs,
     )
     if before:
         return before[-1]
-    after = [m for m in sent.measures if m.start >= ce and m.end <= b]
+    after = [m for m in measures if m.start >= ce and m.end <= b]
     if after:
         return after[0]
     # Outside its clause, only a measure named before the figure carries over to it.
-    before = _outside_asides(s, [m for m in sent.measures if m.end <= cs], cs)
+    before = _outside_asides(s, [m for m in measures if m.end <= cs], cs)
     return before[-1] if before else None
 
 

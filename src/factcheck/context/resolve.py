@@ -11,6 +11,7 @@ sentence that belong together are linked (`links`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..models import Period
@@ -18,7 +19,7 @@ from ..packs import Calendar, Packs
 from . import document, fiscal, metrics, periods, sentence, subjects
 from .links import link_changes, link_rate_changes, link_rates
 from .measure import COMPARED, resolve_metric, with_outlook
-from .owner import last_owner, own_instrument, resolve_subject, without_sector
+from .owner import is_place, last_owner, own_instrument, resolve_subject, without_sector
 from .state import Context, Item, Paragraph
 from .when import bind_times, figure_end, owns, resolve_period
 
@@ -45,6 +46,8 @@ def annotate(
     """Context of every item; `paragraphs` are the article's body lines, in order."""
     doc = document.read(text, title, paragraphs, packs, reference, guessed_date)
     svocab = subjects.vocabulary(packs.subjects)
+    units = [item.found.unit for item in items if item.found.kind == "money" and item.found.unit]
+    doc = dataclasses.replace(doc, economy=document.economy(text, doc, units, svocab))
     mvocab = metrics.vocabulary(packs.metrics)
     out = [Context() for _ in items]
     by_sentence: dict[tuple[int, int], list[int]] = {}
@@ -192,6 +195,17 @@ def _resolve_sentence(
             # "Emkay Global cut its forecast to 6%" in a story about India's economy: a
             # forecaster's forecast of the economy the story is about.
             ctx.subject = doc.topic
+        elif (
+            doc.economy is not None
+            and ctx.subject_origin != "sentence"
+            and _ECONOMY_WIDE.search(ctx.metric or "")
+            and not own_instrument(ctx.metric)
+            and ctx.subject not in svocab.forecasts_for
+            and not (ctx.subject and is_place(ctx.subject.split(" (")[0], svocab))
+        ):
+            # "The OBR expects inflation of 2.5% this year" in a story about a budget: a
+            # measure of a whole economy is the article's country's, not its topic's.
+            ctx.subject, ctx.subject_origin = doc.economy, "article"
         if ctx.subject_origin == "sentence" and ctx.subject is not None:
             # The owner the sentence leaves to the next ones: a forecaster whose forecast went
             # to the economy it forecasts owns nothing after it either.
@@ -255,6 +269,10 @@ def _resolve_sentence(
 
 
 _NATIONAL_ACCOUNTS = re.compile(r"\b(?:GDP|GVA|gross value added|economic growth)\b")
+_ECONOMY_WIDE = re.compile(
+    r"^(?:annual |core |headline )?(?:inflation|GDP|economic growth|unemployment rate|"
+    r"consumer prices)\b"
+)
 _FISCAL_CUE = re.compile(r"\b(?:fiscal|financial\s+year|FY)", re.I)
 
 
