@@ -392,6 +392,10 @@ def resolve_metric(
     if outlook is not None and name is not None:
         ctx.outlook = outlook
         name = with_outlook(name, outlook, _maker(sent, cs, doc, ctx, outlook, svocab))
+    elif name == "EPS":
+        # Companies report, and news quotes, diluted earnings per share unless it says
+        # "basic" or "adjusted": "$0.97 a share" and "$0.97 per diluted share" are one figure.
+        name = "EPS (diluted)"
     ctx.metric = name
     ctx.metric_origin = origin if name is not None else "default"
 
