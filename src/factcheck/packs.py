@@ -207,6 +207,8 @@ class MetricPatterns(Pack):
     forecast_words: list[str] = []
     target_words: list[str] = []
     share_words: list[str] = []
+    # Measure words that, capitalised inside a sentence, name an occasion: "the Budget".
+    occasions: list[str] = []
 
 
 class Metrics(Pack):

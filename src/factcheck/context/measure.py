@@ -92,13 +92,37 @@ _STARTS_CHANGE = re.compile(
 
 _CHANGE_BY = re.compile(
     r"\b(?:rose|rise|rises|risen|increased|increases|grew|grows|climbed|jumped|fell|falls|fall|"
-    r"dropped|declined|decreased|shrank|cut|lowered|reduced|raised|boosted)\s+(?:[a-z]+\s+){0,2}?by\s+"
+    r"dropped|declined|decreased|shrank|cut|lowered|reduced|raised|raises|raise|boosted|hikes|"
+    r"hiked|hike|lifts|lifted)\s+(?:[a-z]+\s+){0,2}?by\s+"
     r"(?:(?:about|around|nearly|almost|more\s+than|over|some)\s+)?\Z",
     re.I,
 )
 
 
 _LIST_GAP = re.compile(r"[\s,;]*(?:(?:and|or|then)\s+)?(?:a\s+|an\s+)?", re.I)
+# "£40bn of tax rises", "tax rises of £40bn", "a £40bn increase in taxes": an amount the
+# measure changes by, named by a noun of change beside the measure.
+_CHANGE_NOUN = re.compile(
+    r"\s+(?:rises|increases|hikes|rise|increase|hike|cuts|cut|reductions?)\b", re.I
+)
+_CHANGE_NOUN_BEFORE = re.compile(
+    r"\s+(?:rises?|increases?|hikes?|cuts?|reductions?)\s+in\s+(?:the\s+)?\Z", re.I
+)
+
+
+def _change_noun(sent: sentence.Sentence, cs: int, ce: int) -> re.Match[str] | None:
+    a, b = sent.clause(cs)
+    for m in sent.measures:
+        if not (a <= m.start < b) or abs(m.start - ce if m.start >= ce else cs - m.end) > 30:
+            continue
+        after = _CHANGE_NOUN.match(sent.text, m.end)
+        if after is not None:
+            return after
+        if m.start >= ce:
+            before = _CHANGE_NOUN_BEFORE.search(sent.text, ce, m.start)
+            if before is not None:
+                return before
+    return None
 
 
 _FUTURE_BEFORE = re.compile(
@@ -349,10 +373,13 @@ def resolve_metric(
     change_by = found.kind in ("money", "count", "number") and _CHANGE_BY.search(
         s, max(0, cs - 40), cs
     )
+    if not change_by and base is not None and found.kind == "money":
+        change_by = _change_noun(sent, cs, ce)
     if change_by and base is not None:
         # "debt rose by 154 billion euros": the amount of a change, not the level reached.
         down = re.search(
-            r"(?:fell|fall|falls|dropped|declined|decreased|shrank|cut|lowered|reduced)",
+            r"(?:fell|fall|falls|dropped|declined|decreased|shrank|cut|lowered|reduced|"
+            r"reductions?)",
             change_by.group(0),
             re.I,
         )
@@ -898,7 +925,9 @@ _NOT_MODIFIERS = _NOT_MODIFIERS | set(
     # wh-words and verbs that precede a measure without narrowing it ("when inflation",
     # "takes inflation back above 2%")
     "when where what how why whether if once take takes taking pushes pushed push drive drives "
-    "drove keeps send sends sent bring brings expects expect anticipates projects sees".split()
+    "drove keeps send sends sent bring brings expects expect anticipates projects sees "
+    # verbs of a change an actor makes ("raises taxes by £40bn")
+    "raises hikes hike lifts boosts slashes trims".split()
 )
 _QUALIFIERS_LOWER = frozenset(q.lower() for q in _QUALIFIERS)
 

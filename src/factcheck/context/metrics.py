@@ -147,6 +147,7 @@ class Vocabulary:
     count_verbs: dict[str, str]  # "sold" -> "sales": what a count after the verb measures
     count_units: frozenset[str]  # "tonnes", "barrels": a count's unit, not the thing counted
     object_first: frozenset[str]  # "sales of": the object is written in front ("X revenue")
+    occasions: frozenset[str]  # "Budget": capitalised inside a sentence, an occasion
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -231,6 +232,7 @@ def vocabulary(metrics: Metrics) -> Vocabulary:
         count_verbs={k.lower(): v for k, v in p.count_verbs.items()},
         count_units=frozenset(u.lower() for u in p.count_units),
         object_first=frozenset(_key(o) for o in p.object_first),
+        occasions=frozenset(p.occasions),
     )
 
 

@@ -136,7 +136,7 @@ def read(
     never acts ("iPhone and Mac sales") names a product, not an owner.
     """
     text_for_names = decase(text, names)
-    measures = metrics.mentions(text, mvocab)
+    measures, occasions = _measures(text, mvocab)
     named = subjects.mentions(text_for_names, svocab, names)
     # "State-owned Assets Supervision and Administration Commission": a name, not a measure.
     measures = [
@@ -147,7 +147,11 @@ def read(
             and any(n.known and n.start <= m.start and m.end <= n.end for n in named)
         )
     ]
-    busy = occupied + [(m.start, m.end) for m in measures] + [(t.start, t.end) for t in times]
+    busy = (
+        occupied
+        + [(m.start, m.end) for m in measures + occasions]
+        + [(t.start, t.end) for t in times]
+    )
     kept = [
         m
         for m in named
@@ -289,6 +293,19 @@ def decase(text: str, names: frozenset[str]) -> str:
     return _WORD.sub(lower, text)
 
 
+def _measures(
+    text: str, mvocab: metrics.Vocabulary
+) -> tuple[list[metrics.MetricMention], list[metrics.MetricMention]]:
+    """The measures a sentence names, and the measure words that name an occasion there
+    ("tax rises in the autumn Budget"): neither a measure nor an owner's name."""
+    measures: list[metrics.MetricMention] = []
+    occasions: list[metrics.MetricMention] = []
+    for m in metrics.mentions(text, mvocab):
+        occasion = m.start > 0 and text[m.start : m.end] in mvocab.occasions
+        (occasions if occasion else measures).append(m)
+    return measures, occasions
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
     cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
@@ -388,8 +405,8 @@ def owners_of(
     named = subjects.mentions(text, svocab, names)
     if mvocab is None:
         return _with_grammar(text, named, svocab)
-    measures = metrics.mentions(text, mvocab)
-    busy = [(m.start, m.end) for m in measures]
+    measures, occasions = _measures(text, mvocab)
+    busy = [(m.start, m.end) for m in measures + occasions]
     named = [
         m
         for m in named
