@@ -101,6 +101,8 @@ def test_context(case: dict[str, Any]) -> None:
                 problems.append(
                     f"{expect['text']!r}: {part} {getattr(claim, part)!r}, expected {expect[part]!r}"
                 )
+        if expect.get("no_period") and claim.period is not None:
+            problems.append(f"{expect['text']!r}: period {claim.period}, expected none")
         if "period" in expect:
             got = claim.period.model_dump() if claim.period else None
             if got != expect["period"]:

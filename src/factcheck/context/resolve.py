@@ -72,6 +72,19 @@ def annotate(
             s_text, span[0], occupied, svocab, mvocab, times, doc.names, doc.actors, doc.persons
         )
         _resolve_sentence(sent, members, items, out, doc, svocab, mvocab, para)
+    for ctx, item in zip(out, items, strict=True):
+        if ctx.period_origin != "default":
+            continue
+        s = text[item.sentence[0] : item.sentence[1]]
+        cs = item.start - item.sentence[0]
+        if _SO_FAR.search(s, 0, cs):
+            # "China has built 1,854 smart factories", "now hold ¥22 trillion": a count to
+            # date is of the year the article was written.
+            ctx.period_origin = "convention"
+        elif _PLANNED.search(s, max(0, cs - 120), min(len(s), item.end - item.sentence[0] + 30)):
+            # "£1.5 billion will go on new hospital beds", "earmarked £1.4 billion": a plan
+            # that states no time has none the publication year could stand for.
+            ctx.period = None
     for i, item in enumerate(items):
         if item.converts is not None:
             target = out[item.converts]
@@ -272,6 +285,16 @@ _NATIONAL_ACCOUNTS = re.compile(r"\b(?:GDP|GVA|gross value added|economic growth
 _ECONOMY_WIDE = re.compile(
     r"^(?:annual |core |headline )?(?:inflation|GDP|economic growth|unemployment rate|"
     r"consumer prices)\b"
+)
+_SO_FAR = re.compile(
+    r"\b(?:has|have)\s+(?:(?:now|so\s+far|already|since)\s+)?(?!been\b|had\b)[a-z]+(?:ed|en|wn|lt|ght|un|de)\b"
+    r"|\b(?:now|so\s+far|to\s+date|currently)\b",
+    re.I,
+)
+_PLANNED = re.compile(
+    r"\b(?:will|would|shall|set\s+to|is\s+to|are\s+to|plans?\s+to|planned|earmark(?:s|ed)?|"
+    r"set\s+aside|pledged?|promised?|to\s+(?:go|rise|fall|increase|spend|raise|receive|get)\b)",
+    re.I,
 )
 _FISCAL_CUE = re.compile(r"\b(?:fiscal|financial\s+year|FY)", re.I)
 
