@@ -84,7 +84,7 @@ def annotate(
         elif _PLANNED.search(s, max(0, cs - 120), min(len(s), item.end - item.sentence[0] + 30)):
             # "£1.5 billion will go on new hospital beds", "earmarked £1.4 billion": a plan
             # that states no time has none the publication year could stand for.
-            ctx.period = None
+            ctx.period, ctx.period_origin = None, "convention"
     for i, item in enumerate(items):
         if item.converts is not None:
             target = out[item.converts]
