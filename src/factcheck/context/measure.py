@@ -597,6 +597,11 @@ def strip_rate(metric: str) -> str:
 
 # "made the largest contribution to annual inflation", "contributed 0.4 points to growth".
 _CONTRIBUTES = re.compile(r"\bcontribut(?:ion|ions|ed|es|ing|or|ors)\b", re.I)
+_TAKES_POINTS = re.compile(
+    r"\b(?:(?:took|takes|taking)\s+away|subtract(?:ed|s|ing)?|shaved(?:\s+off)?|knocked(?:\s+off)?|"
+    r"added|adds|adding)\s+(?:(?:about|around|some|nearly|another|a\s+further)\s+)?\Z",
+    re.I,
+)
 _TO_MEASURE = re.compile(r"(?:[^.;]|\.\d){0,60}?\bto\s+(?:the\s+)?", re.I)
 # The part that contributes opens its clause: "Services made ...", "net exports added ...".
 _CONTRIBUTOR = re.compile(
@@ -627,10 +632,15 @@ def _contribution(
         (m.name for m in sent.measures if to is not None and to.end() <= m.start <= to.end() + 30),
         base or whole_measure,
     )
+    taken = _TAKES_POINTS.search(s, max(0, cs - 40), cs) if said is None else None
     if said is not None and target is not None:
         whole = f"contribution to {target.removesuffix(' rate').removeprefix('contribution to ')}"
     elif carried is not None:
         whole = carried
+    elif taken is not None and whole_measure is not None:
+        # "Energy took away -0.19 percentage points": a part's points added to or taken
+        # from the measure the article is about.
+        whole = f"contribution to {whole_measure.removesuffix(' rate')}"
     else:
         return None
     para.metric = whole

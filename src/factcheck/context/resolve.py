@@ -166,6 +166,9 @@ def _resolve_sentence(
             para,
             ctx,
         )
+        if ctx.metric is not None:
+            # "food, alcohol, and tobacco", "food, alcohol & tobacco": one list, one name.
+            ctx.metric = _LIST_AND.sub(" and ", ctx.metric)
         forecast_of = svocab.forecasts_for.get(ctx.subject or "")
         bank = next((b for b, place in svocab.forecasts_for.items() if place == ctx.subject), None)
         named_bank = next(
@@ -296,6 +299,7 @@ _PLANNED = re.compile(
     r"set\s+aside|pledged?|promised?|to\s+(?:go|rise|fall|increase|spend|raise|receive|get)\b)",
     re.I,
 )
+_LIST_AND = re.compile(r",?\s+(?:and|&)\s+")
 _FISCAL_CUE = re.compile(r"\b(?:fiscal|financial\s+year|FY)", re.I)
 
 
