@@ -300,6 +300,17 @@ def resolve_metric(
         ctx.metric, ctx.metric_origin = f"{named} {word}", "sentence"
         ctx.direction = "down" if word == "decline" else "up"
         return
+    if (
+        last is not None
+        and items[last].found.record is not None
+        and out[last].metric
+        and re.fullmatch(r"\s+(?:of|at)\s+", s[items[last].end - sent.start : cs])
+        and out[last].metric.split(": ", 1)[0].endswith((" growth", " decline"))
+    ):
+        # "slowed to a five-month low of 1.2%": the figure is of the measure the record is.
+        ctx.metric, ctx.metric_origin = out[last].metric.split(": ", 1)[0], "sentence"
+        ctx.direction = out[last].direction
+        return
     previous = (
         out[last_kind].metric
         if last_kind is not None
@@ -313,7 +324,16 @@ def resolve_metric(
     )
     if previous is not None:
         previous = strip_rate(previous)
-    base = _base_metric(sent, cs, ce, found, vocab, para, previous, doc)
+    source = last_kind if last_kind is not None else last
+    # A figure of the clause before ("exports grew 3%, and copper output growth slowed to
+    # 1.2%") names the measure only when this clause names none.
+    apart_from = (
+        items[source].end - sent.start
+        if source is not None
+        and _NEW_CLAUSE.search(s, items[source].end - sent.start, cs) is not None
+        else None
+    )
+    base = _base_metric(sent, cs, ce, found, vocab, para, previous, doc, apart_from)
     whole = doc.metric or para.metric
     if (
         found.unit in ("percent", "pp")
@@ -362,7 +382,11 @@ def resolve_metric(
     growth = (
         found.unit in ("percent", "pp")
         and not (base or "").startswith("share of ")  # "60% of GDP" is a level, not a change
-        and (direction is not None or metrics.is_growth(s, cs, ce, vocab))
+        and (
+            direction is not None
+            or metrics.is_growth(s, cs, ce, vocab)
+            or _growth_named(sent, cs, ce, found.kind == "money")
+        )
     )
     ctx.direction = direction
     name = base
@@ -412,6 +436,17 @@ def resolve_metric(
         name = f"{name} growth"
     if found.record is not None:
         # "a seven-quarter low of 5.4%": the length of a record of the measure, not the measure.
+        if (
+            last is not None
+            and items[last].found.unit == "percent"
+            and out[last].metric
+            and not re.match(r"\s+(?:of|at)\b", s[ce:])  # "a low of 2.7%" is the next one's
+            and not any(items[last].end - sent.start <= m.start < cs for m in sent.measures)
+        ):
+            # "Growth slowed to 5.4%, a seven-quarter low": the record is the rate's.
+            name = _strip_outlook(out[last].metric).split(": ", 1)[0]
+            for basis in (" y/y", " q/q", " m/m"):
+                name = name.removesuffix(basis)
         name = f"{name}: {found.record}" if name else found.record
     if name is not None:
         name = _REAL_GROWTH.sub(r"\1", name)
@@ -706,6 +741,7 @@ def _base_metric(
     para: Paragraph,
     previous: str | None,
     doc: document.Document,
+    apart_from: int | None = None,
 ) -> str | None:
     s = sent.text
     mets = sent.measures
@@ -725,7 +761,13 @@ def _base_metric(
     base = metrics.verb_object(s, cs, ce, vocab)
     if base is None:
         mention = _nearest_metric(sent, cs, ce, found.kind == "money")
-        if mention is not None:
+        if mention is not None and apart_from is not None and mention.end <= apart_from:
+            # "exports grew 3%, and copper output growth slowed to 1.2%": the measure named
+            # before the earlier figure is that figure's; this clause's noun phrase names its.
+            named = _fallback(sent, cs, vocab)
+            if named is not None and named.endswith((" growth", " expansion")):
+                base = named
+        if base is None and mention is not None:
             base = _named(sent, mention, para, doc)
     if base is None and previous is not None:
         base = previous  # "64.8%, up 0.2 percentage points": the sentence's earlier figure names it
@@ -876,6 +918,19 @@ def _nearest_metric(
     # Outside its clause, only a measure named before the figure carries over to it.
     before = _outside_asides(s, [m for m in measures if m.end <= cs], cs)
     return before[-1] if before else None
+
+
+_NEW_CLAUSE = re.compile(r",\s+and\s+(?!(?:a|an|the)?\s*[\d$€£¥-])|;\s+|\bwhile\b|\bwhereas\b")
+_GROWTH_NOUN_AFTER = re.compile(
+    r"\s+(?:growth|expansion)\b(?!\s+(?:forecasts?|targets?|outlook|goal))"
+)
+
+
+def _growth_named(sent: sentence.Sentence, cs: int, ce: int, money: bool) -> bool:
+    """ "Export growth eased to 3%", "industrial output growth slowed to a low of 1.2%": the
+    level a rate of growth reached is that growth rate."""
+    m = _nearest_metric(sent, cs, ce, money)
+    return m is not None and m.end <= cs and _GROWTH_NOUN_AFTER.match(sent.text, m.end) is not None
 
 
 _RELATIVE_OPENS = re.compile(r",\s+(?:which|who|whose)\b[^,;:()]*(?:,[^,;:()]*){0,3}\Z", re.I)
