@@ -300,15 +300,15 @@ def resolve_metric(
         ctx.metric, ctx.metric_origin = f"{named} {word}", "sentence"
         ctx.direction = "down" if word == "decline" else "up"
         return
+    recorded = (out[last].metric or "").split(": ", 1)[0] if last is not None else ""
     if (
         last is not None
         and items[last].found.record is not None
-        and out[last].metric
+        and recorded.endswith((" growth", " decline"))
         and re.fullmatch(r"\s+(?:of|at)\s+", s[items[last].end - sent.start : cs])
-        and out[last].metric.split(": ", 1)[0].endswith((" growth", " decline"))
     ):
         # "slowed to a five-month low of 1.2%": the figure is of the measure the record is.
-        ctx.metric, ctx.metric_origin = out[last].metric.split(": ", 1)[0], "sentence"
+        ctx.metric, ctx.metric_origin = recorded, "sentence"
         ctx.direction = out[last].direction
         return
     previous = (
@@ -436,15 +436,16 @@ def resolve_metric(
         name = f"{name} growth"
     if found.record is not None:
         # "a seven-quarter low of 5.4%": the length of a record of the measure, not the measure.
+        rate = out[last].metric if last is not None else None
         if (
             last is not None
+            and rate
             and items[last].found.unit == "percent"
-            and out[last].metric
             and not re.match(r"\s+(?:of|at)\b", s[ce:])  # "a low of 2.7%" is the next one's
             and not any(items[last].end - sent.start <= m.start < cs for m in sent.measures)
         ):
             # "Growth slowed to 5.4%, a seven-quarter low": the record is the rate's.
-            name = _strip_outlook(out[last].metric).split(": ", 1)[0]
+            name = _strip_outlook(rate).split(": ", 1)[0]
             for basis in (" y/y", " q/q", " m/m"):
                 name = name.removesuffix(basis)
         name = f"{name}: {found.record}" if name else found.record
