@@ -373,6 +373,10 @@ def resolve_metric(
             base, origin = doc.metric, "article"
     elif base is not None and not (found.kind == "count" and _DURATION.search(base)):
         para.metric = base  # a count of months or years is no measure the paragraph goes on with
+    terms = _TERMS.search(s, 0, cs) if base is not None and _ACCOUNTS.match(base) else None
+    if terms is not None and base is not None:
+        # "In nominal terms, GDP grew by 8 per cent": the sentence's terms qualify the measure.
+        base = f"{'nominal' if terms.group(1).lower() in ('nominal', 'current') else 'real'} {base}"
     if base in vocab.company_names and is_company(ctx.subject, svocab):
         base = vocab.company_names[base]
     direction = (
@@ -779,6 +783,14 @@ def _base_metric(
     return base
 
 
+_MEASURED_AGAINST = re.compile(
+    r"\b(?:short\s+of|above|below|beat|beats|beating|missed|missing|misses|topped|topping|tops|"
+    r"exceeded|exceeding|exceeds|ahead\s+of|in\s+line\s+with|than)\s+"
+    r"(?:(?:the|market|analysts['’]?|economists['’]?|wall\s+street(?:['’]s)?)\s+)*\Z",
+    re.I,
+)
+_ACCOUNTS = re.compile(r"(?:GDP|GVA)\b")
+_TERMS = re.compile(r"\b(?:in|at)\s+(nominal|real|current|constant)\s+(?:terms|prices)\b", re.I)
 _BENCHMARK_THE = re.compile(
     r"\b(?:below|above|under|short\s+of|shy\s+of|ahead\s+of|in\s+line\s+with|beating|beat|"
     r"missing|missed|topping|topped)\s+(?:the|an?)\s+\Z",
@@ -1126,6 +1138,14 @@ def _outlook(
     s = sent.text
     worded = metrics.word_before(s, cs)
     found = vocab.expectation.search(s, max(0, cs - 60), cs) if worded else None
+    if (
+        found is not None
+        and _MEASURED_AGAINST.search(s, max(0, found.start(1) - 40), found.start(1))
+        and not re.search(r"\b(?:of|for)\b", s[found.end(1) : cs])
+    ):
+        # "fell short of expectations at $7.74 billion": the result, measured against them
+        # ("beat expectations of $94.6 billion" gives the expectation itself).
+        found = None
     word = found.group(1).lower() if found is not None else None
     after = _OUTLOOK_AFTER.match(s, ce) if word is None else None
     if after is not None:
