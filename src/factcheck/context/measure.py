@@ -49,7 +49,8 @@ _BASIS = (
 
 
 _ESTIMATE = re.compile(
-    r"\b(?:analysts?|consensus|expectations?|Wall\s+Street|the\s+Street|polled|"
+    r"\b(?:analysts?|consensus|expectations?|Wall\s+Street|the\s+Street|polled|markets?|traders|"
+    r"priced\s+in|pricing\s+in|"
     r"LSEG|FactSet|Visible\s+Alpha|Capital\s+IQ|Zacks)\b",
     re.I,
 )
@@ -160,7 +161,9 @@ _PAST_ESTIMATE = re.compile(r"\bto\s+have\s+(?:been\s+)?[a-z]+\s+(?:[a-z]+\s+){0
 
 _EXPECTS_TO = re.compile(
     r"\b(?:expects?|expected|forecasts?|projects?|projected|predicts?|predicted|sees?|saw|anticipates?)"
-    r"\b[^.;%]{0,50}?\b(?:to\s+[a-z]+|growing|expanding|rising|falling|shrinking|contracting)"
+    # "expect the bank to trim borrowing costs by a quarter point"
+    r"\b[^.;%]{0,50}?\b(?:to\s+[a-z]+(?:\s+[a-z-]+){0,3}\s+by|to\s+[a-z]+|growing|expanding|rising|"
+    r"falling|shrinking|contracting)"
     r"(?:\s+by)?\s+(?:(?:about|around|some|nearly|roughly)\s+)?\Z",
     re.I,
 )
@@ -1005,7 +1008,9 @@ _NOT_MODIFIERS = _NOT_MODIFIERS | set(
     "when where what how why whether if once take takes taking pushes pushed push drive drives "
     "drove keeps send sends sent bring brings expects expect anticipates projects sees "
     # verbs of a change an actor makes ("raises taxes by £40bn")
-    "raises hikes hike lifts boosts slashes trims".split()
+    "raises hikes hike lifts boosts slash slashes trim trims trimmed "
+    # the unit of a hyphenated figure ("a 25-basis-point cut")
+    "basis-point percentage-point point half-point quarter-point".split()
 )
 _QUALIFIERS_LOWER = frozenset(q.lower() for q in _QUALIFIERS)
 

@@ -242,7 +242,8 @@ def _stated(s: str, t: periods.TimeSpan, doc: document.Document) -> Origin:
 
 # Words that look ahead from the article's day ("expects", "will"); "had expected" looks back.
 _COMING = re.compile(
-    r"\b(?:expects|forecasts|sees|projects|predicts|anticipates|guides|will|(?:is|are)\s+expected)\b"
+    r"\b(?:expects?|forecasts|sees|projects|predicts|anticipates|guides|will|would|"
+    r"(?:is|are)\s+expected|priced\s+in|pricing\s+in|bets?\s+on|betting\s+on)\b"
     # "Nvidia on Wednesday forecast first-quarter revenue": the verb in the past looks ahead
     # too, unless it is a past before the past ("had forecast").
     r"|(?<!\bhad\s)(?<!\bhave\s)(?<!\bhas\s)\b(?:forecast|projected|predicted|guided)\s+"
