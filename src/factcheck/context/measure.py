@@ -184,7 +184,8 @@ COMPARED = re.compile(
     r"contracting|shrinking|slipping|jumping|advancing|edging\s+up|easing)\s+(?:by\s+)?)?"
     # "slightly below the 4.0% recorded in October": "the" makes it a figure compared
     # with, where "below 2%" is a bound.
-    r"|\b(?:below|above|under|short\s+of|shy\s+of|ahead\s+of|in\s+line\s+with)\s+the\s+)"
+    r"|\b(?:below|above|under|short\s+of|shy\s+of|ahead\s+of|in\s+line\s+with|reversing|reversed|"
+    r"erasing|erased|undoing|offsetting)\s+the\s+)"
     r"(?:revised\s+|downwardly\s+revised\s+|upwardly\s+revised\s+)?\Z",
     re.I,
 )
@@ -264,7 +265,8 @@ def resolve_metric(
         # "rose 5.4%, up from 3.5%", "$0.97 a share, against $1.46": the figure compared
         # with is the same measure's.
         j = alike[-1]
-        ctx.direction = out[j].direction
+        own = find_direction(s, cs, ce, doc.directions) if found.unit in ("percent", "pp") else None
+        ctx.direction = own or out[j].direction  # "reversing the 0.3% increase": its own way
         if listed:  # a list goes on with the same measure, forecast or not
             ctx.metric, ctx.metric_origin, ctx.outlook = out[j].metric, "sentence", out[j].outlook
             return
@@ -786,6 +788,9 @@ def _base_metric(
     return base
 
 
+_FIRST_RELEASE = re.compile(
+    r"\b(?:flash|initial|preliminary|advance|provisional|first|earlier)\s+(?:official\s+)?\Z", re.I
+)
 _MEASURED_AGAINST = re.compile(
     r"\b(?:short\s+of|above|below|beat|beats|beating|missed|missing|misses|topped|topping|tops|"
     r"exceeded|exceeding|exceeds|ahead\s+of|in\s+line\s+with|than)\s+"
@@ -796,7 +801,8 @@ _ACCOUNTS = re.compile(r"(?:GDP|GVA)\b")
 _TERMS = re.compile(r"\b(?:in|at)\s+(nominal|real|current|constant)\s+(?:terms|prices)\b", re.I)
 _BENCHMARK_THE = re.compile(
     r"\b(?:below|above|under|short\s+of|shy\s+of|ahead\s+of|in\s+line\s+with|beating|beat|"
-    r"missing|missed|topping|topped)\s+(?:the|an?)\s+\Z",
+    r"missing|missed|topping|topped|reversing|reversed|erasing|erased|undoing|offsetting)"
+    r"\s+(?:the|an?)\s+\Z",
     re.I,
 )
 _RATE_ONLY = re.compile(r"\binflation\b|\b(?:rate|ratio|margin|market share)$", re.I)
@@ -1151,6 +1157,10 @@ def _outlook(
         # "fell short of expectations at $7.74 billion": the result, measured against them
         # ("beat expectations of $94.6 billion" gives the expectation itself).
         found = None
+    if found is not None and _FIRST_RELEASE.search(s, max(0, found.start(1) - 20), found.start(1)):
+        # "the initial estimate of 2.3%", "Eurostat's flash estimate": a first release of
+        # the statistic, a result, not a forecast of it.
+        return None
     word = found.group(1).lower() if found is not None else None
     after = _OUTLOOK_AFTER.match(s, ce) if word is None else None
     if after is not None:
