@@ -177,3 +177,28 @@ def test_python_dash_m_runs() -> None:
         check=False,
     )
     assert proc.returncode == 0 and proc.stdout.startswith("factcheck ")
+
+
+def test_an_after_hours_move_takes_the_evening_its_earliest_report_is_dated(
+    tmp_path: Path,
+) -> None:
+    # A paper dated the morning after reports the evening's extended trading; with a report
+    # from that evening in the folder, both moves are that evening's.
+    (tmp_path / "evening.md").write_text(
+        "# Nvidia tops forecasts\n\nPublished: 2025-02-26\n\n"
+        "Nvidia beat estimates, and its shares rose 1.5% in extended trading.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "morning.md").write_text(
+        "# Nvidia results lift chip stocks\n\nPublished: 2025-02-27\n\n"
+        "Nvidia shares gained 1.5% in after-hours trading.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["extract", str(tmp_path), "--format", "json"])
+    found = {
+        Path(d["path"]).name: [(c["metric"], c["period"]) for c in d["claims"]]
+        for d in json.loads(result.stdout)["documents"]
+    }
+    evening = {"start": "2025-02-26", "end": "2025-02-26"}
+    assert found["evening.md"] == [("share price growth (extended trading)", evening)]
+    assert found["morning.md"] == [("share price growth (extended trading)", evening)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from datetime import date, timedelta
 from pathlib import Path, PurePath
 
 from . import context, markup, packs, published, quantities, repair, segment
@@ -49,7 +50,7 @@ def extract_paths(
         docs = date_from_siblings(
             docs, lambda doc, when: read_document(Path(doc.path), None, rule_set, max_size, when)
         )
-    return docs
+    return align_trading_days(docs)
 
 
 def date_from_siblings(
@@ -75,6 +76,44 @@ def date_from_siblings(
             doc = again if isinstance(again, Document) else doc
         out.append(doc)
     return out
+
+
+def align_trading_days(docs: list[Document]) -> list[Document]:
+    """Date a share's move in extended trading by the earliest report of it in its folder.
+
+    After-hours trading ends after midnight in Europe and Asia: an article dated the day
+    after reports the evening before, one dated the same day reports the same evening. When
+    the folder holds an article dated the trading day before, that evening is the move's.
+    """
+    days: dict[PurePath, set[str]] = {}
+    for doc in docs:
+        if doc.published is not None:
+            days.setdefault(PurePath(doc.path).parent, set()).add(doc.published[:10])
+    for doc in docs:
+        if doc.published is None or len(doc.published) < 10:
+            continue
+        before = _trading_day_before(doc.published[:10])
+        if before not in days.get(PurePath(doc.path).parent, set()):
+            continue
+        for claim in doc.claims:
+            p, o = claim.period, claim.origin
+            if (
+                p is not None
+                and o is not None
+                and o.period == "convention"
+                and p.start == p.end == doc.published[:10]
+                and (claim.metric or "").endswith("(extended trading)")
+            ):
+                claim.period = p.model_copy(update={"start": before, "end": before})
+                o.basis = context_basis(claim.subject, claim.metric, claim.period)
+    return docs
+
+
+def _trading_day_before(day: str) -> str:
+    when = date.fromisoformat(day) - timedelta(days=1)
+    while when.weekday() >= 5:  # markets are shut at the weekend
+        when -= timedelta(days=1)
+    return when.isoformat()
 
 
 def read_document(

@@ -18,7 +18,7 @@ from typing import Literal
 
 from . import packs
 from .errors import InputError
-from .extract import date_from_siblings, read_document
+from .extract import align_trading_days, date_from_siblings, read_document
 from .models import Document
 from .sources import DEFAULT_MAX_SIZE, Skip, discover, read
 
@@ -103,7 +103,7 @@ class ClaimIndex:
                 docs,
                 lambda doc, when: read_document(Path(doc.path), None, rule_set, max_size, when),
             )
-        return docs
+        return align_trading_days(docs)
 
     def _document(
         self,

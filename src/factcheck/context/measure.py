@@ -460,6 +460,9 @@ def resolve_metric(
         name = f"{name}: {found.record}" if name else found.record
     if name is not None:
         name = _REAL_GROWTH.sub(r"\1", name)
+    if name is not None and name.startswith("share price") and _AFTER_HOURS.search(s):
+        # A move in after-hours trading is not the regular session's: two measures.
+        name = f"{name} (extended trading)"
     outlook = _outlook(sent, cs, ce, vocab, found.unit in ("percent", "pp"))
     if outlook is not None and name is not None:
         ctx.outlook = outlook
@@ -799,6 +802,11 @@ _MEASURED_AGAINST = re.compile(
 )
 _ACCOUNTS = re.compile(r"(?:GDP|GVA)\b")
 _TERMS = re.compile(r"\b(?:in|at)\s+(nominal|real|current|constant)\s+(?:terms|prices)\b", re.I)
+_AFTER_HOURS = re.compile(
+    r"\b(?:after-hours|after\s+hours|extended\s+trading|after\s+the\s+(?:bell|close)|"
+    r"post-market|premarket|pre-market)\b",
+    re.I,
+)
 _BENCHMARK_THE = re.compile(
     r"\b(?:below|above|under|short\s+of|shy\s+of|ahead\s+of|in\s+line\s+with|beating|beat|"
     r"missing|missed|topping|topped|reversing|reversed|erasing|erased|undoing|offsetting)"

@@ -65,6 +65,7 @@ def annotate(
                 para.before = text[before[0] : before[1]]
             if span[0] > p_start:
                 para.subject = last_owner(text[p_start : span[0]], doc, svocab, mvocab)
+        para.so_far = text[para.start : span[0]] if span[0] > para.start else ""
         s_text = text[span[0] : span[1]]
         times = document.times(s_text, packs, doc.reference, _calendar(s_text, doc, svocab))
         occupied = [(items[i].start - span[0], items[i].end - span[0]) for i in members]

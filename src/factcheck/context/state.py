@@ -48,3 +48,4 @@ class Paragraph:
     metric: str | None = None  # the last measure a sentence named
     before: str = ""  # the paragraph before, for a back-reference that opens this one
     objects: dict[str, str] = field(default_factory=dict)  # metric head -> object metric
+    so_far: str = ""  # the paragraph's text before the sentence being read

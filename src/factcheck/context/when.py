@@ -3,7 +3,9 @@ article's reporting period, with comparisons ("a year earlier") resolved against
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Sequence
 from itertools import pairwise
 
 from ..models import Origin, Period
@@ -162,7 +164,7 @@ def resolve_period(
             t for t in usable if id(t) not in compared
         ]
         in_clause = [t for t in pool if a <= t.start < b]
-        day = _trading_day(ctx, doc)
+        day = _trading_day(ctx, doc, sent.times, para)
         if day is not None:
             # "fourth-quarter results, released on Thursday, beat estimates, and the shares
             # dipped 2% in extended trading": a share's move is the day's unless a time is
@@ -189,7 +191,7 @@ def resolve_period(
         # "in September ... The payment cut its quarterly profit by 36%": a quarter's figure
         # takes the article's quarter, not the month the paragraph named.
         ctx.period, ctx.period_origin = doc.period, doc.period_origin
-    day = _trading_day(ctx, doc)
+    day = _trading_day(ctx, doc, sent.times, para)
     if day is not None:
         # A share price moves by the day: without a time of its own, the day the article
         # speaks of is its own.
@@ -214,8 +216,15 @@ def _months_long(period: Period | None) -> int | None:
 _DAILY = ("share price", "market capitalization", "exchange rate")  # prices that move by the day
 
 
-def _trading_day(ctx: Context, doc: document.Document) -> Period | None:
-    """The article's day, for a share price, a market value or an exchange rate."""
+def _trading_day(
+    ctx: Context,
+    doc: document.Document,
+    times: Sequence[periods.TimeSpan] = (),
+    para: Paragraph | None = None,
+) -> Period | None:
+    """The article's day, for a share price, a market value or an exchange rate: the day the
+    sentence, or the paragraph before it, names for an event ("results, released on
+    Thursday, ... the shares dipped 2%"), else the article's."""
     ref = doc.reference
     if (
         ctx.metric is None
@@ -225,7 +234,21 @@ def _trading_day(ctx: Context, doc: document.Document) -> Period | None:
         or ref.day is None
     ):
         return None
-    day = f"{ref.year}-{ref.month:02d}-{ref.day:02d}"
+    today = dt.date(ref.year, ref.month, ref.day)
+    if para is not None and para.so_far and not any(t.kind in periods.EVENT_KINDS for t in times):
+        # "The results, released on Thursday, beat estimates. Even so, the shares dipped 2%":
+        # the day the paragraph names before.
+        times = [
+            *document.times(para.so_far, doc.packs, ref, doc.calendar)[-3:],
+            *times,
+        ]
+    for t in reversed(times):
+        start = t.period.start
+        if t.kind in periods.EVENT_KINDS and start and len(start) == 10:
+            named = dt.date.fromisoformat(start)
+            if named <= today:
+                return Period(start=start, end=start)
+    day = today.isoformat()
     return Period(start=day, end=day)
 
 
