@@ -48,6 +48,11 @@ def annotate(
     svocab = subjects.vocabulary(packs.subjects)
     units = [item.found.unit for item in items if item.found.kind == "money" and item.found.unit]
     doc = dataclasses.replace(doc, economy=document.economy(text, doc, units, svocab))
+    own = fiscal.calendar_for(doc.economy, packs.fiscal) if doc.calendar is None else None
+    if own is not None and own.split_years:
+        # "2029-30" in a story about a British budget: the country's financial year, as its
+        # government counts it, where the topic has no calendar of its own.
+        doc = dataclasses.replace(doc, calendar=own)
     mvocab = metrics.vocabulary(packs.metrics)
     out = [Context() for _ in items]
     by_sentence: dict[tuple[int, int], list[int]] = {}
