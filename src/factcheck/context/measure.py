@@ -339,6 +339,8 @@ def resolve_metric(
         else None
     )
     base = _base_metric(sent, cs, ce, found, vocab, para, previous, doc, apart_from)
+    if base is None and found.unit in ("percent", "pp"):
+        base = _revised_forecast(sent, cs, ce, vocab, items, out, i)
     whole = doc.metric or para.metric
     if (
         found.unit in ("percent", "pp")
@@ -466,7 +468,7 @@ def resolve_metric(
     outlook = _outlook(sent, cs, ce, vocab, found.unit in ("percent", "pp"))
     if outlook is not None and name is not None:
         ctx.outlook = outlook
-        name = with_outlook(name, outlook, _maker(sent, cs, doc, ctx, outlook, svocab))
+        name = with_outlook(name, outlook, _maker(sent, cs, doc, ctx, outlook, svocab, name))
     elif name == "EPS":
         # Companies report, and news quotes, diluted earnings per share unless it says
         # "basic" or "adjusted": "$0.97 a share" and "$0.97 per diluted share" are one figure.
@@ -485,6 +487,25 @@ _SHARE_OF = re.compile(r"\s+(?:of|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:GDP|GVA|ou
 
 
 _OUTLOOK_NAMES = {"estimate": "consensus estimate", "guidance": "guidance", "forecast": "forecast"}
+
+
+def _revised_forecast(
+    sent: sentence.Sentence,
+    cs: int,
+    ce: int,
+    vocab: metrics.Vocabulary,
+    items: list[Item],
+    out: list[Context],
+    i: int,
+) -> str | None:
+    """ "Goldman now expects growth of 6%. Barclays lowered its estimate to 6.3%": a forecast
+    that names no measure is of the measure the article's last forecast was."""
+    if _outlook(sent, cs, ce, vocab, True) not in ("forecast", "estimate", "guidance"):
+        return None
+    for j in range(i - 1, max(-1, i - _LOOK_BACK), -1):
+        if out[j].outlook in ("forecast", "estimate", "guidance") and out[j].metric:
+            return _strip_outlook(out[j].metric.replace(", previous)", ")"))
+    return None
 
 
 def _listed(sent: sentence.Sentence, after: int, cs: int) -> bool:
@@ -535,6 +556,30 @@ _CENTRAL_BANK_OUTLOOK = re.compile(
     r"(?:projection|forecast|estimate|outlook|prediction)s?\b",
     re.I,
 )
+_ECONOMY_MEASURE = re.compile(
+    r"(?:real\s+|nominal\s+)?(?:GDP|GVA|economic|annual\s+inflation|core\s+inflation|inflation|"
+    r"unemployment)\b"
+)
+_OUR_OUTLOOK = re.compile(
+    r"\b(?:our|its)\s+(?:\w+\s+)?(?:outlook|forecast|estimate|projection)s?\b", re.I
+)
+_SPEAKER_FIRM = re.compile(
+    r"\bsaid\s+(?P<firm>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+(?:(?:chief|senior|lead|principal|"
+    r"group)\s+)*(?:economist|analyst|strategist)s?\b"
+)
+_QUANTIFIERS = frozenset(
+    "most many some all several other others the few top private independent leading local "
+    "foreign senior".split()
+)
+_FIRM_STAFF = re.compile(
+    r"(?:^|[,;]\s+|\b(?:and|while|but)\s+)(?P<firm>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+"
+    r"(?:economists?|analysts?|strategists?)\b[^.;]{0,60}?\b(?:expects?|forecasts?|projects?|"
+    r"predicts?|sees?|see|estimates?|lowered|raised|cut|trimmed|revised)\b"
+)
+_STAFF_FORECAST = re.compile(
+    r"\s+(?:economists?|analysts?|strategists?)\b[^.;]{0,60}?\b(?:expects?|forecasts?|projects?|"
+    r"predicts?|sees?|see|estimates?|lowered|raised|cut|trimmed|revised)\b"
+)
 _FORECAST_VERB_AFTER = re.compile(
     r"(?:\s+\w+){0,3}?\s+(?:forecasts?|forecasted|projects?|projected|predicts?|predicted|expects?|"
     r"expected|sees|saw|estimates?|estimated|lowered|raised|cut|trimmed|revised|upgraded|"
@@ -549,16 +594,19 @@ def _maker(
     ctx: Context,
     outlook: Outlook,
     svocab: subjects.Vocabulary,
+    name: str | None = None,
 ) -> str | None:
     """Who made the forecast, when it is another's: a forecast of one's own figures ("Apple
-    expects revenue ...") and a target are named plainly. A central bank's forecast of its
-    economy ("the Reserve Bank of India's estimate of 7%") is of another's figure."""
+    expects revenue ...") and a target are named plainly. A forecast of an economy
+    ("Barclays lowered its estimate", "the Reserve Bank of India's estimate of 7%") is of
+    another's figure."""
     if outlook == "target":
         return None
     by = _forecaster(sent, cs, doc, svocab)
     if by is None:
         return None
-    if ctx.subject in (by, by.rsplit(" ", 1)[0]) and by not in svocab.forecasts_for:
+    economy = by in svocab.forecasts_for or _ECONOMY_MEASURE.match(name or "") is not None
+    if ctx.subject in (by, by.rsplit(" ", 1)[0]) and not economy:
         return None
     return _short_form(by, doc, svocab)
 
@@ -611,8 +659,27 @@ def _forecaster(
                 else "poll"
             )
             found.append((gap, 0, f"{doc.name(who)} {kind}"))
+    for m in _FIRM_STAFF.finditer(s, 0, cs):
+        firm = m.group("firm")
+        if (
+            firm.lower() not in _CROWDS
+            and firm not in svocab.demonyms
+            and firm.lower() not in svocab.not_names
+            and firm.split()[0].lower() not in _QUANTIFIERS
+        ):
+            # "Nomura economists Ana Ruiz and Tom Lee now expect": the firm.
+            found.append((cs - m.end("firm"), 1, doc.name(firm)))
+    for m in _SPEAKER_FIRM.finditer(s):
+        if _OUR_OUTLOOK.search(s, 0, cs) is not None:
+            # '"... our outlook of 6.8 per cent," said Crisil chief economist D.K. Joshi': the
+            # speaker's firm.
+            found.append((abs(m.start() - cs), 1, doc.name(m.group("firm"))))
     for o in sent.owners:
         if o.name is None or o.end > cs or o.start < a or o.role not in ("owner", "source"):
+            continue
+        if _STAFF_FORECAST.match(s, o.end, cs) is not None:
+            # "Goldman Sachs economists Santanu Sengupta and Arjun Varma now expect": the firm.
+            found.append((cs - o.end, 1, doc.name(o.name)))
             continue
         # A reporter of figures is named as written: the vocabulary files "the IMF" and
         # "Bloomberg" under kinds of source, and one forecaster is not another.
