@@ -503,8 +503,9 @@ def _revised_forecast(
     if _outlook(sent, cs, ce, vocab, True) not in ("forecast", "estimate", "guidance"):
         return None
     for j in range(i - 1, max(-1, i - _LOOK_BACK), -1):
-        if out[j].outlook in ("forecast", "estimate", "guidance") and out[j].metric:
-            return _strip_outlook(out[j].metric.replace(", previous)", ")"))
+        earlier = out[j].metric
+        if out[j].outlook in ("forecast", "estimate", "guidance") and earlier:
+            return _strip_outlook(earlier.replace(", previous)", ")"))
     return None
 
 
