@@ -561,6 +561,7 @@ _ECONOMY_MEASURE = re.compile(
     r"(?:real\s+|nominal\s+)?(?:GDP|GVA|economic|annual\s+inflation|core\s+inflation|inflation|"
     r"unemployment)\b"
 )
+_ANALYSTS = re.compile(r"\banalysts?\b", re.I)
 _OUR_OUTLOOK = re.compile(
     r"\b(?:our|its)\s+(?:\w+\s+)?(?:outlook|forecast|estimate|projection)s?\b", re.I
 )
@@ -651,6 +652,10 @@ def _forecaster(
         for m in _CENTRAL_BANK_OUTLOOK.finditer(s, max(a, cs - 80), cs):
             found.append((cs - m.end(), 1, bank))
     for poll in _POLL.finditer(s, max(0, cs - 120), min(len(s), cs + 120)):
+        if _ANALYSTS.search(s, max(0, poll.start() - 30), min(len(s), poll.end() + 25)):
+            # "Analysts polled by Capital IQ": the analysts' consensus, whoever gathers it;
+            # a poll of economists ("in a Reuters poll") is that poll's own forecast.
+            continue
         who = (poll.group("a") or poll.group("b")).rstrip(".")
         if who.split()[0] not in ("The", "A", "An", "In"):
             gap = cs - poll.end() if poll.end() <= cs else poll.start() - cs
