@@ -177,8 +177,13 @@ def _place_of(sent: sentence.Sentence, cs: int, ce: int) -> sentence.Owner | Non
             continue
         # The place must follow a measure or the figure itself, or open the figure's clause
         # ("Negotiated wages in the euro zone rose 5.4%"), not some other noun.
-        attached = any(0 <= o.start - m.end <= 16 for m in sent.measures) or 0 <= o.start - ce <= 16
-        if attached or (o.end <= cs and a <= o.start and cs - o.end <= 40):
+        of_measure = any(0 <= o.start - m.end <= 16 for m in sent.measures)
+        # "a tax expense in Europe sharply reduced net profit, and the stock slid 2%": the place
+        # narrows the measure it follows, not another measure named between it and the figure.
+        between = o.end <= cs and any(o.end <= m.start and m.end <= cs for m in sent.measures)
+        if 0 <= o.start - ce <= 16 or (of_measure and not between):
+            return o
+        if not of_measure and o.end <= cs and a <= o.start and cs - o.end <= 40:
             return o
     return None
 
