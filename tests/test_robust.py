@@ -53,6 +53,22 @@ def test_numbers_past_the_float_range_never_raise(text: str) -> None:
     jsonschema.validate(data, schema)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ndate: 2024-13-05\n---\n# Shares slip\n\nThe shares fell 2% in after-hours trading.\n",
+        "Published: 2024-02-31\n\nThe shares fell 2% in after-hours trading on Thursday.\n",
+    ],
+)
+def test_a_date_no_calendar_has_never_raises(text: str, tmp_path: Path) -> None:
+    # A share's move is dated by the article's day, which here names no real day.
+    doc = extract_text(text, path="a.md")
+    assert [c.text for c in doc.claims] == ["2%"]
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert runner.invoke(app, ["check", str(tmp_path), "--format", "json"]).exit_code in (0, 1)
+
+
 def test_a_huge_number_beside_a_finite_conversion_keeps_the_link_right() -> None:
     doc = extract_text(f"The utility paid ¥{HUGE} trillion ($12 trillion) and 5% more later.")
     assert [c.text for c in doc.claims] == ["$12 trillion", "5%"]

@@ -93,7 +93,7 @@ def align_trading_days(docs: list[Document]) -> list[Document]:
         if doc.published is None or len(doc.published) < 10:
             continue
         before = _trading_day_before(doc.published[:10])
-        if before not in days.get(PurePath(doc.path).parent, set()):
+        if before is None or before not in days.get(PurePath(doc.path).parent, set()):
             continue
         for claim in doc.claims:
             p, o = claim.period, claim.origin
@@ -109,8 +109,11 @@ def align_trading_days(docs: list[Document]) -> list[Document]:
     return docs
 
 
-def _trading_day_before(day: str) -> str:
-    when = date.fromisoformat(day) - timedelta(days=1)
+def _trading_day_before(day: str) -> str | None:
+    try:
+        when = date.fromisoformat(day) - timedelta(days=1)
+    except ValueError:
+        return None  # a date the calendar does not have
     while when.weekday() >= 5:  # markets are shut at the weekend
         when -= timedelta(days=1)
     return when.isoformat()

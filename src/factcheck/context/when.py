@@ -3,7 +3,6 @@ article's reporting period, with comparisons ("a year earlier") resolved against
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from itertools import pairwise
@@ -234,7 +233,8 @@ def _trading_day(
         or ref.day is None
     ):
         return None
-    today = dt.date(ref.year, ref.month, ref.day)
+    # ISO days compare as text; no calendar arithmetic, so an impossible date cannot raise.
+    day = f"{ref.year:04d}-{ref.month:02d}-{ref.day:02d}"
     if para is not None and para.so_far and not any(t.kind in periods.EVENT_KINDS for t in times):
         # "The results, released on Thursday, beat estimates. Even so, the shares dipped 2%":
         # the day the paragraph names before.
@@ -244,11 +244,8 @@ def _trading_day(
         ]
     for t in reversed(times):
         start = t.period.start
-        if t.kind in periods.EVENT_KINDS and start and len(start) == 10:
-            named = dt.date.fromisoformat(start)
-            if named <= today:
-                return Period(start=start, end=start)
-    day = today.isoformat()
+        if t.kind in periods.EVENT_KINDS and start and len(start) == 10 and start <= day:
+            return Period(start=start, end=start)
     return Period(start=day, end=day)
 
 
