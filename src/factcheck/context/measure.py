@@ -349,6 +349,8 @@ def resolve_metric(
     ):
         before = [items[members[k - 1]].end - sent.start] if k else []
         part = _component(s, max([a, *before]), cs, sent)
+        if part is None and not before and base in (None, whole, strip_rate(whole)):
+            part = _opening_part(s, a, cs, whole, vocab)
         if part is not None:
             # "food, alcohol & tobacco at 2.8%, energy at -1.9%": parts of the article's measure.
             head = strip_rate(whole)
@@ -816,6 +818,26 @@ def _component(s: str, start: int, cs: int, sent: sentence.Sentence) -> str | No
             return None  # "Belgium at 4.8%": an owner, not a part of the measure
         return np.lower()
     return None
+
+
+_OPENING_PART = re.compile(
+    r"(?:(?:of|among|across)\s+the\s+(?:main\s+|major\s+|big\s+)?(?:components|categories|items)"
+    r"\s*,\s*)?(?:the\s+)?(?P<np>[a-z][\w&'’-]*(?:\s+[a-z][\w&'’-]*){0,2}?)\s+"
+    r"(?:is|are|was|were|showed|show|shows|posted|recorded|registered|saw|set|had)\b",
+    re.I,
+)
+
+
+def _opening_part(s: str, a: int, cs: int, whole: str, vocab: metrics.Vocabulary) -> str | None:
+    """ "Of the main components, services are set to show the highest annual rate at 3.9%": a
+    part of the article's measure that opens the clause, where the vocabulary knows that part
+    of it ("services inflation")."""
+    m = _OPENING_PART.match(s, a)
+    if m is None or m.end() > cs:
+        return None
+    head = strip_rate(whole).removeprefix("annual ")
+    part = m.group("np").lower()
+    return part if vocab.canonical.get(f"{part} {head}") == f"{part} {head}" else None
 
 
 def _base_metric(
