@@ -840,6 +840,23 @@ def _opening_part(s: str, a: int, cs: int, whole: str, vocab: metrics.Vocabulary
     return part if vocab.canonical.get(f"{part} {head}") == f"{part} {head}" else None
 
 
+_PRONOUN_OPENS = re.compile(r"[:;]\s+(?:it|they)\b[^:;]*\Z", re.I)
+
+
+def _pronoun_antecedent(
+    sent: sentence.Sentence, cs: int, mention: metrics.MetricMention | None
+) -> metrics.MetricMention | None:
+    """ "Services inflation is what keeps the core rate up: it eased to 3.9%": "it" after a
+    colon is the subject the sentence opened with, not the last measure named before."""
+    if mention is None or mention.end > cs:
+        return mention
+    opens = _PRONOUN_OPENS.search(sent.text, max(0, cs - 120), cs)
+    if opens is None or mention.start >= opens.start():
+        return mention
+    first = sent.measures[0] if sent.measures else None
+    return first if first is not None and first.end <= opens.start() else mention
+
+
 def _base_metric(
     sent: sentence.Sentence,
     cs: int,
@@ -869,6 +886,7 @@ def _base_metric(
     base = metrics.verb_object(s, cs, ce, vocab)
     if base is None:
         mention = _nearest_metric(sent, cs, ce, found.kind == "money")
+        mention = _pronoun_antecedent(sent, cs, mention)
         if mention is not None and apart_from is not None and mention.end <= apart_from:
             # "exports grew 3%, and copper output growth slowed to 1.2%": the measure named
             # before the earlier figure is that figure's; this clause's noun phrase names its.

@@ -312,7 +312,8 @@ def _object_phrase(sentence: str, pos: int) -> tuple[str, int]:
 # Words that praise or size a thing without narrowing it: "the flagship iPhone" is the iPhone.
 EVALUATIVE = frozenset(
     "flagship bumper hefty whopping robust solid healthy massive huge big key major "
-    "star best-selling top-selling popular".split()
+    "star best-selling top-selling popular sticky stubborn persistent closely-watched "
+    "closely watched much-watched".split()
 )
 
 
