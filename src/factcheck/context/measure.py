@@ -447,6 +447,16 @@ def resolve_metric(
         # "after 4.6 percent in the third", "growth slows to 5.4%": a percentage of a measure
         # of activity is its growth rate, unless it is a share of it ("3% of GDP").
         name = f"{name} growth"
+    run = _RUN.search(s, cs, ce) if found.kind == "count" else None
+    if run is not None:
+        # "Inflation has risen for two straight months", "for two consecutive months": the
+        # length of a run of the measure's rises or falls, however the run is worded.
+        measure = name if name and not _DURATION.search(name) else (para.metric or doc.metric)
+        way = _RUN_WAY.search(s, max(a, cs - 60), cs)
+        what = f"consecutive {run.group('unit').lower()}"
+        if way is not None:
+            what += " of falls" if way.group("down") else " of rises"
+        name = f"{strip_rate(measure)}: {what}" if measure else what
     if found.record is not None:
         # "a seven-quarter low of 5.4%": the length of a record of the measure, not the measure.
         rate = out[last].metric if last is not None else None
@@ -918,6 +928,15 @@ _TERMS = re.compile(r"\b(?:in|at)\s+(nominal|real|current|constant)\s+(?:terms|p
 _AFTER_HOURS = re.compile(
     r"\b(?:after-hours|after\s+hours|extended\s+trading|after\s+the\s+(?:bell|close)|"
     r"post-market|premarket|pre-market)\b",
+    re.I,
+)
+_RUN = re.compile(
+    r"\b(?:consecutive|straight|successive)\s+(?P<unit>days|weeks|months|quarters|years)\b", re.I
+)
+_RUN_WAY = re.compile(
+    r"\b(?:(?P<down>fell|fallen|falling|declined|declining|dropped|slipped|shrank|shrunk|"
+    r"contracted|eased|lower)|rose|risen|rising|climbed|increased|grew|grown|growing|gained|"
+    r"higher|accelerated)\b[^.;]*\Z",
     re.I,
 )
 _BENCHMARK_THE = re.compile(
