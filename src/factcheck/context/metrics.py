@@ -213,7 +213,8 @@ def vocabulary(metrics: Metrics) -> Vocabulary:
             # "a target of 5%", "forecast growth of 5%"; not "hits its goal with 5% growth" or
             # "beat the forecast after 5% growth": there the figure is the result.
             r"(?:\s+(?!(?:with|after|despite|beating|beat|beats|exceeding|topping|above|below)\b)"
-            r"[\w'’-]+){0,4}?\s+(?:of|at|to|for|was|is|stood at|around|about)?\s*\Z",
+            # A quotation may open right before the figure: 'its goal of "around 5%"'.
+            r"[\w'’-]+){0,4}?\s+(?:of|at|to|for|was|is|stood at|around|about)?\s*[\"“‘]?\Z",
             re.I,
         ),
         targets=frozenset(w.lower() for w in p.target_words),
@@ -358,6 +359,8 @@ def word_before(s: str, start: int) -> bool:
     figure compared, forecast, expected or a change all end so, and most figures in a run of
     figures ("1,2,3", "5% 6%") have none, so those patterns need not be tried for them."""
     j = start
+    if j > 0 and s[j - 1] in "\"“‘":
+        j -= 1  # 'a goal of "around 5%"': the quotation opens on the figure
     while j > 0 and s[j - 1].isspace():
         j -= 1
     return j > 0 and (s[j - 1].isalnum() or s[j - 1] in "'’-")

@@ -232,6 +232,22 @@ def _resolve_sentence(
             # The owner the sentence leaves to the next ones: a forecaster whose forecast went
             # to the economy it forecasts owns nothing after it either.
             named_here = ctx.subject
+        if (
+            ctx.metric is not None
+            and ctx.subject is not None
+            and _OUTPUT.match(ctx.metric)
+            and is_place(ctx.subject, svocab)
+        ):
+            # "Output grew 5.4%" of a country: its economic output, GDP, unless the paragraph
+            # was about one kind of it ("Industrial output rose 5.8% ... output growth climbed
+            # to 6.2%").
+            kinds = (
+                _KIND_OF_OUTPUT.match(out[j].metric or "")
+                for j in range(i - 1, max(-1, i - 48), -1)
+                if items[j].paragraph == item.paragraph
+            )
+            kind = next((k.group(1) for k in kinds if k is not None), None)
+            ctx.metric = (kind or "GDP") + ctx.metric[len("output") :]
         if ctx.subject is not None and ctx.subject.endswith(")") and ctx.metric is not None:
             scope = ctx.subject.rsplit(" (", 1)[-1].rstrip(")")
             if scope in svocab.sector_names.values():
@@ -306,6 +322,8 @@ _PLANNED = re.compile(
     re.I,
 )
 _LIST_AND = re.compile(r",?\s+(?:and|&)\s+")
+_OUTPUT = re.compile(r"output(?:\s+(?:growth|decline)|:|$)")
+_KIND_OF_OUTPUT = re.compile(r"((?:[\w-]+\s+)+output)\b")
 _FISCAL_CUE = re.compile(r"\b(?:fiscal|financial\s+year|FY)", re.I)
 
 
