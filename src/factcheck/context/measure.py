@@ -448,14 +448,15 @@ def resolve_metric(
         # of activity is its growth rate, unless it is a share of it ("3% of GDP").
         name = f"{name} growth"
     run = _RUN.search(s, cs, ce) if found.kind == "count" else None
-    if run is not None:
+    way = _RUN_WAY.search(s, max(a, cs - 60), cs) if run is not None else None
+    if run is not None and way is not None:
         # "Inflation has risen for two straight months", "for two consecutive months": the
-        # length of a run of the measure's rises or falls, however the run is worded.
+        # length of a run of the measure's rises or falls, however the run is worded. (A
+        # level held for years, "above ¥1 trillion for three consecutive years", is the
+        # measure's own.)
         measure = name if name and not _DURATION.search(name) else (para.metric or doc.metric)
-        way = _RUN_WAY.search(s, max(a, cs - 60), cs)
         what = f"consecutive {run.group('unit').lower()}"
-        if way is not None:
-            what += " of falls" if way.group("down") else " of rises"
+        what += " of falls" if way.group("down") else " of rises"
         name = f"{strip_rate(measure)}: {what}" if measure else what
     if found.record is not None:
         # "a seven-quarter low of 5.4%": the length of a record of the measure, not the measure.

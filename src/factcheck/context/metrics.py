@@ -359,7 +359,7 @@ def word_before(s: str, start: int) -> bool:
     figure compared, forecast, expected or a change all end so, and most figures in a run of
     figures ("1,2,3", "5% 6%") have none, so those patterns need not be tried for them."""
     j = start
-    if j > 0 and s[j - 1] in "\"“‘":
+    if j > 0 and s[j - 1] in '"“‘':
         j -= 1  # 'a goal of "around 5%"': the quotation opens on the figure
     while j > 0 and s[j - 1].isspace():
         j -= 1
