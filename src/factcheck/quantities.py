@@ -23,6 +23,7 @@ _BETWEEN = re.compile(r"(?<![\w])between[ \t]+\Z", re.IGNORECASE)
 _FROM = re.compile(r"(?<![\w])from[ \t]+\Z", re.IGNORECASE)
 _WORD_BACK = re.compile(r"([A-Za-z][\w'’&.-]*)[ \t,]*\Z")
 _CAPITALISED = re.compile(r"[A-Z][\w&.'’-]*")
+_CAMEL = re.compile(r"[a-z]+[A-Z][A-Za-z]*")
 _TIME_OF_DAY = re.compile(r"[ \t]*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|hrs\b)", re.IGNORECASE)
 _COUNT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z&'’-]*)")
 _CONVERSION_GAP = re.compile(r"[ \t]*(?:\([ \t]*|,?[ \t]+or[ \t]+|[ \t]*/[ \t]*)\Z", re.IGNORECASE)
@@ -1046,6 +1047,8 @@ def _looks_like_name(text: str, start: int, lex: Lexicon) -> bool:
     if lex.identifier_lead.search(text, max(0, start - 24), start) is not None:
         return True
     back = re.search(r"(\S+)[ \t]+\Z", text[max(0, start - 30) : start])
+    if back is not None and _CAMEL.fullmatch(back.group(1)):
+        return True  # "iOS 18.1", "iPadOS 18": a product's version, wherever it stands
     if back is None or not _CAPITALISED.fullmatch(back.group(1)):
         return False
     before_word = text[: start - len(back.group(0))].rstrip(" \t")
