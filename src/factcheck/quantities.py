@@ -153,7 +153,7 @@ def _read(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
             core = replace(
                 second,
                 start=first.start,
-                value=(first.value + second.value) / 2,
+                value=first.value,  # "4.7 percent to 5 percent": the first number stated
                 stated=f"{first.stated}–{second.stated}",
                 resolution=min(first.resolution, second.resolution),
             )
