@@ -45,6 +45,23 @@ def test_markdown_front_matter(tmp_path: Path) -> None:
     assert [(c.text, c.line) for c in doc.claims] == [("£12.5bn", 8)]
 
 
+def test_figures_in_a_front_matter_title_are_claims_where_they_stand(tmp_path: Path) -> None:
+    # The title is the article's headline; the other fields ("views: 4000") stay hidden.
+    path = tmp_path / "post.md"
+    path.write_text(
+        '---\ntitle: "Nvidia posts $22.1B revenue, up 265%"\ndate: 2024-02-21\nviews: 4000\n'
+        "---\n\nNvidia said revenue reached $22.1 billion.\n",
+        encoding="utf-8",
+    )
+    (doc,) = extract_paths([path])
+    assert doc.title == "Nvidia posts $22.1B revenue, up 265%"
+    assert [(c.text, c.line, c.column, c.metric) for c in doc.claims] == [
+        ("$22.1B", 2, 22, "revenue"),
+        ("265%", 2, 41, "revenue growth"),
+        ("$22.1 billion", 7, 29, "revenue"),
+    ]
+
+
 def test_ld_json_date(tmp_path: Path) -> None:
     path = tmp_path / "ld.html"
     path.write_text(

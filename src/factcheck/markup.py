@@ -231,7 +231,19 @@ def from_markdown(source: SourceMap | MappedText) -> Markup:
         return Markup(mapped)
     fields = {k.lower(): v for k, v in _FM_KEY.findall(match.group(1))}
     published = fields.get("date") or fields.get("published") or fields.get("pubdate")
-    return Markup(mapped, fields.get("title") or None, published or None, hidden=[match.span()])
+    hidden = [match.span()]
+    title = next(
+        (
+            m
+            for m in _FM_KEY.finditer(text, match.start(1), match.end(1))
+            if m.group(1).lower() == "title" and m.group(2)
+        ),
+        None,
+    )
+    if title is not None:
+        # The headline is the article's too: its figures are claims, found where it stands.
+        hidden = [(match.start(), title.start(2)), (title.end(2), match.end())]
+    return Markup(mapped, fields.get("title") or None, published or None, hidden=hidden)
 
 
 def _clean(text: str) -> str:

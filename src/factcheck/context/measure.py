@@ -987,7 +987,7 @@ def _fallback(sent: sentence.Sentence, cs: int, vocab: metrics.Vocabulary) -> st
     a, _ = sent.clause(cs)
     # The noun phrase and its verb are a few words: a bounded look back keeps a clause of
     # hundreds of figures linear.
-    words = re.findall(r"[A-Za-z][\w&'’-]*|[,;:()]", sent.text[max(a, cs - 160) : cs])
+    words = re.findall(r"(?<![\w.,])[A-Za-z][\w&'’-]*|[,;:()]", sent.text[max(a, cs - 160) : cs])
     while words and (words[-1].lower() in _NP_END or words[-1].lower() in ("in", "at")):
         words.pop()
     if words and _VERBISH.match(words[-1].lower()):
@@ -1156,6 +1156,8 @@ _NOT_MODIFIERS = _NOT_MODIFIERS | set(
     "drove keeps send sends sent bring brings expects expect anticipates projects sees "
     # verbs of a change an actor makes ("raises taxes by £40bn")
     "raises hikes hike lifts boosts slash slashes trim trims trimmed "
+    # headline verbs in the present ("Nvidia posts $22.1B revenue")
+    "posts reports books logs records beats misses tops hits delivers generates "
     # the unit of a hyphenated figure ("a 25-basis-point cut")
     "basis-point percentage-point point half-point quarter-point".split()
 )
@@ -1190,7 +1192,9 @@ def _named(
     if m.head != m.name:
         return name  # "investment in strategic emerging industries" is named whole
     words = re.findall(
-        r"[A-Za-z][\w&'’./-]*|[,;:()\"“”]", sent.text[max(0, m.start - 60) : m.start]
+        # A letter glued to digits ("$14.7B", "5bn") is the figure's magnitude, no word.
+        r"(?<![\w.,])[A-Za-z][\w&'’./-]*|[,;:()\"“”]",
+        sent.text[max(0, m.start - 60) : m.start],
     )
     kept: list[str] = []
     qualifiers: list[str] = []
