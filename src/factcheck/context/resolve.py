@@ -81,13 +81,17 @@ def annotate(
     for ctx, item in zip(out, items, strict=True):
         if ctx.period_origin != "default":
             continue
-        s = text[item.sentence[0] : item.sentence[1]]
-        cs = item.start - item.sentence[0]
-        if _SO_FAR.search(s, 0, cs):
+        # Read in place, a bounded stretch around the figure: a sentence of thousands of
+        # figures (a flattened table) is no square of its length.
+        first, last = item.sentence
+        near = text[max(first, item.start - 160) : min(last, item.end + 30)].lower()
+        if not any(word in near for word in _TENSE_WORDS):
+            continue  # neither a count to date nor a plan: the cheap test most figures take
+        if _SO_FAR.search(text, max(first, item.start - 160), item.start):
             # "China has built 1,854 smart factories", "now hold ¥22 trillion": a count to
             # date is of the year the article was written.
             ctx.period_origin = "convention"
-        elif _PLANNED.search(s, max(0, cs - 120), min(len(s), item.end - item.sentence[0] + 30)):
+        elif _PLANNED.search(text, max(first, item.start - 120), min(last, item.end + 30)):
             # "£1.5 billion will go on new hospital beds", "earmarked £1.4 billion": a plan
             # that states no time has none the publication year could stand for.
             ctx.period, ctx.period_origin = None, "convention"
@@ -316,6 +320,12 @@ _SO_FAR = re.compile(
     r"|\b(?:now|so\s+far|to\s+date|currently)\b",
     re.I,
 )
+# Words one of the two patterns below needs: a stretch without any is neither.
+_TENSE_WORDS = (
+    "has ", "have ", "now", "so far", "to date", "currently", "will", "would", "shall",
+    "set ", "is to", "are to", "plan", "earmark", "pledge", "promise", "to go", "to rise",
+    "to fall", "to increase", "to spend", "to raise", "to receive", "to get",
+)  # fmt: skip
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|set\s+to|is\s+to|are\s+to|plans?\s+to|planned|earmark(?:s|ed)?|"
     r"set\s+aside|pledged?|promised?|to\s+(?:go|rise|fall|increase|spend|raise|receive|get)\b)",
