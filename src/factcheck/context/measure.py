@@ -1005,6 +1005,7 @@ def _fallback(sent: sentence.Sentence, cs: int, vocab: metrics.Vocabulary) -> st
         cut = len(tail[pp.start() :].split())
         words = words[: len(words) - cut]
     phrase: list[str] = []
+    written: list[str] = []
     while words and len(phrase) < 3:
         w = words.pop()
         lw = w.lower()
@@ -1014,8 +1015,11 @@ def _fallback(sent: sentence.Sentence, cs: int, vocab: metrics.Vocabulary) -> st
             break
         if lw not in _NOT_MODIFIERS:
             phrase.insert(0, w if w.isupper() else lw)
+            written.insert(0, w)
     if not phrase or _AGENTS.search(phrase[-1].lower()):
         return None
+    if len(written) >= 2 and all(w[:1].isupper() and w[1:].islower() for w in written):
+        return None  # "Rachel Reeves revealed": a name, no measure
     text = " ".join(phrase).strip("'’\"")
     return metrics.fuzzy(text, vocab) or text
 
