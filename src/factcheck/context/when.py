@@ -163,6 +163,12 @@ def resolve_period(
             t for t in usable if id(t) not in compared
         ]
         in_clause = [t for t in pool if a <= t.start < b]
+        if not in_clause:
+            # "Manufacturing (2.2%) and mining (-0.1%) in Q2": a time that ends a list of the
+            # clause's figures dates each of them, not only the one beside it.
+            in_clause = [
+                t for t in usable if ce <= t.start < b and id(t) not in compared and id(t) in bound
+            ]
         day = _trading_day(ctx, doc, sent.times, para)
         if day is not None:
             # "fourth-quarter results, released on Thursday, beat estimates, and the shares
