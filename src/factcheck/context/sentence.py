@@ -60,13 +60,24 @@ _SOURCE_AFTER = re.compile(
     re.I,
 )
 _PERSON_AFTER = re.compile(
-    r",\s+(?:\d{2},|the\s+(?:company's\s+)?(?:chief|head|chair|ceo|cfo))", re.I
+    r",\s+(?:\d{2},|the\s+(?:company's\s+)?(?:chief|head|chair|ceo|cfo)"
+    # "Zhang Ming, deputy director of ...": a name, then the post its holder fills
+    r"|(?:a\s+|an\s+)?(?:deputy|vice|senior|chief|executive|managing|associate|assistant)\s+"
+    r"(?:director|president|chairman|chair|economist|analyst|governor|minister|editor|fellow|"
+    r"researcher|head|officer)\b)",
+    re.I,
 )
 _ROLE_BEFORE = re.compile(
     r"(?:chief\s+executive(?:\s+officer)?|chief\s+financial\s+officer|executive|officer|ceo|cfo|coo|"
     r"president|chairman|chairwoman|chair|founder|governor|chancellor|minister|secretary|spokesperson|"
     r"spokesman|spokeswoman|analyst|economist|strategist|director|head|boss|commissioner|"
     r"mr\.?|ms\.?|mrs\.?|dr\.?|sir|dame|lord|professor|prof\.?)\s+\Z",
+    re.I,
+)
+_EMPLOYER_BEFORE = re.compile(
+    r"\b(?:director|chief|economist|analyst|strategist|president|chairman|chairwoman|researcher|"
+    r"professor|fellow|adviser|advisor|head|dean|secretary-general|spokes(?:person|man|woman))\b"
+    r"[^,.;:]{0,60}?\b(?:of|at|under|with|from)\s+(?:the\s+)?\Z",
     re.I,
 )
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|noted|wrote)\s+\Z", re.I)
@@ -348,6 +359,14 @@ def _owner(text: str, m: subjects.Mention, vocab: subjects.Vocabulary) -> Owner:
         role = "sector"  # "services such as Apple Music": an example of a kind, not an owner
     elif (m.source and m.known) or _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after):
         role = "source"  # a firm that "said" still owns its figures; an agency never does
+    elif (
+        _EMPLOYER_BEFORE.search(before)
+        and not possessive
+        and not places.is_place(m.name or "", vocab.regions)
+    ):
+        # "Zhang Ming, deputy director of the Institute of Finance under the Chinese Academy
+        # of Social Sciences, said": where the speaker works, not whose figures follow.
+        role = "source"
     elif not m.known and (
         _ROLE_BEFORE.search(before)
         or _PERSON_AFTER.match(after)
