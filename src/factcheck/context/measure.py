@@ -1224,6 +1224,13 @@ def _named(
         product = _product_subject(sent, m, doc)
         if product is not None:
             kept = [product]
+    if (
+        kept
+        and name == "revenue"
+        and sent.text[m.start : m.end].lower() == "sales"
+        and kept[-1].lower() in vocab_goods(doc)
+    ):
+        return f"{' '.join(kept)} sales"  # "vehicle sales dropped 8.2%": units sold, not money
     if kept:
         if name.startswith("annual "):
             name = name[len("annual ") :]  # "core inflation", "services inflation"
@@ -1271,6 +1278,10 @@ def _product_subject(
     if name.lower() in _NOT_MODIFIERS or doc.name(name) == doc.topic or name in doc.actors:
         return None  # the article's owner of figures, written without its grammar here
     return name
+
+
+def vocab_goods(doc: document.Document) -> frozenset[str]:
+    return metrics.vocabulary(doc.packs.metrics).unit_goods
 
 
 def _basis(s: str, cs: int, ce: int) -> str | None:

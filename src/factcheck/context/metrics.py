@@ -148,6 +148,7 @@ class Vocabulary:
     count_units: frozenset[str]  # "tonnes", "barrels": a count's unit, not the thing counted
     object_first: frozenset[str]  # "sales of": the object is written in front ("X revenue")
     occasions: frozenset[str]  # "Budget": capitalised inside a sentence, an occasion
+    unit_goods: frozenset[str]  # "vehicle": its "sales" are units sold, not revenue
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -234,6 +235,7 @@ def vocabulary(metrics: Metrics) -> Vocabulary:
         count_units=frozenset(u.lower() for u in p.count_units),
         object_first=frozenset(_key(o) for o in p.object_first),
         occasions=frozenset(p.occasions),
+        unit_goods=frozenset(g.lower() for g in p.unit_goods),
     )
 
 
