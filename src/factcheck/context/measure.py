@@ -1201,6 +1201,7 @@ def _named(
         sent.text[max(0, m.start - 60) : m.start],
     )
     kept: list[str] = []
+    raw: list[str] = []  # the kept words as written
     qualifiers: list[str] = []
     for w in reversed(words):
         lw = w.lower()
@@ -1220,6 +1221,13 @@ def _named(
         ):
             break  # an owner's or a place's name is not part of the measure ("Eurozone CPI")
         kept.insert(0, metrics.as_named(w))
+        raw.insert(0, w)
+    named_at = next(
+        (k for k, w in enumerate(raw) if k > 0 and w[:1].isupper() and not w.isupper()), None
+    )
+    if named_at is not None and all(w.islower() for w in raw[:named_at]):
+        # "the weight-loss drug Wegovy": the product's name, not the words describing it.
+        kept = kept[named_at:]
     if not kept and not qualifiers:
         product = _product_subject(sent, m, doc)
         if product is not None:

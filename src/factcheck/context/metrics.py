@@ -283,6 +283,7 @@ def mentions(sentence: str, vocab: Vocabulary) -> list[MetricMention]:
 def _object_phrase(sentence: str, pos: int) -> tuple[str, int]:
     """What is invested in: words up to punctuation, a verb or a preposition (at most six)."""
     words: list[str] = []
+    written: list[str] = []  # the words as written, for the case of a name
     end = pos
     quoted = sentence[pos : pos + 1] in '“"‘'
     for m in _NP_WORD.finditer(sentence, pos):
@@ -304,11 +305,18 @@ def _object_phrase(sentence: str, pos: int) -> tuple[str, int]:
         if word.lower() in _NP_STOP and not quoted and not joins:
             break
         words.append(as_named(word))
+        written.append(word)
         end = m.end()
         if m.group().endswith(("”", '"', "’")):
             break
     while words and words[-1].endswith(","):
         words[-1] = words[-1].rstrip(",")
+    named_at = next(
+        (k for k, w in enumerate(written) if k > 0 and w[:1].isupper() and not w.isupper()), None
+    )
+    if named_at is not None and all(w.islower() for w in written[:named_at]):
+        # "sales of the weight-loss drug Wegovy": the product's name, not its description.
+        words = words[named_at:]
     return " ".join(words), end
 
 
