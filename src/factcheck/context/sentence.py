@@ -80,6 +80,15 @@ _EMPLOYER_BEFORE = re.compile(
     r"[^,.;:]{0,60}?\b(?:of|at|under|with|from)\s+(?:the\s+)?\Z",
     re.I,
 )
+_AGENCY_NAME = re.compile(
+    r"\b(?:Department|Ministry|Office|Bureau|Agency|Institute|Commission|Administration|"
+    r"Report|Survey)\b"
+)
+_REPORTS_AFTER = re.compile(
+    r"(?:\s*\([^)]{1,12}\))?\s*(?:['’]s\s+)?(?:said|says|reported|reports|showed|shows|"
+    r"estimated|estimates|data|figures|report|statistics|survey)\b",
+    re.I,
+)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|noted|wrote)\s+\Z", re.I)
 _BASED = re.compile(r"\s*(?:,\s*[A-Z][a-z]+)?-(?:based|headquartered|listed)\b")
 # Prepositions after which a name is not the clause's owner ("its exit from Russia",
@@ -359,6 +368,14 @@ def _owner(text: str, m: subjects.Mention, vocab: subjects.Vocabulary) -> Owner:
         role = "sector"  # "services such as Apple Music": an example of a kind, not an owner
     elif (m.source and m.known) or _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after):
         role = "source"  # a firm that "said" still owns its figures; an agency never does
+    elif (
+        not m.known
+        and _AGENCY_NAME.search(written) is not None
+        and _REPORTS_AFTER.match(text, m.end) is not None
+    ):
+        # "the Labor Department said", "the Federal Labour Office's data showed": a body that
+        # publishes a country's statistics reports figures; it does not own them.
+        role = "source"
     elif (
         _EMPLOYER_BEFORE.search(before)
         and not possessive
