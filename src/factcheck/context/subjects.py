@@ -300,6 +300,8 @@ def _key(text: str) -> str:
 # "Bank of America", "University of Tokyo": an institution's name opening a sentence is a
 # name, though its first word alone is a common noun.
 _INSTITUTION = re.compile(
+    # "State Bank of India", "Royal Bank of Canada": a name or two may stand before the noun
+    r"(?:[A-Z][\w&.'’-]*\s+){0,2}"
     r"(?:Bank|University|Republic|Ministry|Department|Bureau|Office|Board|Commission|Council|"
     r"Institute|Association|Federation|Court|Port|Kingdom|Province|State|Government)\s+of\s+[A-Z]"
 )
@@ -347,8 +349,10 @@ def mentions(
             continue
         # A longer name opening the sentence counts only from its own start ("China Eastern
         # Airlines reported"); "Profits of SOEs" at a sentence's start is no name.
-        inside_longer = any(
-            a <= start
+        around = [
+            (a, b)
+            for a, b in longer
+            if a <= start
             and end <= b
             and (b - a) > (end - start) + 3
             and (
@@ -358,10 +362,13 @@ def mentions(
                 or _INSTITUTION.match(sentence, a) is not None
             )
             and not _ends_the_name(sentence[end:b])
-            for a, b in longer
-        )
+        ]
         possessive = _POSSESSIVE.match(sentence, end) is not None
-        if inside_longer and written_text[:1].isupper() and not possessive:
+        # "State Bank of India's profit": the possessive is the longer name's.
+        whole_possessive = possessive and any(
+            sentence[end:b] in ("", "'s", "’s", "'", "’") for _, b in around
+        )
+        if around and written_text[:1].isupper() and (not possessive or whole_possessive):
             continue  # part of a longer name: "China Eastern Airlines", "Bank of Japan"
         known = vocab.canonical[_key(written_text)]
         bare = _key(written_text) in vocab.bare.get(known, frozenset()) and not _qualified(
