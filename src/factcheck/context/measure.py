@@ -940,6 +940,13 @@ _RUN_WAY = re.compile(
     r"higher|accelerated)\b[^.;]*\Z",
     re.I,
 )
+_JOBS_CHANGE = re.compile(
+    r"\b(?:(?P<cut>cut|cuts|cutting|shed|sheds|shedding|eliminat\w+|ax(?:e|es|ed|ing)|slash\w*|"
+    r"lay\s+off|lays\s+off|laid\s+off|lost|lose|loses|losing)|add|adds|added|adding|create|"
+    r"creates|created|creating|gained|gains|gain)\s+(?:(?:about|around|roughly|some|nearly|"
+    r"almost|over|more\s+than|another|a\s+further|up\s+to)\s+)?\Z",
+    re.I,
+)
 _BENCHMARK_THE = re.compile(
     r"\b(?:below|above|under|short\s+of|shy\s+of|ahead\s+of|in\s+line\s+with|beating|beat|"
     r"missing|missed|topping|topped|reversing|reversed|erasing|erased|undoing|offsetting)"
@@ -1388,6 +1395,11 @@ def _count_metric(
     a measure named beside it ("deliveries of 1.8 million"), else the thing counted."""
     noun = _counted_noun(sentence_text[cs:ce], found)
     own = [m for m in mets if cs <= m.start and m.end <= ce]
+    if own and own[0].name == "employees":
+        # "added 227,000 jobs", "will cut 15,000 jobs": a change in jobs, not a headcount.
+        change = _JOBS_CHANGE.search(sentence_text, max(0, cs - 40), cs)
+        if change is not None:
+            return "job cuts" if change.group("cut") else "jobs added"
     if own:
         return own[0].name
     if noun and noun.split()[-1] in ("years", "months", "quarters", "days", "weeks", "decades"):
