@@ -499,11 +499,22 @@ def _proper_name(
         and name not in names
         and not shares
         and vocab.actions.match(sentence, m.end()) is None
+        # "Foxconn, the world's largest contract electronics maker, said": the verb after the
+        # description of the name
+        and not _described_acting(sentence, m.end(), vocab)
         # "Spain: 2.4%", "Chile grew 2%": a country's name is a name wherever it stands.
         and not places.is_country(name)
     ):
         return None
     return name
+
+
+_DESCRIPTION = re.compile(r",\s+(?:the|a|an|its)\s+[^,;.]{3,70},")
+
+
+def _described_acting(sentence: str, end: int, vocab: Vocabulary) -> bool:
+    described = _DESCRIPTION.match(sentence, end)
+    return described is not None and vocab.actions.match(sentence, described.end()) is not None
 
 
 def _fuzzy(name: str, vocab: Vocabulary) -> str | None:
