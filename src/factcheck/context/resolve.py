@@ -16,7 +16,7 @@ import re
 
 from ..models import Period
 from ..packs import Calendar, Packs
-from . import document, fiscal, metrics, periods, sentence, subjects
+from . import document, fiscal, metrics, periods, places, sentence, subjects
 from .links import link_changes, link_rate_changes, link_rates
 from .measure import COMPARED, resolve_metric, with_outlook
 from .owner import is_place, last_owner, own_instrument, resolve_subject, without_sector
@@ -149,6 +149,12 @@ def _resolve_sentence(
         cs, ce = item.start - sent.start, item.end - sent.start
         ctx = out[i]
         resolve_subject(sent, cs, ce, item.found, doc, svocab, para, ctx)
+        if ctx.subject is None:
+            # "Statistics Canada said the unemployment rate rose to 6.5%": the country whose
+            # statistics office reports it.
+            ctx.subject = _reporters_country(sent)
+            if ctx.subject is not None:
+                ctx.subject_origin = "sentence"
         if i in compared and ctx.subject_origin != "sentence":
             # "the rate was 2.5%, compared with 3.1% a year earlier": the figure compared with
             # is of the owner its sentence gave the figure before it.
@@ -345,6 +351,19 @@ def _after_the_article(period: Period | None, doc: document.Document) -> bool:
     if len(period.start) == 4:
         return int(period.start) > ref.year
     return (int(period.start[:4]), int(period.start[5:7])) > (ref.year, ref.month)
+
+
+def _reporters_country(sent: sentence.Sentence) -> str | None:
+    for o in sent.owners:
+        if o.role != "source" or o.name is None:
+            continue
+        words = o.name.split()
+        for k in range(len(words)):
+            for n in (3, 2, 1):
+                name = " ".join(words[k : k + n])
+                if len(words[k : k + n]) == n and places.is_country(name):
+                    return name
+    return None
 
 
 def _economy_named(
