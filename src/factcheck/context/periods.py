@@ -9,6 +9,7 @@ article speaks from (its publication date, or an estimate when it has none).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -51,6 +52,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("previous_month", re.compile(r"\b(?:in\s+|from\s+|than\s+|of\s+)?(?:the\s+(?:previous|preceding|prior)\s+month|the\s+month\s+before|(?:a|one)\s+month\s+(?:earlier|before|ago))\b", re.I)),
     ("consecutive", re.compile(rf"\b(?:for\s+)?(?P<n>{_COUNT})\s+(?:consecutive|straight|successive)\s+years\b", re.I)),
     # "from 29 June to 28 September", "between April 1 and June 30, 2024": one span of days.
+    # "for the week ended Dec. 7": the seven days that end on that day.
+    ("week_ended", re.compile(rf"\b(?:in\s+|for\s+)?(?:the\s+)?week\s+(?:that\s+)?(?:ended|ending|to|through)\s+(?:(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}))(?:,?\s+(?P<year>{_YEAR}))?\b", re.I)),
     ("day_range", re.compile(rf"\b(?:from|between)\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})|(?P<m1b>{_MONTH})\s+(?P<d1b>\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(?P<year1>{_YEAR}))?\s+(?:to|and|until|through)\s+(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})|(?P<m2b>{_MONTH})\s+(?P<d2b>\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(?P<year>{_YEAR}))?\b", re.I)),
     ("day", re.compile(rf"\b(?:(?:as\s+)?(?:of|at|on)\s+(?:the\s+end\s+of\s+)?)?(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}),?\s+(?P<year>{_YEAR})\b", re.I)),
     ("day", re.compile(rf"\b(?:(?:as\s+)?(?:of|at|on)\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b", re.I)),
@@ -90,6 +93,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "weekday": ("day",),
     "previous_quarter": ("quarter", "month"),
     "consecutive": ("consecutive", "straight", "successive"),
+    "week_ended": ("week",),
     "day_range": _MONTH_WORDS,
     "day": _MONTH_WORDS,
     "day_no_year": _MONTH_WORDS,
@@ -280,6 +284,8 @@ def _resolve(kind: str, m: re.Match[str], ref: Reference | None) -> Period | Non
             return None
         day = f"{year}-{month:02d}-{number:02d}"
         return Period(start=day, end=day)
+    if kind == "week_ended":
+        return _week_ended(g, ref)
     if kind == "day_range":
         return _day_range(g, ref)
     if kind == "weekday":
@@ -363,6 +369,24 @@ def _resolve(kind: str, m: re.Match[str], ref: Reference | None) -> Period | Non
     if kind == "now":
         return Period(start=str(ref.year), end=str(ref.year))
     return None
+
+
+def _week_ended(g: dict[str, str | None], ref: Reference | None) -> Period | None:
+    """The seven days that end on the day named; without a year, the latest such day."""
+    month = _month(g.get("m") or g.get("m2") or "")
+    day = int(g.get("d") or g.get("d2") or 0)
+    if g.get("year"):
+        year = int(g["year"] or 0)
+    elif ref is not None:
+        year = ref.year if (month, day) <= (ref.month or 12, ref.day or 31) else ref.year - 1
+    else:
+        return None
+    try:
+        end = dt.date(year, month, day)
+    except ValueError:
+        return None  # a day the calendar does not have
+    start = end - dt.timedelta(days=6)
+    return Period(start=start.isoformat(), end=end.isoformat())
 
 
 def _day_range(g: dict[str, str | None], ref: Reference | None) -> Period | None:
