@@ -339,8 +339,9 @@ def resolve_metric(
         else None
     )
     base = _base_metric(sent, cs, ce, found, vocab, para, previous, doc, apart_from)
+    outlook = _outlook(sent, cs, ce, vocab, found.unit in ("percent", "pp"))
     if base is None and found.unit in ("percent", "pp"):
-        base = _revised_forecast(sent, cs, ce, vocab, items, out, i)
+        base = _revised_forecast(outlook, out, i)
     whole = doc.metric or para.metric
     if (
         found.unit in ("percent", "pp")
@@ -478,7 +479,6 @@ def resolve_metric(
     if name is not None and name.startswith("share price") and _AFTER_HOURS.search(s):
         # A move in after-hours trading is not the regular session's: two measures.
         name = f"{name} (extended trading)"
-    outlook = _outlook(sent, cs, ce, vocab, found.unit in ("percent", "pp"))
     if outlook is not None and name is not None:
         ctx.outlook = outlook
         name = with_outlook(name, outlook, _maker(sent, cs, doc, ctx, outlook, svocab, name))
@@ -502,18 +502,10 @@ _SHARE_OF = re.compile(r"\s+(?:of|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:GDP|GVA|ou
 _OUTLOOK_NAMES = {"estimate": "consensus estimate", "guidance": "guidance", "forecast": "forecast"}
 
 
-def _revised_forecast(
-    sent: sentence.Sentence,
-    cs: int,
-    ce: int,
-    vocab: metrics.Vocabulary,
-    items: list[Item],
-    out: list[Context],
-    i: int,
-) -> str | None:
+def _revised_forecast(outlook: Outlook | None, out: list[Context], i: int) -> str | None:
     """ "Goldman now expects growth of 6%. Barclays lowered its estimate to 6.3%": a forecast
     that names no measure is of the measure the article's last forecast was."""
-    if _outlook(sent, cs, ce, vocab, True) not in ("forecast", "estimate", "guidance"):
+    if outlook not in ("forecast", "estimate", "guidance"):
         return None
     for j in range(i - 1, max(-1, i - _LOOK_BACK), -1):
         earlier = out[j].metric
@@ -1229,12 +1221,7 @@ def _named(
             break  # an owner's or a place's name is not part of the measure ("Eurozone CPI")
         kept.insert(0, metrics.as_named(w))
         raw.insert(0, w)
-    named_at = next(
-        (k for k, w in enumerate(raw) if k > 0 and w[:1].isupper() and not w.isupper()), None
-    )
-    if named_at is not None and all(w.islower() for w in raw[:named_at]):
-        # "the weight-loss drug Wegovy": the product's name, not the words describing it.
-        kept = kept[named_at:]
+    kept = metrics.from_the_name(kept, raw)
     if not kept and not qualifiers:
         product = _product_subject(sent, m, doc)
         if product is not None:
@@ -1243,7 +1230,7 @@ def _named(
         kept
         and name == "revenue"
         and sent.text[m.start : m.end].lower() == "sales"
-        and kept[-1].lower() in vocab_goods(doc)
+        and kept[-1].lower() in _unit_goods(doc)
     ):
         return f"{' '.join(kept)} sales"  # "vehicle sales dropped 8.2%": units sold, not money
     if kept:
@@ -1295,7 +1282,7 @@ def _product_subject(
     return name
 
 
-def vocab_goods(doc: document.Document) -> frozenset[str]:
+def _unit_goods(doc: document.Document) -> frozenset[str]:
     return metrics.vocabulary(doc.packs.metrics).unit_goods
 
 

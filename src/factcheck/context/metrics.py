@@ -311,13 +311,18 @@ def _object_phrase(sentence: str, pos: int) -> tuple[str, int]:
             break
     while words and words[-1].endswith(","):
         words[-1] = words[-1].rstrip(",")
+    return " ".join(from_the_name(words, written)), end
+
+
+def from_the_name(words: list[str], written: list[str]) -> list[str]:
+    """ "the weight-loss drug Wegovy": from the product's name on, without the lower-case words
+    that describe it; `written` are the same words as the text writes them."""
     named_at = next(
         (k for k, w in enumerate(written) if k > 0 and w[:1].isupper() and not w.isupper()), None
     )
     if named_at is not None and all(w.islower() for w in written[:named_at]):
-        # "sales of the weight-loss drug Wegovy": the product's name, not its description.
-        words = words[named_at:]
-    return " ".join(words), end
+        return words[named_at:]
+    return words
 
 
 # Words that praise or size a thing without narrowing it: "the flagship iPhone" is the iPhone.

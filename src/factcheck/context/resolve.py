@@ -70,7 +70,9 @@ def annotate(
                 para.before = text[before[0] : before[1]]
             if span[0] > p_start:
                 para.subject = last_owner(text[p_start : span[0]], doc, svocab, mvocab)
-        para.so_far = text[para.start : span[0]] if span[0] > para.start else ""
+        # A bounded stretch: a copy of the whole paragraph per sentence is the square of a
+        # one-line article's length.
+        para.so_far = text[max(para.start, span[0] - _SO_FAR_CHARS) : span[0]]
         s_text = text[span[0] : span[1]]
         times = document.times(s_text, packs, doc.reference, _calendar(s_text, doc, svocab))
         occupied = [(items[i].start - span[0], items[i].end - span[0]) for i in members]
@@ -340,6 +342,7 @@ _PLANNED = re.compile(
 _LIST_AND = re.compile(r",?\s+(?:and|&)\s+")
 _OUTPUT = re.compile(r"output(?:\s+(?:growth|decline)|:|$)")
 _KIND_OF_OUTPUT = re.compile(r"((?:[\w-]+\s+)+output)\b")
+_SO_FAR_CHARS = 600  # the paragraph's text before a sentence that a share's move may lean on
 _FISCAL_CUE = re.compile(r"\b(?:fiscal|financial\s+year|FY)", re.I)
 
 
