@@ -319,7 +319,8 @@ def build(packs: Packs) -> Lexicon:
         record_lead=re.compile(
             rf"(?<![\w])(?:the|its|their|his|her|our|\w+['’]s)[ \t]+"
             rf"(?P<record>{_alternation(list(numbers.record_words))})\b[^.;!?\n]{{0,60}}?"
-            r"(?<![\w])in[ \t]+\Z",
+            # "in 18 months, or six quarters": the same record restated in another unit.
+            r"(?<![\w])in[ \t]+(?:[\w.-]+[ \t]+[a-z]+,?[ \t]+or[ \t]+)?\Z",
             re.IGNORECASE,
         ),
         records={

@@ -177,8 +177,15 @@ def _read(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
         noun_end, noun_head = _counted_noun(text, end, lex)
         if noun_head is not None:
             kind, end = "count", noun_end
-            if noun_head.lower() in lex.time_units and _is_period(text, core.start, noun_end, lex):
-                lead = lex.record_lead.search(text, max(0, core.start - 100), core.start)
+            lead = (
+                lex.record_lead.search(text, max(0, core.start - 100), core.start)
+                if noun_head.lower() in lex.time_units
+                else None
+            )
+            if lead is not None or (
+                noun_head.lower() in lex.time_units
+                and _is_period(text, core.start, noun_end, lex)
+            ):
                 if lead is None:
                     return None
                 # How long a record runs: "the weakest in 18 months".

@@ -269,6 +269,9 @@ def resolve_metric(
         ctx.direction = own or out[j].direction  # "reversing the 0.3% increase": its own way
         if listed:  # a list goes on with the same measure, forecast or not
             ctx.metric, ctx.metric_origin, ctx.outlook = out[j].metric, "sentence", out[j].outlook
+            if found.record is not None and ctx.metric is not None:
+                # "in 18 months, or six quarters": a record restated in its own unit.
+                ctx.metric = f"{ctx.metric.split(': ', 1)[0]}: {found.record}"
             return
         ctx.metric, ctx.metric_origin = _strip_outlook(out[j].metric or ""), "sentence"
         outlook = _outlook(sent, cs, ce, vocab)
@@ -1189,6 +1192,19 @@ def _named(
     sent: sentence.Sentence, m: metrics.MetricMention, para: Paragraph, doc: document.Document
 ) -> str:
     """The measure with the words that narrow it: "iPhone revenue", "services revenue"."""
+    name = _narrowed_name(sent, m, para, doc)
+    if (
+        _GROWTH_OF.search(sent.text, max(0, m.start - 64), m.start)
+        and not _RATE_LIKE.search(name)
+        and not name.endswith(("growth", "expansion"))
+    ):
+        name = f"{name} growth"  # "growth in gross domestic product" is GDP growth
+    return name
+
+
+def _narrowed_name(
+    sent: sentence.Sentence, m: metrics.MetricMention, para: Paragraph, doc: document.Document
+) -> str:
     name = m.name
     if m.head == m.name and m.name in para.objects:
         return para.objects[m.name]  # a plain "investment" after "investment in X"
@@ -1245,6 +1261,12 @@ def _named(
     if qualifiers:
         name = f"{name} ({', '.join(qualifiers)})"
     return name
+
+
+# "growth in GDP", "growth in gross domestic product (GDP)": the acronym after its expansion.
+_GROWTH_OF = re.compile(
+    r"\b(?:growth|expansion)\s+(?:in|of)\s+(?:the\s+)?(?:[A-Za-z][\w -]{0,40}\(\s*)?\Z", re.I
+)
 
 
 # "The iPhone, Apple's cash cow, grew sales by 6%": a product or unit that opens the sentence

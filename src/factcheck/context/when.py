@@ -159,15 +159,22 @@ def resolve_period(
         # A time bound to a figure it compares with ("up from ₹41.86 lakh crore in Q2 of
         # 2023-24") is that figure's alone.
         compared = {id(t) for j, t in direct.items() if j in sent_compared}
+        # A time in the possessive ("October's 2.9%") is its own figure's alone.
+        owned = {id(t) for j, t in direct.items() if j != i and _possessive(s, t)}
         pool = [t for t in usable if id(t) not in bound] or [
-            t for t in usable if id(t) not in compared
+            t for t in usable if id(t) not in compared and id(t) not in owned
         ]
         in_clause = [t for t in pool if a <= t.start < b]
         if not in_clause:
             # "Manufacturing (2.2%) and mining (-0.1%) in Q2": a time that ends a list of the
             # clause's figures dates each of them, not only the one beside it.
             in_clause = [
-                t for t in usable if ce <= t.start < b and id(t) not in compared and id(t) in bound
+                t
+                for t in usable
+                if ce <= t.start < b
+                and id(t) not in compared
+                and id(t) in bound
+                and id(t) not in owned
             ]
         day = _trading_day(ctx, doc, sent.times, para)
         if day is not None:
@@ -176,11 +183,12 @@ def resolve_period(
             # its own ("rose 20% in the third quarter"); the others date the results.
             ctx.period, ctx.period_origin = day, "convention"
             return
-        nearest = min(in_clause or pool, key=lambda t: _distance(t, cs, ce))
-        ctx.period = _ahead(_narrowed(s, nearest, doc, para), s, nearest, ctx, doc)
-        ctx.period_origin = _stated(s, nearest, doc)
-        ctx.period = _in_the_articles_year(ctx.period, ctx.period_origin, doc)
-        return
+        if in_clause or pool:
+            nearest = min(in_clause or pool, key=lambda t: _distance(t, cs, ce))
+            ctx.period = _ahead(_narrowed(s, nearest, doc, para), s, nearest, ctx, doc)
+            ctx.period_origin = _stated(s, nearest, doc)
+            ctx.period = _in_the_articles_year(ctx.period, ctx.period_origin, doc)
+            return
     ctx.period, ctx.period_origin = _carried(doc, para)
     compared_times = [t.period for j, t in direct.items() if j in sent_compared and j != i]
     if ctx.period_origin == "nearby" and ctx.period in compared_times and doc.period is not None:
@@ -347,7 +355,7 @@ def _narrowed(s: str, t: periods.TimeSpan, doc: document.Document, para: Paragra
     return span
 
 
-_OF_FRAME = re.compile(r"\s+(?:(?:period|quarter|months?|half)\s+)?of\s+(?:the\s+)?\Z", re.I)
+_OF_FRAME = re.compile(r"\)?\s+(?:(?:period|quarter|months?|half)\s+)?of\s+(?:the\s+)?\Z", re.I)
 
 
 def _frames(s: str, times: list[periods.TimeSpan]) -> set[int]:
@@ -398,6 +406,10 @@ _POSSESSED = re.compile(
 def owns(sentence_text: str, t: periods.TimeSpan, cs: int) -> bool:
     if t.end > cs or _POSSESSED.fullmatch(sentence_text, t.end, cs) is None:
         return False
+    return _possessive(sentence_text, t)
+
+
+def _possessive(sentence_text: str, t: periods.TimeSpan) -> bool:
     return sentence_text[t.start : t.end].endswith(("'s", "’s")) or sentence_text[
         t.end : t.end + 2
     ] in ("'s", "’s")
@@ -414,6 +426,13 @@ def bind_times(
     """A time expression right after a figure, or around it, is that figure's own."""
     direct: dict[int, periods.TimeSpan] = {}
     heads = [i for i in members if items[i].converts is None]
+    # "slowed to 2.7% from October's 2.9%": a time in the possessive is the next figure's only.
+    possessed = {
+        id(t)
+        for t in times
+        for i in heads
+        if owns(sentence_text, t, items[i].start - s_start)
+    }
     for t in times:
         for i in heads:
             cs, ce = items[i].start - s_start, group_end[i] - s_start
@@ -421,7 +440,7 @@ def bind_times(
                 direct.setdefault(i, t)  # "three consecutive years" is itself a time
             elif owns(sentence_text, t, cs):
                 direct.setdefault(i, t)
-            elif ce <= t.start and (
+            elif ce <= t.start and id(t) not in possessed and (
                 _DIRECT_GAP.match(sentence_text, ce, t.start) is not None
                 # "a dividend of $0.25 a share, to be paid on November 14": a day binds
                 # across a comma to the figure before it.
