@@ -109,13 +109,15 @@ def links(facts: list[Fact], packs: Packs, reach: Reach | None = None) -> Iterat
     yield from _currency_links(same)
 
     dated = [k for k in keyed if k[3] != (None, None)]
-    # A look-alike across scopes or periods is worth a reader's attention only for figures
-    # whose measure their own text names; a measure carried from the article is a guess.
+    # A look-alike across scopes is worth a reader's attention only for figures whose measure
+    # their own text names; a measure carried from the article is a guess. Across periods one
+    # figure naming it is enough: the other is the article's measure ("Poland: 4.9%" under an
+    # inflation headline), and the finding only informs.
     measured = [k for k in dated if _measured(k[0])]
     if reach.scope:
         yield from _scope_links(measured, vocab, words, packs.names, reach)
     if reach.period:
-        yield from _period_links(measured, reach)
+        yield from _period_links(dated, reach)
     yield from _conversion_links(facts, same)
     yield from _change_links(facts, same, metric_names, subject_names)
     yield from _growth_links(dated, same, metric_names, words)
@@ -424,7 +426,7 @@ def _period_links(
         named = {str(k): k for k in groups}
         for a, b in sorted(pairs):
             ga, gb = groups[named[a]], groups[named[b]]
-            if _across_documents(ga, gb) and (
+            if _across_documents(ga, gb) and any(_measured(f) for f in ga + gb) and (
                 resemble(tuple(ga), tuple(gb), reach.period_look_alike, reach.period_points)
                 or nested(ga[0].claim.period, gb[0].claim.period)
             ):
