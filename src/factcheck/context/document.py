@@ -290,6 +290,44 @@ def _headline_metric(head: list[tuple[str, float]], packs: Packs) -> str | None:
     return None
 
 
+# A sentence that tells of the past: "from October" in it is what a figure is compared with.
+_PAST_TENSE = re.compile(
+    r"\b(?:was|were|had|rose|fell|grew|shrank|dropped|increased|decreased|declined|climbed|"
+    r"jumped|slipped|gained|eased|slowed|edged)\b",
+    re.I,
+)
+
+
+def _effective(
+    t: periods.TimeSpan, text: str, calendar: Calendar | None
+) -> periods.TimeSpan | None:
+    """ "From April" (when a rate or allowance changes): a level set from the month a year
+    starts holds for that year, the owner's fiscal year or the calendar one. From any other
+    month, or as a base ("unchanged from October"), it dates no figure."""
+    if t.kind != "from_month" or t.period.start is None:
+        return t
+    year, month = int(t.period.start[:4]), int(t.period.start[5:7])
+    first = calendar.first_month if calendar is not None else 1
+    if (
+        month not in (1, first)
+        or _BASE_BEFORE.search(text, max(0, t.start - 16), t.start)
+        # "rose 0.7% in November from October": in a report of what happened, a base.
+        or _PAST_TENSE.search(text)
+    ):
+        return None
+    if month == 1:
+        return periods.TimeSpan(t.start, t.end, Period(start=str(year), end=str(year)), "effective")
+    span = Period(start=f"{year}-{month:02d}", end=f"{year + 1}-{month - 1:02d}")
+    return periods.TimeSpan(t.start, t.end, span, "effective")
+
+
+_BASE_BEFORE = re.compile(
+    r"\b(?:unchanged|up|down|higher|lower|rose|fell|increased|decreased|compared|slowed|"
+    r"accelerated|eased|edged)\s+\Z",
+    re.I,
+)
+
+
 def times(
     text: str,
     packs: Packs,
@@ -302,7 +340,11 @@ def times(
     implicit = calendar is not None and calendar.first_month != 1 and calendar.fiscal_quarters
     special = fiscal.find(text, calendar, ref, implicit) + fiscal.quarter_by_month(text, ref)
     special = [t for t in special if t.period.start is not None]
-    plain = periods.find(text, packs.periods, ref)
+    plain = [
+        e
+        for t in periods.find(text, packs.periods, ref)
+        if (e := _effective(t, text, calendar)) is not None
+    ]
     if not special:
         return _without_restatements(text, plain)
     taken: list[periods.TimeSpan] = []

@@ -40,6 +40,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("first_months", re.compile(rf"\b(?:in\s+)?(?:the\s+)?first\s+(?P<n>{_COUNT})\s+months\s*(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>last|this|the\s+previous|the\s+current)\s+year)?", re.I)),
     ("month_range", re.compile(rf"\b(?:between|from)\s+(?P<m1>{_MONTH})\s+(?:and|to|through)\s+(?P<m2>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
     ("month_range", re.compile(rf"\b(?P<m1>{_MONTH})\s*(?:-|–|—|to|through)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
+    # "from April", "starting in January 2026", "with effect from 1 April": when a new level
+    # takes effect. Not "from April to June" (a range) nor "from April's 2.1%" (a figure's).
+    ("from_month", re.compile(rf"\b(?:[Ff]rom|[Ss]tarting(?:\s+in)?|[Bb]eginning(?:\s+in)?|[Ee]ffective(?:\s+from)?)\s+(?:1(?:st)?\s+(?:of\s+)?)?(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December))(?:\s+1(?:st)?\b)?(?:,?\s+(?P<year>{_YEAR}))?\b(?!['’]s)(?!\s*(?:\d|to\b|through\b|and\b|-|–))")),
     ("months_to", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<n>{_COUNT})\s+months\s+(?:(?:that|which)\s+)?(?:to|through|ended|ending)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
     ("fiscal_ended", re.compile(rf"\b(?:the\s+)?(?:fiscal\s+|financial\s+)?year\s+(?:that\s+)?(?:ended|ending|to)\s+(?:in\s+)?(?P<m>{_MONTH})(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
     ("half", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<h>first|second)\s+half(?:\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>last|this)\s+year))?|\bH(?P<h2>[12])\s*(?P<year2>{_YEAR})?", re.I)),
@@ -80,6 +83,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "year_range": tuple(_DIGIT),
     "first_months": ("month",),
     "month_range": _MONTH_WORDS,
+    "from_month": _MONTH_WORDS,
     "months_to": ("month",),
     "fiscal_ended": ("year",),
     "half": ("half", "h1", "h2"),
@@ -311,6 +315,17 @@ def _resolve(kind: str, m: re.Match[str], ref: Reference | None) -> Period | Non
             (year, end_month - n + 1) if end_month >= n else (year - 1, end_month - n + 13)
         )
         return Period(start=f"{start_year}-{start_month:02d}", end=f"{year}-{end_month:02d}")
+    if kind == "from_month":
+        number = _month(g["m"])
+        if g.get("year"):
+            year = int(g["year"])
+        elif ref is None or ref.month is None:
+            return None
+        else:
+            # A change that takes effect names the next such month; the context stage dates
+            # one already past by its sentence's tense.
+            year = ref.year if number >= ref.month else ref.year + 1
+        return Period(start=f"{year}-{number:02d}", end=f"{year}-{number:02d}")
     if kind == "month":
         number = _month(g["m"])
         latest = _latest_year_ending(number, ref)

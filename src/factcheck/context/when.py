@@ -55,6 +55,45 @@ def resolve_period(
     ctx: Context,
 ) -> None:
     """The figure's own time, else the nearest in its sentence, else the paragraph's or article's."""
+    _resolve_period(sent, cs, ce, first_figure, sent_compared, found, i, direct, doc, para, ctx)
+    if ctx.period_origin != "sentence" or not any(
+        t.kind == "effective" and t.period == ctx.period for t in sent.times
+    ):
+        return
+    s = sent.text
+    if (
+        _LEVEL_BEFORE.search(s, max(0, cs - 12), cs)
+        or _LEVEL_NOW.match(s, ce)
+        or _CHANGES_TO.match(s, ce, min(len(s), ce + 80))
+    ):
+        # "falls to £5,000 from April, down from £9,100 at present", "the £2 cap will go up
+        # to £3 from January": the level it changes from is the year's before.
+        ctx.period = periods.shift(ctx.period, "year_earlier")
+
+
+_CHANGES_TO = re.compile(
+    r"[^,;.\d]{0,50}?\b(?:will\s+|is\s+to\s+|are\s+to\s+)?(?:go(?:es)?\s+(?:up|down)|rises?|falls?|"
+    r"increases?|decreases?|drops?|(?:be|is|are)\s+(?:raised|cut|lowered|increased|reduced))"
+    r"\s+to\s+\S*\d",
+    re.I,
+)
+_LEVEL_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|an?\s+)?\Z", re.I)
+_LEVEL_NOW = re.compile(r"\s*(?:an?\s+\w+\s+)?(?:at\s+present|currently|now|today)\b", re.I)
+
+
+def _resolve_period(
+    sent: sentence.Sentence,
+    cs: int,
+    ce: int,
+    first_figure: int,
+    sent_compared: set[int],
+    found: Found,
+    i: int,
+    direct: dict[int, periods.TimeSpan],
+    doc: document.Document,
+    para: Paragraph,
+    ctx: Context,
+) -> None:
     s = sent.text
     times = sent.times
     if i not in direct and i in sent_compared:
