@@ -209,6 +209,9 @@ class MetricPatterns(Pack):
     share_words: list[str] = []
     # Measure words that, capitalised inside a sentence, name an occasion: "the Budget".
     occasions: list[str] = []
+    occasion_words: list[str] = []
+    public_finances: list[str] = []
+    not_public_finances: list[str] = []
     # Goods whose "sales" are counted in units, not money: "vehicle sales", "home sales".
     unit_goods: list[str] = []
 

@@ -485,12 +485,47 @@ def resolve_metric(
     if outlook is not None and name is not None:
         ctx.outlook = outlook
         name = with_outlook(name, outlook, _maker(sent, cs, doc, ctx, outlook, svocab, name))
+        since = max(
+            [items[j].end - sent.start for j in members if items[j].end - sent.start <= cs],
+            default=a,
+        )
+        after = _CLAUSE_REST.match(s, ce, min(len(s), ce + 50))
+        window = s[max(a, since) : cs] + " " + (after.group() if after is not None else "")
+        if outlook in ("forecast", "estimate") and (
+            _EARLIER_OUTLOOK.search(window)
+            or (_HAD_FORECAST.search(window) and _EARLIER_WORD.search(window))
+        ):
+            # "the forecaster had pencilled in 2% growth", "the 1.9% rise the OBR had predicted
+            # before": an earlier forecast, not the one the article reports.
+            name = f"{name[:-1]}, previous)"
     elif name == "EPS":
         # Companies report, and news quotes, diluted earnings per share unless it says
         # "basic" or "adjusted": "$0.97 a share" and "$0.97 per diluted share" are one figure.
         name = "EPS (diluted)"
     ctx.metric = name
     ctx.metric_origin = origin if name is not None else "default"
+
+
+_OWN_ESTIMATE = re.compile(
+    r"\b(?:its|their|his|her)\s+(?:(?:own|previous|earlier|prior|latest|new)\s+)?estimates?\s+"
+    r"(?:of\s+|at\s+)?(?:(?:about|around|some|nearly)\s+)?\Z",
+    re.I,
+)
+# "its previous estimate", "previously forecast"; or "had pencilled in" with a word that puts
+# it before ("at the previous budget", "had predicted before"). "Economists had expected
+# 5%" alone is the consensus before a release, not an earlier forecast.
+_EARLIER_OUTLOOK = re.compile(
+    r"\b(?:previous|earlier|prior|old)\s+(?:forecasts?|estimates?|projections?)\b"
+    r"|\bpreviously\s+(?:forecast|predicted|projected|expected|estimated)\b",
+    re.I,
+)
+_HAD_FORECAST = re.compile(
+    r"\bhad\s+(?:\w+\s+)?(?:forecast|predicted|projected|expected|pencill?ed\s+in|estimated|"
+    r"anticipated)\b",
+    re.I,
+)
+_EARLIER_WORD = re.compile(r"\b(?:previous|previously|earlier|prior|before)\b", re.I)
+_CLAUSE_REST = re.compile(r"[^,;\d]*")
 
 
 # Growth of an economy is reported in real terms unless the text says "nominal": "real GDP
@@ -1383,6 +1418,8 @@ def _outlook(
         return "guidance"
     # Who expected it, before the figure or in the words after it ("polled by Reuters").
     lead = s[max(0, cs - 80) : cs] + (after.group() if after is not None else "")
+    if _OWN_ESTIMATE.search(s, max(0, cs - 40), cs):
+        return "forecast"  # "up from its previous estimate of 0.8%": a forecaster's own
     if _ESTIMATE.search(lead) or word in ("estimate", "estimates", "consensus"):
         return "estimate"
     if _BENCHMARK_BEFORE.search(s, max(0, cs - 40), cs):

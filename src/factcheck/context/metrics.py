@@ -148,6 +148,9 @@ class Vocabulary:
     count_units: frozenset[str]  # "tonnes", "barrels": a count's unit, not the thing counted
     object_first: frozenset[str]  # "sales of": the object is written in front ("X revenue")
     occasions: frozenset[str]  # "Budget": capitalised inside a sentence, an occasion
+    occasion_words: frozenset[str]  # "spring": the budget after it is an occasion
+    public_finances: frozenset[str]  # "tax", "debt": a country's such measure is its government's
+    not_public_finances: frozenset[str]  # "consumer", "trade": unless these say whose it is
     unit_goods: frozenset[str]  # "vehicle": its "sales" are units sold, not revenue
 
 
@@ -235,6 +238,9 @@ def vocabulary(metrics: Metrics) -> Vocabulary:
         count_units=frozenset(u.lower() for u in p.count_units),
         object_first=frozenset(_key(o) for o in p.object_first),
         occasions=frozenset(p.occasions),
+        occasion_words=frozenset(w.lower() for w in p.occasion_words),
+        public_finances=frozenset(p.public_finances),
+        not_public_finances=frozenset(p.not_public_finances),
         unit_goods=frozenset(g.lower() for g in p.unit_goods),
     )
 
@@ -465,3 +471,12 @@ def expectation(sentence: str, start: int, vocab: Vocabulary) -> str | None:
     if found is None:
         return None
     return "target" if found.group(1).lower() in vocab.targets else "forecast"
+
+
+def public_finance(metric: str, vocab: Vocabulary) -> bool:
+    """A measure of a government's finances: "budget deficit", "tax revenue", "public debt"."""
+    base = metric.split(" (", 1)[0].lower()
+    words = set(re.findall(r"[a-z]+", base))
+    return bool(words & vocab.public_finances) and not any(
+        (w in words) if w.isalpha() else (w in base) for w in vocab.not_public_finances
+    )

@@ -278,6 +278,14 @@ def _resolve_sentence(
                     # national accounts measure sectors so, whatever word the copy uses.
                     named = "GVA" + named[len("output") :]
                 ctx.metric = named
+        if (
+            ctx.subject is not None
+            and metrics.public_finance(ctx.metric or "", mvocab)
+            and is_place(ctx.subject, svocab)
+        ):
+            # "Reeves will raise UK taxes by £40bn": a country's public finances are its
+            # government's, where its GDP and exports are its own.
+            ctx.subject = f"{ctx.subject} government"
         resolve_period(sent, cs, ce, first_figure, compared, item.found, i, direct, doc, para, ctx)
         if (
             ctx.outlook is None

@@ -313,6 +313,9 @@ def decase(text: str, names: frozenset[str]) -> str:
     return _WORD.sub(lower, text)
 
 
+_WORD_BEFORE = re.compile(r"([\w-]+)\s+\Z")
+
+
 def _measures(
     text: str, mvocab: metrics.Vocabulary
 ) -> tuple[list[metrics.MetricMention], list[metrics.MetricMention]]:
@@ -321,7 +324,11 @@ def _measures(
     measures: list[metrics.MetricMention] = []
     occasions: list[metrics.MetricMention] = []
     for m in metrics.mentions(text, mvocab):
-        occasion = m.start > 0 and text[m.start : m.end] in mvocab.occasions
+        occasion = (m.start > 0 and text[m.start : m.end] in mvocab.occasions) or (
+            text[m.start : m.end].lower().startswith("budget")
+            and (before := _WORD_BEFORE.search(text, max(0, m.start - 24), m.start)) is not None
+            and before.group(1).lower() in mvocab.occasion_words
+        )
         (occasions if occasion else measures).append(m)
     return measures, occasions
 
