@@ -426,9 +426,13 @@ def _period_links(
         named = {str(k): k for k in groups}
         for a, b in sorted(pairs):
             ga, gb = groups[named[a]], groups[named[b]]
-            if _across_documents(ga, gb) and any(_measured(f) for f in ga + gb) and (
-                resemble(tuple(ga), tuple(gb), reach.period_look_alike, reach.period_points)
-                or nested(ga[0].claim.period, gb[0].claim.period)
+            if (
+                _across_documents(ga, gb)
+                and any(_measured(f) for f in ga + gb)
+                and (
+                    resemble(tuple(ga), tuple(gb), reach.period_look_alike, reach.period_points)
+                    or nested(ga[0].claim.period, gb[0].claim.period)
+                )
             ):
                 yield ClaimLink("period", tuple(ga + gb), (tuple(ga), tuple(gb)))
 

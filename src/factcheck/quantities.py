@@ -183,8 +183,7 @@ def _read(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
                 else None
             )
             if lead is not None or (
-                noun_head.lower() in lex.time_units
-                and _is_period(text, core.start, noun_end, lex)
+                noun_head.lower() in lex.time_units and _is_period(text, core.start, noun_end, lex)
             ):
                 if lead is None:
                     return None

@@ -56,8 +56,10 @@ def resolve_period(
 ) -> None:
     """The figure's own time, else the nearest in its sentence, else the paragraph's or article's."""
     _resolve_period(sent, cs, ce, first_figure, sent_compared, found, i, direct, doc, para, ctx)
-    if ctx.period_origin != "sentence" or not any(
-        t.kind == "effective" and t.period == ctx.period for t in sent.times
+    if (
+        ctx.period is None
+        or ctx.period_origin != "sentence"
+        or not any(t.kind == "effective" and t.period == ctx.period for t in sent.times)
     ):
         return
     s = sent.text
@@ -467,10 +469,7 @@ def bind_times(
     heads = [i for i in members if items[i].converts is None]
     # "slowed to 2.7% from October's 2.9%": a time in the possessive is the next figure's only.
     possessed = {
-        id(t)
-        for t in times
-        for i in heads
-        if owns(sentence_text, t, items[i].start - s_start)
+        id(t) for t in times for i in heads if owns(sentence_text, t, items[i].start - s_start)
     }
     for t in times:
         for i in heads:
@@ -479,13 +478,17 @@ def bind_times(
                 direct.setdefault(i, t)  # "three consecutive years" is itself a time
             elif owns(sentence_text, t, cs):
                 direct.setdefault(i, t)
-            elif ce <= t.start and id(t) not in possessed and (
-                _DIRECT_GAP.match(sentence_text, ce, t.start) is not None
-                # "a dividend of $0.25 a share, to be paid on November 14": a day binds
-                # across a comma to the figure before it.
-                or (
-                    t.kind in periods.EVENT_KINDS
-                    and _EVENT_GAP.fullmatch(sentence_text, ce, t.start)
+            elif (
+                ce <= t.start
+                and id(t) not in possessed
+                and (
+                    _DIRECT_GAP.match(sentence_text, ce, t.start) is not None
+                    # "a dividend of $0.25 a share, to be paid on November 14": a day binds
+                    # across a comma to the figure before it.
+                    or (
+                        t.kind in periods.EVENT_KINDS
+                        and _EVENT_GAP.fullmatch(sentence_text, ce, t.start)
+                    )
                 )
             ):
                 between = [j for j in heads if ce <= items[j].start - s_start < t.start]
