@@ -21,7 +21,7 @@ from .links import link_changes, link_rate_changes, link_rates
 from .measure import COMPARED, resolve_metric, with_outlook
 from .owner import is_place, last_owner, own_instrument, resolve_subject, without_sector
 from .state import Context, Item, Paragraph
-from .when import bind_times, figure_end, owns, resolve_period
+from .when import bind_times, dated_from_a_change, figure_end, owns, resolve_period
 
 __all__ = ["Context", "Item", "annotate"]
 
@@ -287,6 +287,7 @@ def _resolve_sentence(
             # government's, where its GDP and exports are its own.
             ctx.subject = f"{ctx.subject} government"
         resolve_period(sent, cs, ce, first_figure, compared, item.found, i, direct, doc, para, ctx)
+        dated_from_a_change(sent, cs, ce, ctx)
         if (
             ctx.outlook is None
             and item.found.unit in ("percent", "pp")

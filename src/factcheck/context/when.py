@@ -41,21 +41,9 @@ _SUPERLATIVE = re.compile(
 )
 
 
-def resolve_period(
-    sent: sentence.Sentence,
-    cs: int,
-    ce: int,
-    first_figure: int,
-    sent_compared: set[int],
-    found: Found,
-    i: int,
-    direct: dict[int, periods.TimeSpan],
-    doc: document.Document,
-    para: Paragraph,
-    ctx: Context,
-) -> None:
-    """The figure's own time, else the nearest in its sentence, else the paragraph's or article's."""
-    _resolve_period(sent, cs, ce, first_figure, sent_compared, found, i, direct, doc, para, ctx)
+def dated_from_a_change(sent: sentence.Sentence, cs: int, ce: int, ctx: Context) -> None:
+    """A level a change starts from, in a sentence dated by when the change takes effect
+    ("from April"), is of the year before."""
     if (
         ctx.period is None
         or ctx.period_origin != "sentence"
@@ -83,7 +71,7 @@ _LEVEL_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|an?\s+)?\Z", re.I)
 _LEVEL_NOW = re.compile(r"\s*(?:an?\s+\w+\s+)?(?:at\s+present|currently|now|today)\b", re.I)
 
 
-def _resolve_period(
+def resolve_period(
     sent: sentence.Sentence,
     cs: int,
     ce: int,
@@ -96,6 +84,7 @@ def _resolve_period(
     para: Paragraph,
     ctx: Context,
 ) -> None:
+    """The figure's own time, else the nearest in its sentence, else the paragraph's or article's."""
     s = sent.text
     times = sent.times
     if i not in direct and i in sent_compared:
