@@ -329,3 +329,8 @@ def test_a_baseline_written_over_a_skipped_input_says_so(
     assert result.exit_code == 2
     assert (tmp_path / ".factcheck-baseline.json").exists()
     assert "news/scan.txt: skipped: binary file" in result.stderr
+
+
+def test_a_deep_blob_that_opens_mid_line_is_hidden_and_the_prose_before_it_kept() -> None:
+    text = "Bus fares rose 4% in May, the operator said. " + '{"a": ' * 5_000 + "1" + "}" * 5_000
+    assert [c.text for c in extract_text(text).claims] == ["4%"]

@@ -42,6 +42,9 @@ _MODIFIER = re.compile(
 _URLISH = re.compile(r"\S*(?:://|www\.|@|/)\S*\Z")
 # Figures read whole, with their own unit: they neither start a range nor count a noun.
 _WHOLE = frozenset({"multiple", "span"})
+# Bare numbers joined by commas without a space, in groups no thousands separator makes.
+_GLUED_LIST = re.compile(r",\d")
+_GLUED_BEFORE = re.compile(r"\d,\Z")
 # Between a fraction and its magnitude or point: "half a million", "three quarters of a
 # billion", "a quarter point", "a half-billion".
 _FRACTION_LINK = re.compile(r"(?:[ \t]+of)?[ \t]+(?:an?[ \t]+)?|-", re.IGNORECASE)
@@ -94,16 +97,48 @@ def find(text: str, lex: Lexicon, symbols: dict[str, str]) -> list[Found]:
     """Every figure in `text`, in order; `symbols` resolves ambiguous currency symbols."""
     out: list[Found] = []
     consumed = 0
+    # A number whose surroundings, as far as any reading looks, are those of one read just
+    # before reads the same: a run of alike figures (a flattened table, "5% 5% 5% ...")
+    # costs a lookup each, not a reading. Prose never repeats a stretch that long.
+    seen: dict[str, Found | None] = {}
     for match in lex.number.finditer(text):
-        if match.start() < consumed:
+        at = match.start()
+        if at < consumed:
             continue
-        found = _read(text, match, lex, symbols)
+        key = text[at - _READ_REACH : at + _READ_REACH] if at >= _READ_REACH else None
+        if key is not None and key in seen:
+            found = _moved(seen[key], at)
+        else:
+            found = _read(text, match, lex, symbols)
+            # Kept only when the figure (or the number not taken) ends well inside the window.
+            if key is not None and (match.end() if found is None else found.end) - at < _KEPT:
+                if len(seen) >= 256:
+                    seen.clear()
+                seen[key] = _moved(found, -at)
         if found is None:
             continue
         out.append(found)
         consumed = found.end
     _link_conversions(text, out)
     return out
+
+
+def _moved(found: Found | None, by: int) -> Found | None:
+    """A copy of `found` `by` characters further on (its fields copied: `replace` and
+    `copy.copy` cost several times more, which a run of 10^5 figures feels)."""
+    if found is None:
+        return None
+    moved = object.__new__(Found)
+    moved.__dict__.update(found.__dict__)
+    moved.start += by
+    moved.end += by
+    return moved
+
+
+# How far around a number its reading looks (the longest look-behind is a record's lead,
+# 100 characters; ahead, a range's end and its unit): beyond it, the text changes nothing.
+_READ_REACH = 160
+_KEPT = 80
 
 
 def resolve_symbols(text: str, lex: Lexicon) -> dict[str, str]:
@@ -171,6 +206,10 @@ def _read(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
         qualifier, sets = lex.qualifier_of[qualifier_key(after.group("q") or after.group("s"))]
         end = after.end()
     kind, unit = _kind(core)
+    if kind == "number" and (
+        _GLUED_LIST.match(text, end) or _GLUED_BEFORE.search(text, max(0, core.start - 2), core.start)
+    ):
+        return None  # "1,1,1" or "12,7,9": numbers in a list of data or a code, no figure
     if kind == "number" and not core.spelled and _looks_like_name(text, core.start, lex):
         return None  # "Section 301 tariffs", "Boeing 737 jets"
     if kind == "number" and not whole:

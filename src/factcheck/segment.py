@@ -68,6 +68,10 @@ def lines(text: str, boilerplate: Boilerplate, hidden: list[tuple[int, int]] = (
         end = size if nl < 0 else nl
         stripped = text[pos:end].strip(" \t\r\u00a0-•*#>|")
         line_zone: Zone = zone
+        if pos < blob_start < end:
+            # A blob that opens mid-line: the prose before it is a line of its own.
+            out.append(Line(pos, blob_start, zone))
+            pos = blob_start
         if pos >= blob_start or spans.cover(pos, end):
             line_zone = "hidden"
         elif stripped and len(stripped) <= _MAX_FURNITURE:
@@ -157,7 +161,9 @@ class Spans:
 
 
 def _trailing_blob(text: str) -> int:
-    """Start of the line where a JSON blob that runs to the end of the text begins, or len(text).
+    """Where a JSON blob that runs to the end of the text begins, or len(text): the start of
+    its line, or, for one nested deeper than prose ever is, its opening bracket when prose
+    stands before it on that line.
 
     The blob is found by matching its brackets backwards from the end, one pass over the
     brackets and quotes only: trying a JSON parser at every line was quadratic, and the
@@ -170,57 +176,47 @@ def _trailing_blob(text: str) -> int:
     if start < 0:
         return len(text)
     line_start = tail.rfind("\n", 0, start) + 1
-    if tail[line_start:start].strip(" \t\r"):
-        return len(text)  # "var data = {...}": the brackets close a line of something else
+    opens_line = not tail[line_start:start].strip(" \t\r")
     if depth <= _MAX_CHECKED_DEPTH:
+        if not opens_line:
+            return len(text)  # "var data = {...}": the brackets close a line of something else
         try:
             json.loads(tail[start:])
         except ValueError:
             return len(text)
-    # Deeper than that, no prose nests: data, whether or not every comma is in place.
-    return line_start
+    # Deeper than that, no prose nests: data, whether or not every comma is in place. A
+    # sentence before it on its line ("... the agency said. {"a": [[[...") stays prose.
+    return line_start if opens_line else start
 
 
 _MAX_CHECKED_DEPTH = 200  # well inside the interpreter's recursion limit
-_BRACKETS = re.compile(r'[][{}"]')
+# Read backwards: a JSON string reversed is one token (a quote followed by a backslash was
+# escaped), so strings are skipped whole and their brackets never counted.
+_REVERSED_TOKENS = re.compile(r'"(?:[^"]|"(?=\\))*"|[][{}]')
 _CLOSES = {"]": "[", "}": "{"}
 
 
 def _opening_bracket(tail: str) -> tuple[int, int]:
     """Where the bracket that the last character of `tail` closes opens, and the deepest nesting.
 
-    (-1, 0) when the brackets do not match. JSON strings are skipped: a quote is escaped
-    when an odd number of backslashes stands before it.
+    (-1, 0) when the brackets do not match.
     """
-    size = len(tail)
-    reverse = tail[::-1]
+    last = len(tail) - 1
     stack: list[str] = []
     deepest = 0
-    in_string = False
-    for match in _BRACKETS.finditer(reverse):
+    for match in _REVERSED_TOKENS.finditer(tail[::-1]):
         char = match.group()
-        pos = size - 1 - match.start()
-        if char == '"':
-            if not _escaped(tail, pos):
-                in_string = not in_string
-            continue
-        if in_string:
-            continue
+        if len(char) > 1:
+            continue  # a string
         if char in _CLOSES:
             stack.append(_CLOSES[char])
-            deepest = max(deepest, len(stack))
+            if len(stack) > deepest:
+                deepest = len(stack)
         elif not stack or stack.pop() != char:
             return -1, 0
         if not stack:
-            return pos, deepest
+            return last - match.start(), deepest
     return -1, 0
-
-
-def _escaped(text: str, pos: int) -> bool:
-    k = pos
-    while k > 0 and text[k - 1] == "\\":
-        k -= 1
-    return (pos - k) % 2 == 1
 
 
 @dataclass(frozen=True)

@@ -521,6 +521,7 @@ def economy(
     amounts are in. A story about a budget may name its country once, or never."""
     if doc.place:
         return doc.topic
+    text = " ".join(text.split())  # names counted, not placed: blanked stretches cost nothing
     counts: Counter[str] = Counter()
     for m in _CAPITALISED.finditer(text):
         word = m.group(0)

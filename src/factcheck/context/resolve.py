@@ -144,12 +144,28 @@ def _resolve_sentence(
     direct = bind_times(s, sent.start, members, items, sent.times, group_end)
     named_here: str | None = None
     stated_periods: list[Period] = []
+    dense = len(members) > _DENSE
+    previous: int | None = None
     for i in members:
         item = items[i]
         if item.converts is not None:
             continue
         cs, ce = item.start - sent.start, item.end - sent.start
         ctx = out[i]
+        if (
+            dense
+            and previous is not None
+            and i not in direct
+            and items[previous].found.unit == item.found.unit
+            and _NO_WORDS.fullmatch(s, items[previous].end - sent.start, cs) is not None
+        ):
+            # A flattened table or a run of bare figures ("5% 5% 5% ..."): a figure with no
+            # word between it and the last is of the same owner, measure and time.
+            ctx.__dict__.update(out[previous].__dict__)
+            ctx.links = []
+            previous = i
+            continue
+        previous = i
         resolve_subject(sent, cs, ce, item.found, doc, svocab, para, ctx)
         if ctx.subject is None:
             # "Statistics Canada said the unemployment rate rose to 6.5%": the country whose
@@ -405,6 +421,8 @@ def _calendar(s: str, doc: document.Document, svocab: subjects.Vocabulary) -> Ca
 
 
 _OR_AGAIN = re.compile(r",\s*or\s+\Z")
+_DENSE = 32  # figures in one sentence beyond which it is read as a table
+_NO_WORDS = re.compile(r"[^\w]*")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
