@@ -231,6 +231,14 @@ def sentences(text: str, start: int, end: int) -> list[Sentence]:
 
     chunk = text[start:end]
     out: list[Sentence] = []
+    if "\n" not in chunk and _ENDS_SENTENCE.search(chunk) is None:
+        # Nothing can end a sentence inside ("5% 5% 5% ...", a row of a flattened table):
+        # one sentence, without a pass of the segmenter over every token.
+        s = start + len(chunk) - len(chunk.lstrip())
+        e = start + len(chunk.rstrip())
+        return [Sentence(a, b) for a, b in _spaced(text, s, e, MAX_SENTENCE)] or [
+            Sentence(start, end)
+        ]
     for paragraph in analyze(chunk):
         for sentence in paragraph:
             if not sentence:
@@ -242,6 +250,9 @@ def sentences(text: str, start: int, end: int) -> list[Sentence]:
     if not out:
         out.append(Sentence(start, end))
     return out
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？]")
 
 
 def _spaced(text: str, start: int, end: int, most: int) -> Iterator[tuple[int, int]]:
