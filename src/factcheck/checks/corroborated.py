@@ -73,11 +73,15 @@ def _undated(link: ClaimLink) -> Iterator[Verdict]:
     Pairs, not groups: two dated claims of different periods may each agree
     with the undated one without being one fact themselves.
     """
+    # Visited by article, so that an article's own figures are never a square of its size.
+    by_doc: dict[str, list[Fact]] = {}
+    for f in link.facts:
+        by_doc.setdefault(f.doc.path, []).append(f)
     for u in link.facts:
         if _dated(u):
             continue
-        for o in link.facts:
-            if o.doc.path == u.doc.path or (not _dated(o) and o.index < u.index):
+        for o in (o for path, group in by_doc.items() if path != u.doc.path for o in group):
+            if not _dated(o) and o.index < u.index:
                 continue
             if agree(u, o):
                 yield Verdict(
