@@ -188,7 +188,7 @@ def test_against_reports_only_findings_that_involve_the_draft(
     corpus = [
         str(p.relative_to(ROOT)) for p in sorted(SEEDS.glob("*.txt")) if p.name != Path(draft).name
     ]
-    args = ["check", draft, "--format", "json", "--cache", str(tmp_path / "index.sqlite")]
+    args = ["check", draft, "--format", "json", "--cache", str(tmp_path / "store")]
     for c in corpus:
         args += ["--against", c]
     data = json.loads(runner.invoke(app, args).stdout)
@@ -327,33 +327,38 @@ def test_against_rereads_only_what_changed(tmp_path: Path, monkeypatch: pytest.M
     shutil.copytree(SEEDS, corpus)
     moved = tmp_path / "draft.txt"
     (corpus / "000_4edcbf6b8f8cb3e9.txt").rename(moved)
-    from factcheck import index
+    from factcheck import extract
 
     opened: list[str] = []
-    real_read = index.read
+    real_read = extract.read
 
     def counting_read(path: Path, *args: Any) -> Any:
         opened.append(path.name)
         return real_read(path, *args)
 
-    monkeypatch.setattr(index, "read", counting_read)
-    args = ["check", str(moved), "--against", str(corpus), "--format", "json"]
+    monkeypatch.setattr(extract, "read", counting_read)
+    # One process, so that the count sees every read.
+    args = ["check", str(moved), "--against", str(corpus), "--format", "json", "--jobs", "1"]
     first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
-    assert sorted(opened) == sorted(p.name for p in corpus.glob("*.txt"))
-    assert (corpus / ".factcheck-cache.sqlite").exists()
+    # The draft, and each article of the archive (an undated one again, against its
+    # folder's date).
+    assert set(opened) == {"draft.txt"} | {p.name for p in corpus.glob("*.txt")}, opened
+    assert (corpus / ".factcheck-store" / "files.parquet").exists()
     opened.clear()
     second = runner.invoke(app, args)
-    assert opened == []  # nothing in the corpus changed: no corpus file is read again
+    assert opened == ["draft.txt"]  # nothing in the corpus changed: no corpus file is read
     assert json.loads(second.stdout) == json.loads(first.stdout)
     changed = corpus / "004_c83623c98217df50.txt"
     changed.write_bytes(changed.read_bytes() + b"\nProfits rose 9 percent.\n")
+    opened.clear()
     runner.invoke(app, args)
-    assert opened == [changed.name]
-    (corpus / ".factcheck-cache.sqlite").write_bytes(b"not a database")
+    assert set(opened) == {"draft.txt", changed.name}, opened
+    (corpus / ".factcheck-store" / "files.parquet").write_bytes(b"not a parquet file")
     opened.clear()
     rebuilt = runner.invoke(app, args)
-    assert rebuilt.exit_code == 0 and len(opened) == 4
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert set(opened) == {"draft.txt"} | {p.name for p in corpus.glob("*.txt")}, opened
 
 
 def test_progress_is_reported_per_file_and_silent_off_a_terminal(
@@ -446,7 +451,7 @@ def test_check_takes_articles_or_claims_not_both(monkeypatch: pytest.MonkeyPatch
     monkeypatch.chdir(ROOT)
     result = runner.invoke(app, ["check", "seeds", "--claims", "-"])
     assert result.exit_code == 2
-    assert "not both" in result.stderr
+    assert "one of them" in result.stderr
 
 
 def test_a_context_part_edited_in_a_claims_file_counts_as_given(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
 import time
 from pathlib import Path
 
@@ -272,12 +273,13 @@ def test_against_goes_on_when_the_index_cannot_be_kept(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     _pair(tmp_path / "news")
-    cache = tmp_path / "no" / "such" / "folder" / "index.sqlite"
+    (tmp_path / "a-file").write_text("not a folder\n", encoding="utf-8")
+    cache = tmp_path / "a-file" / "store"
     result = runner.invoke(
         app, ["check", "news/a.txt", "--against", "news", "--cache", str(cache), "--format", "json"]
     )
     assert result.exit_code == 1, result.output
-    assert result.stderr.startswith(f"{cache}: cannot keep the claim index")
+    assert result.stderr.startswith(f"{cache}: cannot keep the claim store")
     assert len(result.stderr.strip().splitlines()) == 1
     assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["value-conflict"]
 
@@ -293,7 +295,7 @@ def test_a_cached_document_with_a_binary_neighbour_is_read_again_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _news_with_a_scan(tmp_path, monkeypatch)
-    cache = tmp_path / "index.sqlite"
+    cache = tmp_path / "store"
     args = ["check", "news/a.txt", "--against", "news", "--cache", str(cache), "-f", "json"]
     first, second = runner.invoke(app, args), runner.invoke(app, args)
     assert first.exit_code == second.exit_code == 2
@@ -309,7 +311,7 @@ def test_check_writes_nothing_into_the_folders_it_reads(
     monkeypatch.chdir(work)
     _pair(tmp_path / "news")
     before = sorted(p.name for p in tmp_path.rglob("*"))
-    cache = tmp_path.parent / f"{tmp_path.name}-index.sqlite"
+    cache = tmp_path.parent / f"{tmp_path.name}-store"
     for args in (
         ["check", str(tmp_path / "news")],
         ["check", str(tmp_path / "news" / "a.txt"), "--against", str(tmp_path / "news"),
@@ -318,7 +320,7 @@ def test_check_writes_nothing_into_the_folders_it_reads(
     ):  # fmt: skip
         runner.invoke(app, args)
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
-    cache.unlink()
+    shutil.rmtree(cache)
 
 
 def test_a_baseline_written_over_a_skipped_input_says_so(

@@ -37,6 +37,31 @@ def check_documents(
     return Report(findings=kept, summary=summary)
 
 
+def check_in_parts(
+    parts: Iterable[list[Document]],
+    settings: Settings | None = None,
+    rules: tuple[Path, ...] = (),
+    totals: tuple[int, int] | None = None,
+) -> Report:
+    """Check documents given in parts that no link crosses (a claim store's buckets), one part
+    in memory at a time; `totals` are the articles and claims the parts come from."""
+    findings: list[Finding] = []
+    suppressed = 0
+    paths: set[str] = set()
+    claims = 0
+    for docs in parts:
+        report = check_documents(docs, settings, rules)
+        findings.extend(report.findings)
+        suppressed += report.summary.suppressed
+        paths.update(d.path for d in docs)
+        claims += report.summary.claims
+    findings.sort(key=engine.order)
+    summary = summarise([], findings)
+    summary.documents, summary.claims = totals if totals is not None else (len(paths), claims)
+    summary.suppressed = suppressed
+    return Report(findings=findings, summary=summary)
+
+
 def _suppressed(finding: Finding, docs: list[Document]) -> bool:
     """Whether an author's inline comment beside one of the finding's claims names its rule."""
     by_path = {d.path: d for d in docs if d.suppressions}

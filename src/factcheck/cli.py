@@ -192,6 +192,26 @@ MaxSizeOption = Annotated[
 ]
 
 
+def _jobs(value: int | None) -> int:
+    import os
+
+    if value is None:
+        return os.cpu_count() or 1
+    if value < 1:
+        raise typer.BadParameter("must be 1 or more")
+    return value
+
+
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        help="Read files in this many processes (same output as one). [default: all cores]",
+    ),
+]
+
+
 def _published_date(published: str | None) -> str | None:
     """The --published option, checked: a bad date is a usage error (exit 2)."""
     from .published import validate_override
@@ -213,6 +233,7 @@ def extract(
     published: PublishedOption = None,
     rules: RulesOption = None,
     max_file_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+    jobs: JobsOption = None,
 ) -> None:
     """Print every numeric claim in the articles, with its value, unit and bounds."""
     from .errors import InputError
@@ -223,7 +244,12 @@ def extract(
     with _no_traceback():
         try:
             docs = extract_paths(
-                paths, when, tuple(rules or ()), on_skip=_skip, max_size=max_file_size
+                paths,
+                when,
+                tuple(rules or ()),
+                on_skip=_skip,
+                max_size=max_file_size,
+                jobs=_jobs(jobs),
             )
         except InputError as exc:
             raise _fail(str(exc)) from exc
@@ -319,9 +345,18 @@ def check(
     cache: Annotated[
         Path | None,
         typer.Option(
-            "--cache", help="Where --against keeps its claim index (default: in the corpus folder)."
+            "--cache",
+            help="Where --against keeps the claim store of a folder of articles "
+            "(default: .factcheck-store in that folder).",
         ),
     ] = None,
+    store: Annotated[
+        Path | None,
+        typer.Option(
+            "--store", help="Check a whole claim store (see `factcheck index`) against itself."
+        ),
+    ] = None,
+    jobs: JobsOption = None,
     write_baseline: Annotated[
         bool,
         typer.Option(
@@ -338,8 +373,10 @@ def check(
     from .errors import InputError
 
     when = _published_date(published)
-    if bool(paths) == (claims_file is not None):
-        raise _fail("check: give article PATHS or --claims FILE, not both or neither")
+    if sum((bool(paths), claims_file is not None, store is not None)) != 1:
+        raise _fail("check: give article PATHS, --claims FILE or --store DIR: one of them")
+    if store is not None and against:
+        raise _fail("check: --store checks a store against itself; --against needs PATHS")
     with _no_traceback():
         try:
             settings = configuration.load(config or configuration.find(Path.cwd()))
@@ -347,7 +384,12 @@ def check(
                 settings = settings.model_copy(update={"min_confidence": min_confidence.value})
             extra = tuple(rules or ())
             report, docs = _check(
-                paths, claims_file, against, cache, settings, extra, when, quiet, max_file_size
+                _Inputs(paths, claims_file, against, cache, store, _jobs(jobs)),
+                settings,
+                extra,
+                when,
+                quiet,
+                max_file_size,
             )
             known_path = baseline_file or baseline.DEFAULT
             if write_baseline:
@@ -364,48 +406,157 @@ def check(
     raise typer.Exit(exit_status(report, (fail_on.value if fail_on else settings.fail_on)))
 
 
+@dataclass(frozen=True)
+class _Inputs:
+    """What `check` reads: articles, a claims file or a store, and what to check them against."""
+
+    paths: list[Path] | None
+    claims_file: str | None
+    against: list[Path] | None
+    cache: Path | None
+    store: Path | None
+    jobs: int
+
+
 def _check(
-    paths: list[Path] | None,
-    claims_file: str | None,
-    against: list[Path] | None,
-    cache: Path | None,
+    inputs: _Inputs,
     settings: Settings,
     extra: tuple[Path, ...],
     when: str | None,
     quiet: bool,
     max_size: int,
 ) -> tuple[Report, list[Document]]:
-    """The report on the articles (or the claims file), and the documents it was made from."""
-    from .check import check_documents
+    """The report on the articles (or the claims file, or the store), and its documents."""
+    from .check import check_documents, check_in_parts
     from .extract import extract_paths
 
-    if claims_file is not None:
+    rule_packs = tuple(settings.rule_packs) + extra
+    if inputs.store is not None:
+        from .store import query
+        from .store.build import open_store
+
+        archive = open_store(inputs.store, rule_packs, when)
+        files = archive.files()
+        totals = (
+            sum(1 for f in files.values() if f.document),
+            sum(f.claims for f in files.values()),
+        )
+        return check_in_parts(query.by_bucket(archive), settings, extra, totals), []
+    if inputs.claims_file is not None:
         from . import claimsfile
 
-        docs = claimsfile.load(claims_file)
+        docs = claimsfile.load(inputs.claims_file)
     else:
         with _progress(quiet) as progress:
             docs = extract_paths(
-                paths or [],
+                inputs.paths or [],
                 when,
-                tuple(settings.rule_packs) + extra,
+                rule_packs,
                 on_skip=_skip,
                 on_progress=progress,
                 max_size=max_size,
+                jobs=inputs.jobs,
             )
     focus = None
-    if against:
-        from . import packs
-        from .index import ClaimIndex, default_location
-
+    if inputs.against:
         focus = [d.path for d in docs]
-        index = ClaimIndex(cache or default_location(against))
-        rule_set = packs.load(tuple(settings.rule_packs) + extra)
-        docs = docs + index.documents(against, when, rule_set, on_skip=_skip, max_size=max_size)
-        index.close()
-        if index.note is not None:
-            typer.echo(index.note, err=True)
+        docs = docs + _against(inputs, docs, rule_packs, when, max_size)
     return check_documents(docs, settings, extra, focus), docs
+
+
+def _against(
+    inputs: _Inputs,
+    drafts: list[Document],
+    rule_packs: tuple[Path, ...],
+    when: str | None,
+    max_size: int,
+) -> list[Document]:
+    """The published articles' claims a draft may be checked against: from a claim store,
+    or from a folder of articles through the store kept beside it (refreshed first)."""
+    from . import names, packs
+    from .store import query
+    from .store.archive import is_store
+    from .store.build import index, open_store
+
+    against = inputs.against or []
+    rule_set = packs.load(rule_packs)
+    words = names.words(rule_set.names)
+    found: list[Document] = []
+    folders = [p for p in against if not is_store(p)]
+    for location in (p for p in against if is_store(p)):
+        found += query.candidates(open_store(location, rule_packs, when), drafts, words)
+    if folders:
+        first = folders[0]
+        kept = inputs.cache or (first if first.is_dir() else first.parent) / STORE_NAME
+        try:
+            built = index(
+                folders, kept, when, rule_packs, on_skip=_skip, max_size=max_size, jobs=inputs.jobs
+            )
+        except OSError as exc:
+            # A store that cannot be written (a read-only folder, a full disk): the check
+            # goes on with every file read afresh.
+            reason = (exc.strerror or type(exc).__name__).lower()
+            typer.echo(
+                f"{kept}: cannot keep the claim store ({reason}); every file is read", err=True
+            )
+            from .extract import extract_paths
+
+            return found + extract_paths(
+                folders, when, rule_packs, on_skip=_skip, max_size=max_size, jobs=inputs.jobs
+            )
+        found += query.candidates(built.store, drafts, words)
+    return found
+
+
+STORE_NAME = ".factcheck-store"
+
+
+@app.command()
+def index(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders of the archive.")],
+    store: Annotated[
+        Path, typer.Option("--store", help="The claim store to write or bring up to date.")
+    ],
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Extract on a Dask cluster: its scheduler's address (tcp://HOST:PORT).",
+        ),
+    ] = None,
+    published: PublishedOption = None,
+    rules: RulesOption = None,
+    max_file_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+    jobs: JobsOption = None,
+) -> None:
+    """Write an archive's claims, with their context, to a claim store (Parquet) for
+    `check --against STORE` and `check --store STORE`; files unchanged since the last run
+    are not read again."""
+    from .errors import InputError
+    from .store.build import index as build_index
+
+    when = _published_date(published)
+    with _no_traceback():
+        try:
+            built = build_index(
+                paths,
+                store,
+                when,
+                tuple(rules or ()),
+                on_skip=_skip,
+                max_size=max_file_size,
+                jobs=_jobs(jobs),
+                scheduler=scheduler,
+            )
+        except InputError as exc:
+            raise _fail(str(exc)) from exc
+        claims = sum(len(d.claims) for d in built.extracted)
+        typer.echo(
+            f"{store}: {len(built.files)} articles; {len(built.extracted)} read "
+            f"({claims} claims), {built.kept} unchanged, {built.removed} removed",
+            err=True,
+        )
+    raise typer.Exit(2 if _run.skipped else 0)
 
 
 @app.command("rules")

@@ -135,16 +135,19 @@ def run(links: Iterable[ClaimLink], rules: list[Configured], packs: Packs) -> li
                         advice=verdict.advice,
                     )
                 )
-    findings.sort(
-        key=lambda f: (
-            SEVERITY_ORDER[f.severity],
-            f.rule,
-            f.claims[0].path,
-            f.claims[0].line,
-            f.claims[0].column,
-        )
-    )
+    findings.sort(key=order)
     return findings
+
+
+def order(f: Finding) -> tuple[int, str, str, int, int]:
+    """How findings are listed: most severe first, then by rule and place."""
+    return (
+        SEVERITY_ORDER[f.severity],
+        f.rule,
+        f.claims[0].path,
+        f.claims[0].line,
+        f.claims[0].column,
+    )
 
 
 def _dated_by_article(facts: list[Fact]) -> bool:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 import re
+import traceback
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path, PurePath
 
@@ -26,8 +27,12 @@ def extract_paths(
     on_skip: Callable[[Skip], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     max_size: int = DEFAULT_MAX_SIZE,
+    jobs: int = 1,
 ) -> list[Document]:
     """Read every article under `paths` and extract its claims; `on_progress(done, total)` per file.
+
+    With `jobs` > 1 the files are read in that many processes; the documents, and the
+    order they come in, are those of one process.
 
     An input that cannot be read, is binary, is over `max_size` bytes or meets a bug is
     passed to `on_skip` with the reason, and the others are still read.
@@ -38,8 +43,8 @@ def extract_paths(
             on_skip(skip)
     rule_set = packs.load(rules)
     docs = []
-    for done, path in enumerate(found.files, 1):
-        doc = read_document(path, published_on, rule_set, max_size)
+    read = read_all(found.files, published_on, rules, max_size, jobs)
+    for done, doc in enumerate(read, 1):
         if on_progress is not None:
             on_progress(done, len(found.files))
         if isinstance(doc, Skip):
@@ -52,6 +57,54 @@ def extract_paths(
             docs, lambda doc, when: read_document(Path(doc.path), None, rule_set, max_size, when)
         )
     return align_trading_days(docs)
+
+
+def read_all(
+    files: Sequence[Path],
+    published_on: str | None,
+    rules: tuple[Path, ...] = (),
+    max_size: int = DEFAULT_MAX_SIZE,
+    jobs: int = 1,
+) -> Iterator[Document | Skip]:
+    """Each file's document (or why there is none), in the order of `files`.
+
+    Extraction is pure Python: threads would wait on one another, so `jobs` > 1 means
+    that many worker processes, each loading the rules once, fed files in small batches.
+    """
+    if jobs <= 1 or len(files) < 2:
+        rule_set = packs.load(rules)
+        for path in files:
+            yield read_document(path, published_on, rule_set, max_size)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(jobs, len(files))
+    batch = max(1, min(16, len(files) // (workers * 4)))
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(rules,)) as pool:
+        yield from pool.map(
+            _read_in_worker,
+            files,
+            [published_on] * len(files),
+            [max_size] * len(files),
+            chunksize=batch,
+        )
+
+
+_WORKER_RULES: list[packs.Packs] = []
+
+
+def _start_worker(rules: tuple[Path, ...]) -> None:
+    _WORKER_RULES[:] = [packs.load(rules)]
+
+
+def _read_in_worker(path: Path, published_on: str | None, max_size: int) -> Document | Skip:
+    doc = read_document(path, published_on, _WORKER_RULES[0], max_size)
+    if isinstance(doc, Skip) and doc.error is not None:
+        # A bug's exception and its traceback do not cross back to the parent intact: the
+        # traceback's text does, for --debug.
+        said = "".join(traceback.format_exception(doc.error)).rstrip()
+        return Skip(doc.path, doc.reason, error=RuntimeError(f"in a worker process:\n{said}"))
+    return doc
 
 
 def date_from_siblings(

@@ -207,7 +207,8 @@ def _read(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
         end = after.end()
     kind, unit = _kind(core)
     if kind == "number" and (
-        _GLUED_LIST.match(text, end) or _GLUED_BEFORE.search(text, max(0, core.start - 2), core.start)
+        _GLUED_LIST.match(text, end)
+        or _GLUED_BEFORE.search(text, max(0, core.start - 2), core.start)
     ):
         return None  # "1,1,1" or "12,7,9": numbers in a list of data or a code, no figure
     if kind == "number" and not core.spelled and _looks_like_name(text, core.start, lex):

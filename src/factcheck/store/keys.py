@@ -1,0 +1,45 @@
+"""The blocking key a claim is stored and looked up by: the noun its measure is named after.
+
+The matcher links claims whose measures it finds alike (`match.links`): spellings of one
+name, a fall named as a change, a rate beside the levels it joins, a part beside its
+whole ("iPhone revenue" of "revenue"). Every such pair shares the last word of the
+measure's name once qualifiers, words of change, brackets and plurals are left out ("net
+profits growth y/y (forecast)" and "net profit" are both "profit"; "iPhone revenue growth"
+and "revenue" both "revenue"). That key is coarser than the matcher's, never finer, so
+the claims it gathers are a superset of those the matcher could link: the store
+partitions by it, and a draft's candidates are the stored claims that share its keys.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from .. import names
+
+BUCKETS = 64  # partitions of the store: a key's claims all lie in one
+
+
+def block(metric: str | None, words: names.Words) -> str | None:
+    """The key of a measure; None for a claim without one (the matcher links none of those)."""
+    if not metric:
+        return None
+    kept = [
+        t
+        for t in names.tokens(names.fold(metric), words)
+        if t not in words.qualifiers
+        and t not in words.rate_up
+        and t not in words.rate_down
+        and t not in words.year_on_year
+    ]
+    return _singular(kept[-1]) if kept else "growth"
+
+
+def bucket(key: str) -> int:
+    """The partition a key's claims are kept in (stable across runs and machines)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=4).digest()) % BUCKETS
+
+
+def _singular(token: str) -> str:
+    return (
+        token[:-1] if len(token) > 3 and token.endswith("s") and not token.endswith("ss") else token
+    )

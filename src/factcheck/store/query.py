@@ -1,0 +1,39 @@
+"""What a check reads from the store: a draft's candidates, or the archive bucket by bucket."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import names
+from ..models import Document
+from . import keys
+from .archive import Archive
+
+
+def candidates(store: Archive, drafts: list[Document], words: names.Words) -> list[Document]:
+    """The stored articles' claims that share a blocking key with a draft's claims.
+
+    One DuckDB query over the buckets those keys fall in (the others are not opened);
+    each article comes with only those of its claims. A stored article at a draft's own
+    path is the draft's older version and is left out.
+    """
+    blocks = {b for d in drafts for c in d.claims if (b := keys.block(c.metric, words))}
+    if not blocks:
+        return []
+    rows = store.claim_rows(buckets={keys.bucket(b) for b in blocks}, blocks=blocks)
+    own = {d.path for d in drafts}
+    rows = [r for r in rows if r["path"] not in own]
+    return store.documents(rows, store.files()) if rows else []
+
+
+def by_bucket(store: Archive) -> Iterator[list[Document]]:
+    """The archive's articles one bucket at a time, each with that bucket's claims only.
+
+    Every claim the matcher could link to another lies in that other's bucket, so the
+    buckets can be checked one after another, with one in memory at a time.
+    """
+    files = store.files()
+    for number in store.buckets():
+        rows = store.claim_rows(buckets=[number])
+        if rows:
+            yield store.documents(rows, files)
