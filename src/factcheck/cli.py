@@ -436,11 +436,7 @@ def _check(
         from .store.build import open_store
 
         archive = open_store(inputs.store, rule_packs, when)
-        files = archive.files()
-        totals = (
-            sum(1 for f in files.values() if f.document),
-            sum(f.claims for f in files.values()),
-        )
+        totals = query.totals(archive)
         return check_in_parts(query.by_bucket(archive), settings, extra, totals), []
     if inputs.claims_file is not None:
         from . import claimsfile
@@ -457,11 +453,15 @@ def _check(
                 max_size=max_size,
                 jobs=inputs.jobs,
             )
-    focus = None
-    if inputs.against:
-        focus = [d.path for d in docs]
-        docs = docs + _against(inputs, docs, rule_packs, when, max_size)
-    return check_documents(docs, settings, extra, focus), docs
+    if not inputs.against:
+        return check_documents(docs, settings, extra), docs
+    published, held = _against(inputs, docs, rule_packs, when, max_size)
+    report = check_documents(docs + published, settings, extra, [d.path for d in docs])
+    if held is not None:
+        # Only the archive's candidates were read in full; the summary counts all it holds.
+        report.summary.documents = len(docs) + held[0]
+        report.summary.claims = sum(len(d.claims) for d in docs) + held[1]
+    return report, docs + published
 
 
 def _against(
@@ -470,9 +470,10 @@ def _against(
     rule_packs: tuple[Path, ...],
     when: str | None,
     max_size: int,
-) -> list[Document]:
-    """The published articles' claims a draft may be checked against: from a claim store,
-    or from a folder of articles through the store kept beside it (refreshed first)."""
+) -> tuple[list[Document], tuple[int, int] | None]:
+    """The published articles' claims a draft may be checked against, from a claim store or
+    from a folder of articles through the store kept beside it (refreshed first); and how
+    many articles and claims the archive holds (None when every one was read)."""
     from . import names, packs
     from .store import query
     from .store.archive import is_store
@@ -482,9 +483,13 @@ def _against(
     rule_set = packs.load(rule_packs)
     words = names.words(rule_set.names)
     found: list[Document] = []
+    articles = claims = 0
     folders = [p for p in against if not is_store(p)]
     for location in (p for p in against if is_store(p)):
-        found += query.candidates(open_store(location, rule_packs, when), drafts, words)
+        archive = open_store(location, rule_packs, when)
+        found += query.candidates(archive, drafts, words)
+        held = query.totals(archive)
+        articles, claims = articles + held[0], claims + held[1]
     if folders:
         first = folders[0]
         kept = inputs.cache or (first if first.is_dir() else first.parent) / STORE_NAME
@@ -501,11 +506,14 @@ def _against(
             )
             from .extract import extract_paths
 
-            return found + extract_paths(
+            read = extract_paths(
                 folders, when, rule_packs, on_skip=_skip, max_size=max_size, jobs=inputs.jobs
             )
+            return found + read, None
         found += query.candidates(built.store, drafts, words)
-    return found
+        held = query.totals(built.store)
+        articles, claims = articles + held[0], claims + held[1]
+    return found, (articles, claims)
 
 
 STORE_NAME = ".factcheck-store"

@@ -37,3 +37,9 @@ def by_bucket(store: Archive) -> Iterator[list[Document]]:
         rows = store.claim_rows(buckets=[number])
         if rows:
             yield store.documents(rows, files)
+
+
+def totals(store: Archive) -> tuple[int, int]:
+    """The articles and claims the store holds."""
+    files = store.files().values()
+    return sum(1 for f in files if f.document), sum(f.claims for f in files)
