@@ -218,6 +218,39 @@ def prepare_corpus(args: argparse.Namespace) -> Result:
             "build_seconds": time.perf_counter() - start}  # fmt: skip
 
 
+def jobs_child(directory: Path, sample_bytes: int, jobs: int) -> Result:
+    """Wall time of `extract_paths` over a sample of the corpus's files with `jobs` processes."""
+    from factcheck.extract import extract_paths
+
+    files, total = [], 0
+    for path in sorted(directory.glob("*.txt")):
+        if total >= sample_bytes:
+            break
+        files.append(path)
+        total += path.stat().st_size
+    extract_paths(files[:1])  # rules loaded, first call made: not in the timing
+    start = time.perf_counter()
+    docs = extract_paths(files, jobs=jobs)
+    seconds = time.perf_counter() - start
+    return {"jobs": jobs, "files": len(files), "mib": total / MIB, "seconds": seconds,
+            "mib_per_s": total / MIB / seconds, "found": sum(len(d.claims) for d in docs)}  # fmt: skip
+
+
+def jobs_scaling(directory: Path, sample_bytes: int, counts: list[int]) -> list[Result]:
+    """`--jobs` 1 to N on the same files, each in a fresh child process (not pinned)."""
+    rows = []
+    for jobs in counts:
+        out = subprocess.run(
+            [sys.executable, __file__, "--corpus", str(directory), "--child-jobs", str(jobs),
+             "--child-sample-bytes", str(sample_bytes)],
+            capture_output=True, text=True, check=True, env=child_env(),
+        )  # fmt: skip
+        rows.append(json.loads(out.stdout))
+    for row in rows:
+        row["speed_up"] = rows[0]["seconds"] / row["seconds"]
+    return rows
+
+
 def measure(args: argparse.Namespace) -> Result:
     """Every figure of the benchmark, measured one after the other."""
     info = prepare_corpus(args)
@@ -226,12 +259,24 @@ def measure(args: argparse.Namespace) -> Result:
     full = run_child("factcheck", directory, None, args.quantulum_unit)
     fc_sample = run_child("factcheck", directory, sample, args.quantulum_unit)
     q_sample = run_child("quantulum3", directory, sample, args.quantulum_unit)
+    scaling = jobs_scaling(directory, int(args.jobs_mb * MIB), [1, 2])
     return {
         "python": sys.version.split()[0], "corpus": info, "full": full,
         "sample": {"factcheck": fc_sample, "quantulum3": q_sample, "quantulum_unit": args.quantulum_unit,
                    "ratio": fc_sample["mib_per_s"] / q_sample["mib_per_s"]},
+        "jobs": scaling,
         "startup": startup(args.startup_runs),
     }  # fmt: skip
+
+
+def jobs_rows(r: Result) -> list[str]:
+    rows = [
+        f"{'--jobs (same files, wall time)':<{W}}{'MiB':>6}{'seconds':>9}{'MiB/s':>8}{'speed-up':>10}"
+    ]
+    for x in r["jobs"]:
+        rows.append(f"{'extract_paths, jobs=' + str(x['jobs']):<{W}}{x['mib']:>6.2f}{x['seconds']:>9.2f}"
+                    f"{x['mib_per_s']:>8.3f}{x['speed_up']:>9.2f}x")  # fmt: skip
+    return rows
 
 
 # --------------------------------------------------------------------------- report
@@ -277,7 +322,7 @@ def table(r: Result) -> str:
         f"factcheck extract benchmark: Python {r['python']}, one CPU per measurement",
         f"corpus: {c['files']:,} files, {c['bytes'] / MIB:.2f} MiB, seed {c['seed']} ({built})",
     ]
-    for block in (throughput_rows(r), import_rows(r), startup_rows(r)):
+    for block in (throughput_rows(r), jobs_rows(r), import_rows(r), startup_rows(r)):
         rows += ["", *block]
     return "\n".join(rows)
 
@@ -302,6 +347,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--quantulum-unit", choices=("paragraph", "document"), default="paragraph",
                         help="what one quantulum3 parse() call gets (default: paragraph)")  # fmt: skip
     parser.add_argument("--startup-runs", type=int, default=5)
+    parser.add_argument("--jobs-mb", type=float, default=2.0, help="MiB read with --jobs 1 and 2")
+    parser.add_argument("--child-jobs", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--child", choices=("factcheck", "quantulum3"), help=argparse.SUPPRESS)
     parser.add_argument("--child-sample-bytes", type=int, help=argparse.SUPPRESS)
@@ -310,6 +357,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
+    if args.child_jobs:
+        print(json.dumps(jobs_child(args.corpus, args.child_sample_bytes, args.child_jobs)))
+        return
     if args.child:
         result = child(args.child, args.corpus, args.child_sample_bytes, args.quantulum_unit)
         print(json.dumps(result))

@@ -474,20 +474,20 @@ def _against(
     """The published articles' claims a draft may be checked against, from a claim store or
     from a folder of articles through the store kept beside it (refreshed first); and how
     many articles and claims the archive holds (None when every one was read)."""
-    from . import names, packs
+    from . import packs
     from .store import query
     from .store.archive import is_store
     from .store.build import index, open_store
+    from .store.keys import Keys
 
     against = inputs.against or []
-    rule_set = packs.load(rule_packs)
-    words = names.words(rule_set.names)
+    by = Keys(packs.load(rule_packs))
     found: list[Document] = []
     articles = claims = 0
     folders = [p for p in against if not is_store(p)]
     for location in (p for p in against if is_store(p)):
         archive = open_store(location, rule_packs, when)
-        found += query.candidates(archive, drafts, words)
+        found += query.candidates(archive, drafts, by)
         held = query.totals(archive)
         articles, claims = articles + held[0], claims + held[1]
     if folders:
@@ -510,7 +510,7 @@ def _against(
                 folders, when, rule_packs, on_skip=_skip, max_size=max_size, jobs=inputs.jobs
             )
             return found + read, None
-        found += query.candidates(built.store, drafts, words)
+        found += query.candidates(built.store, drafts, by)
         held = query.totals(built.store)
         articles, claims = articles + held[0], claims + held[1]
     return found, (articles, claims)

@@ -316,6 +316,23 @@ def _lineage(name: str, vocab: subjects.Vocabulary, members: dict[str, list[str]
     return chain
 
 
+class Families:
+    """The widest whole a subject belongs to ("germany" -> "european union"; "acme (europe)"
+    -> "acme"): the scope links' blocking key. Subjects that may be linked share it."""
+
+    def __init__(self, pack: NameWords, vocab: subjects.Vocabulary) -> None:
+        self.vocab = vocab
+        self.members = _memberships(pack, vocab)
+        self.cache: dict[str, str] = {}
+
+    def root(self, name: str) -> str:
+        hit = self.cache.get(name)
+        if hit is None:
+            chain = _lineage(name, self.vocab, self.members)
+            hit = self.cache[name] = chain[-1] if chain else names.fold(name)
+        return hit
+
+
 def _memberships(pack: NameWords, vocab: subjects.Vocabulary) -> dict[str, list[str]]:
     """Member -> the wholes it belongs to, narrowest first, in folded canonical names."""
 

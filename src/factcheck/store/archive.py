@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import names
 from ..errors import InputError
 from ..models import Claim, Document
 from . import keys
@@ -112,9 +111,13 @@ class Archive:
         (self.location / "files.parquet").unlink(missing_ok=True)
 
     def claim_rows(
-        self, buckets: Iterable[int] | None = None, blocks: Iterable[str] | None = None
+        self,
+        buckets: Iterable[int] | None = None,
+        blocks: Iterable[str] | None = None,
+        families: Iterable[str] | None = None,
     ) -> list[dict[str, Any]]:
-        """Live claim rows, of some buckets and blocking keys, in article and claim order."""
+        """Live claim rows, of some buckets, measures' and subjects' keys, in article and
+        claim order."""
         import duckdb
 
         files = self.location / "files.parquet"
@@ -134,6 +137,12 @@ class Archive:
                 return []
             where.append(f"c.block IN ({', '.join('?' for _ in wanted_blocks)})")
             params.extend(wanted_blocks)
+        if families is not None:
+            wanted_families = sorted(set(families))
+            if not wanted_families:
+                return []
+            where.append(f"c.family IN ({', '.join('?' for _ in wanted_families)})")
+            params.extend(wanted_families)
         query = f"""
             SELECT c.path, c.position, c.claim
             FROM read_parquet(?, hive_partitioning = true) AS c
@@ -167,7 +176,7 @@ class Archive:
     # --- writing --------------------------------------------------------------------------
 
     def write(
-        self, run: int, files: dict[str, FileRow], new: list[Document], words: names.Words
+        self, run: int, files: dict[str, FileRow], new: list[Document], by: keys.Keys
     ) -> None:
         """Record `files` as the store's articles and `new` documents' claims as run `run`."""
         import pyarrow as pa
@@ -178,12 +187,12 @@ class Archive:
         digests = {p: r.digest for p, r in files.items()}
         for doc in new:
             for position, claim in enumerate(doc.claims):
-                block = keys.block(claim.metric, words)
+                block = by.block(claim.metric)
                 if block is None:
                     continue  # linked to nothing: nothing to look it up by
-                by_bucket.setdefault(keys.bucket(block), []).append(
-                    _claim_row(doc.path, digests[doc.path], run, position, block, claim)
-                )
+                row = _claim_row(doc.path, digests[doc.path], run, position, block, claim)
+                row["family"] = by.family(claim.subject)
+                by_bucket.setdefault(keys.bucket(block), []).append(row)
         for number, rows in sorted(by_bucket.items()):
             folder = self.location / "claims" / f"bucket={number:02d}"
             folder.mkdir(parents=True, exist_ok=True)
@@ -232,6 +241,7 @@ def _claim_row(
         "line": claim.line,
         "column": claim.column,
         "block": block,
+        "family": None,
         "subject": claim.subject,
         "metric": claim.metric,
         "period_start": p.start if p else None,
@@ -257,6 +267,7 @@ def _schemas() -> tuple[Any, Any]:
             ("line", pa.int64()),
             ("column", pa.int64()),
             ("block", pa.string()),
+            ("family", pa.string()),
             ("subject", pa.string()),
             ("metric", pa.string()),
             ("period_start", pa.string()),

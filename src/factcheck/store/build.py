@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from .. import names, packs
+from .. import packs
 from ..errors import InputError
 from ..extract import align_trading_days, date_from_siblings, read_all, read_document
 from ..models import Document
 from ..sources import DEFAULT_MAX_SIZE, Skip, discover
+from . import keys
 from .archive import MARKER, Archive, Damaged, FileRow, runs
 
 
@@ -120,7 +121,7 @@ def index(
             len(doc.claims),
             meta.model_dump_json(),
         )
-    store.write(run, current, new, names.words(rule_set.names))
+    store.write(run, current, new, keys.Keys(rule_set))
     removed = len(set(before) - set(current))
     return Built(store, current, new, len(current) - len(new), removed)
 

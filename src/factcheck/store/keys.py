@@ -13,10 +13,28 @@ partitions by it, and a draft's candidates are the stored claims that share its 
 from __future__ import annotations
 
 import hashlib
+import re
 
 from .. import names
+from ..context import subjects
+from ..match import Families
+from ..packs import Packs
 
 BUCKETS = 64  # partitions of the store: a key's claims all lie in one
+
+
+class Keys:
+    """The blocking keys of claims, by the rules' words and the subjects' families."""
+
+    def __init__(self, rule_set: Packs) -> None:
+        self.words = names.words(rule_set.names)
+        self.families = Families(rule_set.names, subjects.vocabulary(rule_set.subjects))
+
+    def block(self, metric: str | None) -> str | None:
+        return block(metric, self.words)
+
+    def family(self, subject: str | None) -> str | None:
+        return family(subject, self.families)
 
 
 def block(metric: str | None, words: names.Words) -> str | None:
@@ -43,3 +61,14 @@ def _singular(token: str) -> str:
     return (
         token[:-1] if len(token) > 3 and token.endswith("s") and not token.endswith("ss") else token
     )
+
+
+def family(subject: str | None, families: Families) -> str | None:
+    """The subject's blocking key: the widest whole it belongs to, spelled loosely (case,
+    punctuation and a plural ending left out), as the matcher may take two spellings for one."""
+    if not subject:
+        return None
+    words = re.findall(r"[a-z0-9&]+", families.root(subject).lower())
+    if words:
+        words[-1] = _singular(words[-1])
+    return " ".join(words) or subject.lower()

@@ -4,23 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import names
 from ..models import Document
 from . import keys
 from .archive import Archive
 
 
-def candidates(store: Archive, drafts: list[Document], words: names.Words) -> list[Document]:
-    """The stored articles' claims that share a blocking key with a draft's claims.
+def candidates(store: Archive, drafts: list[Document], by: keys.Keys) -> list[Document]:
+    """The stored articles' claims that share a measure's and a subject's blocking key with
+    a draft's claims.
 
     One DuckDB query over the buckets those keys fall in (the others are not opened);
     each article comes with only those of its claims. A stored article at a draft's own
     path is the draft's older version and is left out.
     """
-    blocks = {b for d in drafts for c in d.claims if (b := keys.block(c.metric, words))}
-    if not blocks:
+    blocks = {b for d in drafts for c in d.claims if (b := by.block(c.metric))}
+    families = {f for d in drafts for c in d.claims if (f := by.family(c.subject))}
+    if not blocks or not families:
         return []
-    rows = store.claim_rows(buckets={keys.bucket(b) for b in blocks}, blocks=blocks)
+    rows = store.claim_rows(
+        buckets={keys.bucket(b) for b in blocks}, blocks=blocks, families=families
+    )
     own = {d.path for d in drafts}
     rows = [r for r in rows if r["path"] not in own]
     return store.documents(rows, store.files()) if rows else []
