@@ -31,7 +31,8 @@ def check_documents(
     if focus is not None:
         keep = set(focus)
         findings = [f for f in findings if any(c.path in keep for c in f.claims)]
-    kept = [f for f in findings if not _suppressed(f, docs)]
+    marked = {d.path: d for d in docs if d.suppressions}  # once: findings may be 10^5
+    kept = [f for f in findings if not _suppressed(f, marked)] if marked else findings
     summary = summarise(docs, kept)
     summary.suppressed = len(findings) - len(kept)
     return Report(findings=kept, summary=summary)
@@ -62,9 +63,8 @@ def check_in_parts(
     return Report(findings=findings, summary=summary)
 
 
-def _suppressed(finding: Finding, docs: list[Document]) -> bool:
+def _suppressed(finding: Finding, by_path: dict[str, Document]) -> bool:
     """Whether an author's inline comment beside one of the finding's claims names its rule."""
-    by_path = {d.path: d for d in docs if d.suppressions}
     for claim in finding.claims:
         doc = by_path.get(claim.path)
         if doc is None:

@@ -19,6 +19,19 @@ class Rate:
 
 def rates(fx: Fx, base: str, quote: str, years: range) -> list[Rate]:
     """Reference rates base->quote for the years asked, where the table has both currencies."""
+    # Asked again and again for the same few pairs and years (once per pair of amounts
+    # across currencies): kept per table, which the rule packs load once.
+    key = (id(fx), base, quote, years.start, years.stop)
+    hit = _RATES.get(key)
+    if hit is None or hit[0] is not fx:
+        hit = _RATES[key] = (fx, _rates(fx, base, quote, years))
+    return hit[1]
+
+
+_RATES: dict[tuple[int, str, str, int, int], tuple[Fx, list[Rate]]] = {}
+
+
+def _rates(fx: Fx, base: str, quote: str, years: range) -> list[Rate]:
     table = {c.code: c for c in fx.currency}
     out: list[Rate] = []
     for year in years:
@@ -77,11 +90,22 @@ def years_to_judge(fx: Fx, span: tuple[int, int] | None, reference_year: int | N
     Articles often convert an old figure at the rate of the day they are written,
     so every year in between counts; years outside the table take its nearest.
     """
-    known = [int(y) for c in fx.currency for y in (*c.average, *c.year_end)]
-    first_known, last_known = min(known), max(known)
+    first_known, last_known = _known_years(fx)
     start = span[0] if span else (reference_year if reference_year else last_known)
     end = max(span[1] if span else start, reference_year if reference_year else start)
     start, end = max(start, first_known), min(end, last_known)
     if start > end:
         start = end = last_known if start > last_known else first_known
     return range(start, end + 1)
+
+
+_KNOWN: dict[int, tuple[Fx, tuple[int, int]]] = {}
+
+
+def _known_years(fx: Fx) -> tuple[int, int]:
+    """The first and last years the table has a rate for."""
+    hit = _KNOWN.get(id(fx))
+    if hit is None or hit[0] is not fx:
+        known = [int(y) for c in fx.currency for y in (*c.average, *c.year_end)]
+        hit = _KNOWN[id(fx)] = (fx, (min(known), max(known)))
+    return hit[1]

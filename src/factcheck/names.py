@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -68,15 +69,24 @@ def as_growth(name: str, w: Words) -> str:
 
 def tokens(name: str, w: Words) -> list[str]:
     """The words of a name that carry meaning, brackets left out."""
+    return list(_tokens(name, w))
+
+
+# Names repeat across an archive's claims: each is read once (the caches stay small, a
+# few thousand distinct names of measures and owners).
+@lru_cache(maxsize=1 << 16)
+def _tokens(name: str, w: Words) -> tuple[str, ...]:
     bare = _BRACKETS.sub(" ", fold(name))
-    return [t.strip(".'") for t in _TOKEN.findall(bare) if t.strip(".'") not in w.filler]
+    return tuple(t.strip(".'") for t in _TOKEN.findall(bare) if t.strip(".'") not in w.filler)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_outlook(name: str, w: Words) -> bool:
     """A measure named as a forecast, estimate, target or guidance rather than a result."""
     return any(t in w.outlook for t in _TOKEN.findall(fold(name)))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_panel(name: str, w: Words) -> bool:
     """A figure gathered from many forecasters (a consensus, a poll): it depends on who is asked."""
     return any(t in w.panels for t in _TOKEN.findall(fold(name)))
