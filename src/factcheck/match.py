@@ -365,12 +365,16 @@ def _scope_links(
         lambda: defaultdict(list)
     )
     lineage: dict[str, list[str]] = {}
+    heads: dict[str, str] = {}  # a few hundred measures among 10^5 figures: each read once
     for f, metric, _subject, period in keyed:
         name = f.claim.subject or ""
         if name not in lineage:
             lineage[name] = _lineage(name, vocab, members)
         root = lineage[name][-1] if lineage[name] else names.fold(name)
-        blocks[(_head(metric, words), f.measure, root)][(name, metric, period)].append(f)
+        head = heads.get(metric)
+        if head is None:
+            head = heads[metric] = _head(metric, words)
+        blocks[(head, f.measure, root)][(name, metric, period)].append(f)
     for groups in blocks.values():
         if len(groups) < 2:
             continue
