@@ -115,6 +115,7 @@ class Archive:
         buckets: Iterable[int] | None = None,
         blocks: Iterable[str] | None = None,
         families: Iterable[str] | None = None,
+        years: tuple[int, int] | None = None,
     ) -> list[dict[str, Any]]:
         """Live claim rows, of some buckets, measures' and subjects' keys, in article and
         claim order."""
@@ -143,6 +144,10 @@ class Archive:
                 return []
             where.append(f"c.family IN ({', '.join('?' for _ in wanted_families)})")
             params.extend(wanted_families)
+        if years is not None:
+            # Undated claims may match any; dated ones only within the years asked.
+            where.append("(c.first_year IS NULL OR (c.last_year >= ? AND c.first_year <= ?))")
+            params.extend(years)
         query = f"""
             SELECT c.path, c.position, c.claim
             FROM read_parquet(?, hive_partitioning = true) AS c
@@ -246,6 +251,8 @@ def _claim_row(
         "metric": claim.metric,
         "period_start": p.start if p else None,
         "period_end": p.end if p else None,
+        "first_year": int(p.start[:4]) if p and p.start else None,
+        "last_year": int((p.end or p.start)[:4]) if p and p.start else None,
         "kind": q.kind,
         "unit": q.unit,
         "value": q.value,
@@ -272,6 +279,8 @@ def _schemas() -> tuple[Any, Any]:
             ("metric", pa.string()),
             ("period_start", pa.string()),
             ("period_end", pa.string()),
+            ("first_year", pa.int64()),
+            ("last_year", pa.int64()),
             ("kind", pa.string()),
             ("unit", pa.string()),
             ("value", pa.float64()),

@@ -29,6 +29,15 @@ class Keys:
     def __init__(self, rule_set: Packs) -> None:
         self.words = names.words(rule_set.names)
         self.families = Families(rule_set.names, subjects.vocabulary(rule_set.subjects))
+        # How far apart in years two linked claims' periods can be: the rules' own reach
+        # (scope-mismatch's close years, period-mismatch's years apart), and a year for a
+        # change against the year before.
+        options = rule_set.tolerances.rule
+        self.reach_years = max(
+            1,
+            int(options.get("scope-mismatch", {}).get("close_years", 0)),
+            int(options.get("period-mismatch", {}).get("max_years_apart", 0)),
+        )
 
     def block(self, metric: str | None) -> str | None:
         return block(metric, self.words)

@@ -22,7 +22,10 @@ def candidates(store: Archive, drafts: list[Document], by: keys.Keys) -> list[Do
     if not blocks or not families:
         return []
     rows = store.claim_rows(
-        buckets={keys.bucket(b) for b in blocks}, blocks=blocks, families=families
+        buckets={keys.bucket(b) for b in blocks},
+        blocks=blocks,
+        families=families,
+        years=_years_around(drafts, by.reach_years),
     )
     own = {d.path for d in drafts}
     rows = [r for r in rows if r["path"] not in own]
@@ -46,3 +49,19 @@ def totals(store: Archive) -> tuple[int, int]:
     """The articles and claims the store holds."""
     files = store.files().values()
     return sum(1 for f in files if f.document), sum(f.claims for f in files)
+
+
+def _years_around(drafts: list[Document], reach: int) -> tuple[int, int] | None:
+    """The years a draft's claims can be linked to others in: their own, widened by the
+    furthest the rules look across periods; None when some claim states no period."""
+    years = []
+    for d in drafts:
+        for c in d.claims:
+            if c.metric is None:
+                continue
+            if c.period is None or not c.period.start:
+                return None
+            years += [int(c.period.start[:4]), int((c.period.end or c.period.start)[:4])]
+    if not years:
+        return None
+    return min(years) - reach, max(years) + reach
