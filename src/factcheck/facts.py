@@ -194,18 +194,24 @@ def document_pairs(a: tuple[Fact, ...], b: tuple[Fact, ...]) -> list[tuple[Fact,
     pair of restatements, and restatements within one article are never
     linked to each other.
     """
+    by_a: dict[str, list[Fact]] = {}
+    by_b: dict[str, list[Fact]] = {}
+    for f in a:
+        by_a.setdefault(f.doc.path, []).append(f)
+    for f in b:
+        by_b.setdefault(f.doc.path, []).append(f)
     out: list[tuple[Fact, Fact]] = []
-    for da in sorted({f.doc.path for f in a}):
-        for db in sorted({f.doc.path for f in b} - {da}):
-            ga = tuple(f for f in a if f.doc.path == da)
-            gb = tuple(f for f in b if f.doc.path == db)
-            for x in ga:
-                pair = nearest((x,), gb)
-                if pair not in out:
-                    out.append(pair)
-            for y in gb:
-                pair = nearest(ga, (y,))
-                if pair not in out:
+    seen: set[tuple[int, int]] = set()  # a set, not a scan of `out`: groups may be large
+    for da in sorted(by_a):
+        ga = tuple(by_a[da])
+        for db in sorted(by_b):
+            if db == da:
+                continue
+            gb = tuple(by_b[db])
+            for pair in [nearest((x,), gb) for x in ga] + [nearest(ga, (y,)) for y in gb]:
+                key = (id(pair[0]), id(pair[1]))
+                if key not in seen:
+                    seen.add(key)
                     out.append(pair)
     return out
 
