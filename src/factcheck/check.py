@@ -24,9 +24,13 @@ def check_documents(
         RULES, settings.rules, rule_set.tolerances.rule, settings.source or "configuration"
     )
     all_facts = facts.build(docs, rule_set.tolerances)
-    findings = engine.run(
-        match.links(all_facts, rule_set, _reach(configured)), configured, rule_set
-    )
+    links = match.links(all_facts, rule_set, _reach(configured))
+    if focus is not None:
+        # Against an archive, links among published articles alone say nothing of the
+        # draft: they are not checked at all, however many the archive holds.
+        drafts = set(focus)
+        links = (link for link in links if any(f.doc.path in drafts for f in link.facts))
+    findings = engine.run(links, configured, rule_set)
     findings = [f for f in findings if confidence.at_least(f.confidence, settings.min_confidence)]
     if focus is not None:
         keep = set(focus)
