@@ -126,24 +126,14 @@ class Archive:
             return []
         where: list[str] = ["true"]
         params: list[object] = []
-        if buckets is not None:
-            wanted = sorted(set(buckets))
+        for column, values in (("bucket", buckets), ("block", blocks), ("family", families)):
+            if values is None:
+                continue
+            wanted = sorted(set(values))  # type: ignore[type-var]
             if not wanted:
                 return []
-            where.append(f"c.bucket IN ({', '.join('?' for _ in wanted)})")
+            where.append(f"c.{column} IN ({', '.join('?' for _ in wanted)})")
             params.extend(wanted)
-        if blocks is not None:
-            wanted_blocks = sorted(set(blocks))
-            if not wanted_blocks:
-                return []
-            where.append(f"c.block IN ({', '.join('?' for _ in wanted_blocks)})")
-            params.extend(wanted_blocks)
-        if families is not None:
-            wanted_families = sorted(set(families))
-            if not wanted_families:
-                return []
-            where.append(f"c.family IN ({', '.join('?' for _ in wanted_families)})")
-            params.extend(wanted_families)
         if years is not None:
             # Undated claims may match any; dated ones only within the years asked.
             where.append("(c.first_year IS NULL OR (c.last_year >= ? AND c.first_year <= ?))")
