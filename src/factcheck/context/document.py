@@ -145,7 +145,7 @@ def read(
 # "Chief Executive Jane Fraser", "Governor Kazuo Ueda": a person named with a title.
 _TITLED = re.compile(
     r"\b(?:[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?|[Cc]hief\s+[Ff]inancial\s+[Oo]fficer|CEO|CFO|"
-    r"Chairman|Chairwoman|Chair|President|Governor|Minister|Chancellor|Secretary|Senator|"
+    r"Chairman|Chairwoman|Chair|President|Governor|Minister|Chancellor|Secretary|Treasurer|Senator|"
     r"Commissioner|Director|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|[Aa]nalyst|[Ee]conomist|[Ss]pokes(?:person|man|woman))"
     r"(?:\s+of\s+the\s+[A-Z][a-z]+)?\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z](?:[a-z]|['’]?[A-Z])[A-Za-z]*)"
     r"(?=['’]s\b|[^\w'’-]|\Z)"  # whole words: "LeBlanc", "O'Neill", "Cook's"
@@ -430,6 +430,11 @@ def _head(
 
 
 _BODY_PARAGRAPHS = 60  # paragraphs counted for the article's topic
+
+
+def lead(text: str, title: str | None, paragraphs: list[tuple[int, int]]) -> str:
+    """The headline and the lead, bylines and labels left out."""
+    return "\n".join(p for p, weight in _head(text, title, paragraphs) if weight >= 1)
 
 
 def _topic(
