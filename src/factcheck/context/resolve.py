@@ -354,7 +354,7 @@ def _resolve_sentence(
 
 # A finance minister and a budget or taxes in one sentence of the headline or lead.
 _FINANCE_OFFICE = r"(?:Chancellor|[Ff]inance\s+[Mm]inister|[Tt]reasurer|[Ff]inance\s+[Ss]ecretary)"
-_BUDGET_WORD = r"(?:[Bb]udget|tax(?:es)?)"
+_BUDGET_WORD = r"[Bb]udget"
 _BUDGET_STORY = re.compile(
     rf"\b{_FINANCE_OFFICE}\b[^.\n]*\b{_BUDGET_WORD}\b|\b{_BUDGET_WORD}\b[^.\n]*\b{_FINANCE_OFFICE}\b"
 )
