@@ -63,6 +63,9 @@ class Document:
     # The country or bloc whose economy the article speaks of, where its topic is none:
     # "inflation of 2.5%" in a story about a budget is the country's.
     economy: str | None = None
+    # A budget story: its lead has the finance minister and the budget in one sentence, and
+    # its headline does not make the topic (a programme, a tax) its own subject.
+    budget_story: bool = False
 
     def name(self, name: str) -> str:
         return self.aliases.get(name, name)
@@ -139,7 +142,19 @@ def read(
         persons,
         packs,
         guessed_date,
+        budget_story=(
+            not place
+            and (topic is None or (title is not None and topic not in title))
+            and any(_BUDGET_STORY.search(p) for p, weight in head if weight >= 1)
+        ),
     )
+
+
+# A finance minister and the budget in one sentence of the headline or lead.
+_FINANCE_OFFICE = r"(?:Chancellor|[Ff]inance\s+[Mm]inister|[Tt]reasurer|[Ff]inance\s+[Ss]ecretary)"
+_BUDGET_STORY = re.compile(
+    rf"\b{_FINANCE_OFFICE}\b[^.\n]*\b[Bb]udget\b|\b[Bb]udget\b[^.\n]*\b{_FINANCE_OFFICE}\b"
+)
 
 
 # "Chief Executive Jane Fraser", "Governor Kazuo Ueda": a person named with a title.
@@ -430,11 +445,6 @@ def _head(
 
 
 _BODY_PARAGRAPHS = 60  # paragraphs counted for the article's topic
-
-
-def lead(text: str, title: str | None, paragraphs: list[tuple[int, int]]) -> str:
-    """The headline and the lead, bylines and labels left out."""
-    return "\n".join(p for p, weight in _head(text, title, paragraphs) if weight >= 1)
 
 
 def _topic(

@@ -48,12 +48,7 @@ def annotate(
     svocab = subjects.vocabulary(packs.subjects)
     units = [item.found.unit for item in items if item.found.kind == "money" and item.found.unit]
     doc = dataclasses.replace(doc, economy=document.economy(text, doc, units, svocab))
-    if (
-        doc.economy is not None
-        and not doc.place
-        and (doc.topic is None or (title is not None and doc.topic not in title))
-        and _BUDGET_STORY.search(document.lead(text, title, paragraphs))
-    ):
+    if doc.economy is not None and doc.budget_story:
         # "Reeves hikes taxes by £40bn" ... "the Chancellor": a budget story's figures are
         # its government's, whatever programme or tax its lead names most.
         doc = dataclasses.replace(doc, topic=f"{doc.economy} government")
@@ -350,14 +345,6 @@ def _resolve_sentence(
         para.subject = named_here
     if stated_periods:
         para.period = stated_periods[-1]
-
-
-# A finance minister and a budget or taxes in one sentence of the headline or lead.
-_FINANCE_OFFICE = r"(?:Chancellor|[Ff]inance\s+[Mm]inister|[Tt]reasurer|[Ff]inance\s+[Ss]ecretary)"
-_BUDGET_WORD = r"[Bb]udget"
-_BUDGET_STORY = re.compile(
-    rf"\b{_FINANCE_OFFICE}\b[^.\n]*\b{_BUDGET_WORD}\b|\b{_BUDGET_WORD}\b[^.\n]*\b{_FINANCE_OFFICE}\b"
-)
 
 
 _NATIONAL_ACCOUNTS = re.compile(r"\b(?:GDP|GVA|gross value added|economic growth)\b")

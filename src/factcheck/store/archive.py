@@ -71,6 +71,7 @@ class Archive:
                 stale = meta.get("schema") != SCHEMA or meta.get("rules") != rules
             except (OSError, ValueError):
                 stale = True
+        self._files: dict[str, FileRow] | None = None  # files.parquet, read once when opened
         if not writing:
             if stale:
                 raise InputError(
@@ -82,8 +83,7 @@ class Archive:
         if stale and location.exists():
             if not marker.is_file() and any(location.iterdir()):
                 raise InputError(str(location), "not a claim store, and not empty: left alone")
-            shutil.rmtree(location / "claims", ignore_errors=True)
-            (location / "files.parquet").unlink(missing_ok=True)
+            self.clear()
         location.mkdir(parents=True, exist_ok=True)
         marker.write_text(
             json.dumps({"schema": SCHEMA, "rules": rules, "buckets": keys.BUCKETS}) + "\n",
@@ -93,6 +93,12 @@ class Archive:
     # --- reading --------------------------------------------------------------------------
 
     def files(self) -> dict[str, FileRow]:
+        """The store's articles by path (read from disk once)."""
+        if self._files is None:
+            self._files = self._read_files()
+        return self._files
+
+    def _read_files(self) -> dict[str, FileRow]:
         path = self.location / "files.parquet"
         if not path.is_file():
             return {}
@@ -109,6 +115,7 @@ class Archive:
         """Drop every article and claim: a damaged store is rebuilt, never repaired."""
         shutil.rmtree(self.location / "claims", ignore_errors=True)
         (self.location / "files.parquet").unlink(missing_ok=True)
+        self._files = None
 
     def claim_rows(
         self,
@@ -185,8 +192,8 @@ class Archive:
                 block = by.block(claim.metric)
                 if block is None:
                     continue  # linked to nothing: nothing to look it up by
-                row = _claim_row(doc.path, digests[doc.path], run, position, block, claim)
-                row["family"] = by.family(claim.subject)
+                row = _claim_row(doc.path, digests[doc.path], run, position, claim)
+                row["block"], row["family"] = block, by.family(claim.subject)
                 by_bucket.setdefault(keys.bucket(block), []).append(row)
         for number, rows in sorted(by_bucket.items()):
             folder = self.location / "claims" / f"bucket={number:02d}"
@@ -197,6 +204,7 @@ class Archive:
         table = pa.Table.from_pylist([r.__dict__ for r in ordered], schema=files_schema)
         pq.write_table(table, self.location / "files.parquet.tmp")
         (self.location / "files.parquet.tmp").replace(self.location / "files.parquet")
+        self._files = dict(files)
         for number in by_bucket:
             self._compact(number)
 
@@ -224,9 +232,7 @@ class Archive:
         target.replace(folder / f"run-{last}.parquet")
 
 
-def _claim_row(
-    path: str, digest: str, run: int, position: int, block: str, claim: Claim
-) -> dict[str, Any]:
+def _claim_row(path: str, digest: str, run: int, position: int, claim: Claim) -> dict[str, Any]:
     q, p = claim.quantity, claim.period
     return {
         "path": path,
@@ -235,8 +241,6 @@ def _claim_row(
         "position": position,
         "line": claim.line,
         "column": claim.column,
-        "block": block,
-        "family": None,
         "subject": claim.subject,
         "metric": claim.metric,
         "period_start": p.start if p else None,

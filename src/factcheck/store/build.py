@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.metadata import version
 from pathlib import Path
 
@@ -81,16 +81,7 @@ def index(
             continue
         digest = _digest(path, max_size)
         if row is not None and digest is not None and row.digest == digest:
-            current[key] = FileRow(
-                key,
-                stat.st_size,
-                stat.st_mtime_ns,
-                digest,
-                row.run,
-                row.published,
-                row.claims,
-                row.document,
-            )
+            current[key] = replace(row, size=stat.st_size, mtime_ns=stat.st_mtime_ns)
             continue
         to_read.append((path, stat.st_size, stat.st_mtime_ns, digest or ""))
     run = max([0, *runs(location)]) + 1
@@ -105,8 +96,11 @@ def index(
                 )
             continue
         new.append(doc)
-    kept = [Document.model_validate_json(r.document) for r in current.values() if r.document]
-    new = _in_context(new, kept, published_on, rule_set, max_size)
+    if new:
+        # The stored articles' dates place the new ones in their folders; with nothing new,
+        # no stored document need be read back.
+        kept = [Document.model_validate_json(r.document) for r in current.values() if r.document]
+        new = _in_context(new, kept, published_on, rule_set, max_size)
     stats = {path.as_posix(): (size, mtime, digest) for path, size, mtime, digest in to_read}
     for doc in new:
         size, mtime, digest = stats[doc.path]
