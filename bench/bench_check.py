@@ -123,8 +123,10 @@ def generate(n: int, seed: int) -> list[Any]:
 
 
 def child(n: int, seed: int) -> dict[str, Any]:
+    from factcheck import collector
     from factcheck.check import check_documents
 
+    collector.tune()  # as the command line does
     docs = generate(n, seed)
     start = time.perf_counter()
     report = check_documents(docs)

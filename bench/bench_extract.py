@@ -144,6 +144,9 @@ def child(tool: str, directory: Path, sample_bytes: int | None, unit: str) -> Re
     if tool == "quantulum3" and unit == "paragraph":
         docs = paragraphs(docs)
     run, imported, first = import_factcheck() if tool == "factcheck" else import_quantulum3()
+    from factcheck import collector
+
+    collector.tune()  # as factcheck's command line does; the baseline gets the same
     before = peak_mib()
     seconds, found = timed_loop(run, docs)
     return {

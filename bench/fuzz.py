@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck import packs
+from factcheck import collector, packs
 from factcheck.check import check_documents
 from factcheck.extract import extract_source
 from factcheck.models import Document, Report
@@ -447,6 +447,7 @@ def run(count: int, seed: int, out: Path, only: int | None, batch: int, timeout:
     rule_set = packs.load()
     signal.signal(signal.SIGALRM, _alarm)
     extract_source(Source("warm-up.txt", sentence(random.Random(0)).encode()), None, rule_set)
+    collector.tune()  # as the command line does
     crashes: list[Crash] = []
     hangs: list[Crash] = []
     timings: list[Timing] = []

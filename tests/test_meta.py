@@ -13,7 +13,7 @@ from .conftest import ROOT, UPDATE
 SRC = ROOT / "src" / "factcheck"
 # Pipeline order: a module may import only modules of its own stage or earlier.
 STAGES = [
-    {"errors", "models", "textmap"},
+    {"errors", "models", "textmap", "collector"},
     {"packs", "units", "lexicon"},
     {"sources", "decoding"},
     {"repair"},

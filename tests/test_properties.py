@@ -13,7 +13,7 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import extract_text
+from factcheck import extract_text, lexicon, packs, quantities
 from factcheck.check import check_documents
 from factcheck.extract import extract_source
 from factcheck.models import Document
@@ -238,3 +238,25 @@ def test_an_article_ending_in_nested_data_never_raises(
     found = extract_text(f"{article}\n{blob}\n").claims
     if closed:  # a blob that runs to the end is data: no figure of it is a claim
         assert [c.text for c in found] == [c.text for c in extract_text(article).claims]
+
+
+_PIECES = [
+    *"0123456789 .,-$€%İıKkTtMmBb\u00a0\u2009\n",
+    "Twenty",
+    "ONE",
+    "half",
+    "Quarter",
+    "a",
+    "bn",
+    "Million",
+    "fold",
+    "Doubled",
+]
+
+
+@settings(deadline=None)  # the first example loads the rules
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_the_quick_number_scan_finds_what_the_pattern_finds(text: str) -> None:
+    lex = lexicon.build(packs.load())
+    found = [(m.span(), m.lastgroup) for m in quantities.numbers(text, lex)]
+    assert found == [(m.span(), m.lastgroup) for m in lex.number.finditer(text)]

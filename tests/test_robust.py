@@ -336,3 +336,25 @@ def test_a_baseline_written_over_a_skipped_input_says_so(
 def test_a_deep_blob_that_opens_mid_line_is_hidden_and_the_prose_before_it_kept() -> None:
     text = "Bus fares rose 4% in May, the operator said. " + '{"a": ' * 5_000 + "1" + "}" * 5_000
     assert [c.text for c in extract_text(text).claims] == ["4%"]
+
+
+def test_a_figure_in_a_run_of_thousands_quotes_the_stretch_around_it() -> None:
+    # A price list run together on one line: each figure quotes a few hundred characters
+    # of it, not the whole kilobyte, and figures side by side share their quote.
+    row = " ".join(f"Lot {k} sold at €{k}0" for k in range(1, 200))
+    claims = extract_text(f"Auction results: {row}\n").claims
+    assert len(claims) > 150
+    assert all(len(c.sentence) <= 400 and c.text in c.sentence for c in claims)
+    assert claims[0].sentence == claims[1].sentence
+    assert claims[0].sentence != claims[-1].sentence
+
+
+def test_a_sentence_of_prose_is_quoted_whole() -> None:
+    sentence = (
+        "The regional carrier, which flew 4.1 million passengers last year on routes that "
+        "link eleven islands, said on Tuesday that fares would rise by an average of 6% "
+        "from next month, blaming fuel costs that have climbed by nearly a third since "
+        "the spring and a shortage of pilots that has grounded two of its turboprops."
+    )
+    assert len(sentence) > 300
+    assert {c.sentence for c in extract_text(sentence).claims} == {sentence}

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .models import Document, Report
     from .sources import Skip
 
-from . import __version__
+from . import __version__, collector
 from .sources import DEFAULT_MAX_SIZE
 
 app = typer.Typer(
@@ -595,6 +595,7 @@ def list_rules(
 
 def main() -> None:
     """Console entry point."""
+    collector.tune()
     try:
         app()
     except BrokenPipeError:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path, PurePath
 
-from . import context, markup, packs, published, quantities, repair, segment
+from . import collector, context, markup, packs, published, quantities, repair, segment
 from .context import periods
 from .decoding import decode
 from .errors import InputError
@@ -95,6 +95,7 @@ _WORKER_RULES: list[packs.Packs] = []
 
 def _start_worker(rules: tuple[Path, ...]) -> None:
     _WORKER_RULES[:] = [packs.load(rules)]
+    collector.tune()
 
 
 def _read_in_worker(path: Path, published_on: str | None, max_size: int) -> Document | Skip:
@@ -364,9 +365,10 @@ def _claims(
     )
     root = text.root()
     claims: list[Claim] = []
-    # One string per sentence, shared by its claims: a sentence of thousands of figures
+    # One string per quote, shared by its claims: a sentence of thousands of figures
     # (a flattened table) is not copied once for each of them.
     written: dict[tuple[int, int], str] = {}
+    cut: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for k, (item, ctx) in enumerate(zip(items, contexts, strict=True)):
         f = item.found
         o_start, o_end = text.origin(item.start), text.origin_end(item.end)
@@ -375,10 +377,11 @@ def _claims(
         links = [{"kind": kind, "target": f"{name}#{target + 1}"} for kind, target in ctx.links]
         if item.converts is not None:
             links.insert(0, {"kind": "conversion", "target": f"{name}#{item.converts + 1}"})
-        said = written.get(item.sentence)
+        quoted = _quoted(full, item.sentence, item.start, cut)
+        said = written.get(quoted)
         if said is None:
-            said = " ".join(full[item.sentence[0] : item.sentence[1]].split())
-            written[item.sentence] = said
+            said = " ".join(full[quoted[0] : quoted[1]].split())
+            written[quoted] = said
         # Validated in one call from plain values: quicker than building the nested models
         # one by one, which counts in an article of thousands of figures.
         claims.append(
@@ -418,6 +421,26 @@ def _claims(
             )
         )
     return claims
+
+
+# A claim quotes its sentence; of a longer one (a list or table run together, up to
+# segment.MAX_SENTENCE), the stretch around the figure, so that the claims of a run of
+# thousands of figures do not each carry a kilobyte of it into every report.
+QUOTE_MAX = 400
+
+
+def _quoted(
+    full: str, sentence: tuple[int, int], at: int, cut: dict[tuple[int, int], list[tuple[int, int]]]
+) -> tuple[int, int]:
+    """The span a figure at `at` quotes: its sentence, or the stretch of it holding `at`;
+    a sentence is cut once (`cut`), the same way for all its figures, which share a stretch."""
+    start, end = sentence
+    if end - start <= QUOTE_MAX:
+        return sentence
+    stretches = cut.get(sentence)
+    if stretches is None:
+        stretches = cut[sentence] = list(segment.spaced(full, start, end, QUOTE_MAX))
+    return next((s for s in stretches if at < s[1]), sentence)
 
 
 _MARGIN = (

@@ -29,6 +29,7 @@ class Lexicon:
     """Everything the figure finder looks up, built from the rule packs."""
 
     number: re.Pattern[str]
+    number_folded: re.Pattern[str]  # `number` lower-cased, without IGNORECASE
     magnitude: re.Pattern[str]
     magnitude_factor: dict[str, float]
     money_only: frozenset[str]
@@ -132,6 +133,10 @@ def build(packs: Packs) -> Lexicon:
         rf"|(?P<vulgar>[{''.join(numbers.vulgar)}])",
         re.IGNORECASE,
     )
+    # The same pattern, case-sensitive, for text already lower-cased: re's search loop skips
+    # ahead on an alternative's first letter only when it is case-sensitive, which makes
+    # the scan of a whole article three to four times quicker (quantities.numbers).
+    number_folded = re.compile(_folded(number.pattern))
     factor = magnitude_factors(packs.magnitudes)
     money_only = {a.lower() for m in packs.magnitudes.magnitude for a in m.money_only}
     unit_nouns = {w.lower() for m in packs.magnitudes.magnitude for w in m.unit_nouns}
@@ -244,6 +249,7 @@ def build(packs: Packs) -> Lexicon:
     )
     return Lexicon(
         number=number,
+        number_folded=number_folded,
         magnitude=magnitude,
         magnitude_factor=factor,
         money_only=frozenset(money_only),
@@ -347,3 +353,12 @@ def _key(phrase: str) -> str:
 def qualifier_key(phrase: str) -> str:
     """The lookup key of a qualifier phrase as written in a text."""
     return _key(phrase)
+
+
+def _folded(pattern: str) -> str:
+    """`pattern` lower-cased outside its escapes (`\\S` is not `\\s`) and group names."""
+    return re.sub(
+        r"\\.|\(\?P<\w+>|[^\\(]+|\(",
+        lambda m: m.group() if m.group()[0] in "\\(" else m.group().lower(),
+        pattern,
+    )

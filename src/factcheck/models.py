@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -78,10 +79,12 @@ class ContextOrigin(Model):
 def context_basis(subject: str | None, metric: str | None, period: Period | None) -> str:
     """`ContextOrigin.basis`: six hex digits for each of subject, metric and period."""
     span = f"{period.start}/{period.end}" if period is not None else ""
-    return ".".join(
-        hashlib.blake2b((part or "").encode(), digest_size=3).hexdigest()
-        for part in (subject, metric, span)
-    )
+    return f"{_digest(subject or '')}.{_digest(metric or '')}.{_digest(span)}"
+
+
+@lru_cache(maxsize=4096)  # an article repeats its few subjects, metrics and periods
+def _digest(part: str) -> str:
+    return hashlib.blake2b(part.encode(), digest_size=3).hexdigest()
 
 
 class Claim(Model):

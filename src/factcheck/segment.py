@@ -236,7 +236,7 @@ def sentences(text: str, start: int, end: int) -> list[Sentence]:
         # one sentence, without a pass of the segmenter over every token.
         s = start + len(chunk) - len(chunk.lstrip())
         e = start + len(chunk.rstrip())
-        return [Sentence(a, b) for a, b in _spaced(text, s, e, MAX_SENTENCE)] or [
+        return [Sentence(a, b) for a, b in spaced(text, s, e, MAX_SENTENCE)] or [
             Sentence(start, end)
         ]
     for paragraph in analyze(chunk):
@@ -246,7 +246,7 @@ def sentences(text: str, start: int, end: int) -> list[Sentence]:
             first, last = sentence[0], sentence[-1]
             s = start + first.offset
             e = start + last.offset + len(last.value)
-            out.extend(Sentence(a, b) for a, b in _spaced(text, s, e, MAX_SENTENCE))
+            out.extend(Sentence(a, b) for a, b in spaced(text, s, e, MAX_SENTENCE))
     if not out:
         out.append(Sentence(start, end))
     return out
@@ -255,7 +255,7 @@ def sentences(text: str, start: int, end: int) -> list[Sentence]:
 _ENDS_SENTENCE = re.compile(r"[.!?…。！？]")
 
 
-def _spaced(text: str, start: int, end: int, most: int) -> Iterator[tuple[int, int]]:
+def spaced(text: str, start: int, end: int, most: int) -> Iterator[tuple[int, int]]:
     """[start, end) in stretches of at most `most` characters, cut at the last space of each."""
     while end - start > most:
         space = text.rfind(" ", start + most // 2, start + most)

@@ -1,0 +1,21 @@
+"""Tune Python's cyclic garbage collector for a run that holds many objects at once.
+
+With the default thresholds the collector rescans every live object again and again
+as claims, facts and findings pile up: at 10^5 claims a third of the check's time, and
+three quarters of reading back an article of 30,000 figures. None of these objects
+form cycles that need collecting early, so collections run a few hundred times less
+often (the setting mypy uses for the same reason), and what is loaded before the work
+starts (modules, rules) is frozen out of the scans.
+"""
+
+from __future__ import annotations
+
+import gc
+
+THRESHOLDS = (200_000, 30, 30)
+
+
+def tune() -> None:
+    """Collect less often, and never rescan what exists now. For programs, not libraries."""
+    gc.freeze()
+    gc.set_threshold(*THRESHOLDS)
