@@ -505,3 +505,38 @@ def test_a_conflict_whose_measure_is_carried_from_the_article_stays_quiet(tmp_pa
     assert origins == ["article", "article"]
     result = runner.invoke(app, ["check", str(tmp_path), "--format", "json"])
     assert [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "value-conflict"] == []
+
+
+def _reports(path: str, text: str) -> Any:
+    return extract_text(text, path=path, published="2024-08-01")
+
+
+def test_a_look_alike_restated_by_many_articles_is_one_finding_naming_each() -> None:
+    # Three wires give the port's 2023 throughput, two give the first half of 2024's: one
+    # period-mismatch naming all five figures, not one for each of the six pairs.
+    year = "The Port of Rotterdam handled 13.4 million containers in 2023, its operator said."
+    half = "The Port of Rotterdam handled 13.2 million containers in the first half of 2024."
+    docs = [_reports(p, year) for p in ("w1", "w2", "w3")] + [
+        _reports(p, half) for p in ("w4", "w5")
+    ]
+    found = [f for f in check_documents(docs).findings if f.rule == "period-mismatch"]
+    assert len(found) == 1
+    assert sorted(c.path for c in found[0].claims) == ["w1", "w2", "w3", "w4", "w5"]
+    assert found[0].message.count("13.4 million") == 3
+
+
+def test_a_finding_never_names_two_figures_of_one_article() -> None:
+    # One article gives a member's figure twice (first and revised); the other gives the
+    # whole bloc's. Each of the member's figures is set against the bloc's in a finding of
+    # its own: no finding puts two figures of one article side by side.
+    member = (
+        "Germany's exports totalled €1.56 trillion in 2023, the statistics office said. "
+        "Revised figures put Germany's exports at €1.57 trillion in 2023."
+    )
+    bloc = "The euro zone's exports totalled €2.9 trillion in 2023, Eurostat said."
+    docs = [_reports("a", member), _reports("b", bloc)]
+    found = [f for f in check_documents(docs).findings if f.rule == "scope-mismatch"]
+    assert sorted([c.text for c in f.claims] for f in found) == [
+        ["€1.56 trillion", "€2.9 trillion"],
+        ["€1.57 trillion", "€2.9 trillion"],
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import confidence, engine, facts, match, packs
+from . import collector, confidence, engine, facts, match, packs
 from .checks import RULES
 from .config import Settings
 from .models import Document, Finding, Report, Severity, Summary
@@ -23,14 +23,15 @@ def check_documents(
     configured = engine.configure(
         RULES, settings.rules, rule_set.tolerances.rule, settings.source or "configuration"
     )
-    all_facts = facts.build(docs, rule_set.tolerances)
-    links = match.links(all_facts, rule_set, _reach(configured))
-    if focus is not None:
-        # Against an archive, links among published articles alone say nothing of the
-        # draft: they are not checked at all, however many the archive holds.
-        drafts = set(focus)
-        links = (link for link in links if any(f.doc.path in drafts for f in link.facts))
-    findings = engine.run(links, configured, rule_set)
+    with collector.paused():
+        all_facts = facts.build(docs, rule_set.tolerances)
+        links = match.links(all_facts, rule_set, _reach(configured))
+        if focus is not None:
+            # Against an archive, links among published articles alone say nothing of the
+            # draft: they are not checked at all, however many the archive holds.
+            drafts = set(focus)
+            links = (link for link in links if any(f.doc.path in drafts for f in link.facts))
+        findings = engine.run(links, configured, rule_set)
     findings = [f for f in findings if confidence.at_least(f.confidence, settings.min_confidence)]
     if focus is not None:
         keep = set(focus)

@@ -11,6 +11,8 @@ starts (modules, rules) is frozen out of the scans.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 THRESHOLDS = (200_000, 30, 30)
 
@@ -19,3 +21,21 @@ def tune() -> None:
     """Collect less often, and never rescan what exists now. For programs, not libraries."""
     gc.freeze()
     gc.set_threshold(*THRESHOLDS)
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """No cyclic collection inside: for a stage that builds many objects and frees few.
+
+    Linking and judging 10^5 claims allocates millions of tuples and records that all stay
+    alive until the report is written, so every collection the thresholds still trigger
+    scans them for nothing (a third of the stage's time at 3×10^5 claims). Reference
+    counting still frees everything that is not in a cycle; what is, waits until the end.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()

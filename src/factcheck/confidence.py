@@ -61,3 +61,49 @@ def assess(facts: Iterable[Fact]) -> tuple[Confidence, str | None]:
 
 def at_least(level: Confidence, minimum: Confidence) -> bool:
     return ORDER[level] >= ORDER[minimum]
+
+
+def level(fact: Fact) -> Confidence:
+    """One claim's confidence: that of its least sure part."""
+    origin = fact.claim.origin
+    if origin is None:
+        return "high"
+    parts = (_LEVEL[origin.subject], _LEVEL[origin.metric], _LEVEL[origin.period])
+    return min(parts, key=ORDER.__getitem__)
+
+
+Sides = tuple[tuple[Fact, ...], tuple[Fact, ...]]
+
+
+def bundled(pairs: Iterable[tuple[Fact, Fact]]) -> list[Sides]:
+    """Pairs of figures gathered into pairs of sides: one finding's worth each.
+
+    A finding for each pair names a fact that n articles restate n² times; one finding for
+    all of them takes the confidence of its least sure claim and hides the sure pairs behind
+    it, and links two figures of one article, which no rule compares. So a pair joins a
+    bundle of its own level in which each of its articles is absent or stands for the same
+    figure: a bundle is as sure as each of its pairs (the confidence filter keeps exactly
+    the pairs it kept one by one), and names at most one figure of an article.
+    """
+    bundles: list[tuple[Confidence, dict[str, int], dict[int, Fact], dict[int, Fact]]] = []
+    for a, b in pairs:
+        pair_level = min(level(a), level(b), key=ORDER.__getitem__)
+        home = next(
+            (
+                x
+                for x in bundles
+                if x[0] == pair_level
+                and x[1].get(a.doc.path, a.index) == a.index
+                and x[1].get(b.doc.path, b.index) == b.index
+            ),
+            None,
+        )
+        if home is None:
+            home = (pair_level, {}, {}, {})
+            bundles.append(home)
+        _, figure_of, left, right = home
+        figure_of[a.doc.path], figure_of[b.doc.path] = a.index, b.index
+        left.setdefault(a.index, a)
+        right.setdefault(b.index, b)
+    bundles.sort(key=lambda x: -ORDER[x[0]])  # surest first; stable within a level
+    return [(tuple(left.values()), tuple(right.values())) for _, _, left, right in bundles]

@@ -12,7 +12,7 @@ from . import confidence
 from .errors import InputError
 from .facts import Fact
 from .match import ClaimLink, LinkKind
-from .models import Finding, Severity
+from .models import Finding, FindingClaim, Severity
 from .packs import Packs
 
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
@@ -106,6 +106,9 @@ def run(links: Iterable[ClaimLink], rules: list[Configured], packs: Packs) -> li
             readers.setdefault(kind, []).append(c)
     findings: list[Finding] = []
     seen: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
+    # One quote per claim, shared by every finding that names it: across an archive a
+    # claim may stand in dozens of findings, and its quote is most of a finding's size.
+    quotes: dict[int, FindingClaim] = {}
     for link in links:
         for c in readers.get(link.kind, ()):
             for verdict in c.rule.check(link, packs, c.options):
@@ -131,12 +134,17 @@ def run(links: Iterable[ClaimLink], rules: list[Configured], packs: Packs) -> li
                         severity=severity,
                         confidence=level,
                         message=message,
-                        claims=[f.quote() for f in ordered],
+                        claims=[quotes.get(f.index) or _quote(f, quotes) for f in ordered],
                         advice=verdict.advice,
                     )
                 )
     findings.sort(key=order)
     return findings
+
+
+def _quote(fact: Fact, quotes: dict[int, FindingClaim]) -> FindingClaim:
+    quotes[fact.index] = quote = fact.quote()
+    return quote
 
 
 def order(f: Finding) -> tuple[int, str, str, int, int]:

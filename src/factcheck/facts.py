@@ -140,6 +140,12 @@ def years(period: Period | None) -> tuple[int, int] | None:
     return start, end
 
 
+def quotes(side: tuple[Fact, ...], most: int = 5) -> str:
+    """The figures of one side of a finding as a message quotes them, the first `most` in full."""
+    said = ", ".join(f'"{f.claim.text}" ({f.where()})' for f in side[:most])
+    return said if len(side) <= most else f"{said} and {len(side) - most} more"
+
+
 def period_text(period: Period | None) -> str:
     if period is None or period.start is None:
         return "an unstated period"

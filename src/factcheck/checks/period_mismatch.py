@@ -27,8 +27,9 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, Field
 
+from .. import confidence
 from ..engine import Rule, Verdict
-from ..facts import document_pairs, nested, period_text, possessive, resemble
+from ..facts import document_pairs, nested, period_text, possessive, quotes, resemble
 from ..match import ClaimLink
 from ..packs import Packs
 
@@ -46,17 +47,21 @@ def check(link: ClaimLink, packs: Packs, options: Options) -> Iterator[Verdict]:
     within = nested(a_part[0].claim.period, b_part[0].claim.period)
     if not within and not resemble(a_part, b_part, options.look_alike, options.look_alike_points):
         return
-    for a, b in document_pairs(a_part, b_part):
-        if not within and not resemble((a,), (b,), options.look_alike, options.look_alike_points):
-            continue
-        ca, cb = a.claim, b.claim
+    pairs = [
+        (a, b)
+        for a, b in document_pairs(a_part, b_part)
+        if within or resemble((a,), (b,), options.look_alike, options.look_alike_points)
+    ]
+    # One finding per pair of periods (and confidence), naming every figure of each side.
+    for side_a, side_b in confidence.bundled(pairs):
+        ca, cb = side_a[0].claim, side_b[0].claim
         yield Verdict(
             message=(
-                f'Different periods: "{ca.text}" ({a.where()}) is {possessive(ca.subject)} {ca.metric} for '
-                f'{period_text(ca.period)}, "{cb.text}" ({b.where()}) for {period_text(cb.period)}; '
+                f"Different periods: {quotes(side_a)} is {possessive(ca.subject)} {ca.metric} for "
+                f"{period_text(ca.period)}, {quotes(side_b)} for {period_text(cb.period)}; "
                 f"the figures look alike but are not one fact."
             ),
-            facts=(a, b),
+            facts=side_a + side_b,
             advice="State the period beside each figure so they are not read as one fact.",
         )
 

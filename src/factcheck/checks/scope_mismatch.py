@@ -28,9 +28,9 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, Field
 
-from .. import names
+from .. import confidence, names
 from ..engine import Rule, Verdict
-from ..facts import document_pairs, look_alike, period_text, possessive, years_apart
+from ..facts import document_pairs, look_alike, period_text, possessive, quotes, years_apart
 from ..match import ClaimLink
 from ..packs import Packs
 from .value_conflict import conflicting
@@ -50,8 +50,9 @@ def check(link: ClaimLink, packs: Packs, options: Options) -> Iterator[Verdict]:
     close = gap is not None and gap <= options.close_years
     if not close and not look_alike(a_part, b_part, options.look_alike):
         return
-    for a, b in document_pairs(a_part, b_part):
-        ca, cb = a.claim, b.claim
+    # One finding per pair of scopes (and confidence), naming every figure of each side.
+    for side_a, side_b in confidence.bundled(document_pairs(a_part, b_part)):
+        ca, cb = side_a[0].claim, side_b[0].claim
         when = (
             f"Different scopes, same period ({period_text(ca.period)})"
             if ca.period == cb.period
@@ -59,10 +60,10 @@ def check(link: ClaimLink, packs: Packs, options: Options) -> Iterator[Verdict]:
         )
         yield Verdict(
             message=(
-                f'{when}: "{ca.text}" ({a.where()}) is {possessive(ca.subject)} {ca.metric}, '
-                f'"{cb.text}" ({b.where()}) is {possessive(cb.subject)} {cb.metric}; not the same fact.'
+                f"{when}: {quotes(side_a)} is {possessive(ca.subject)} {ca.metric}, "
+                f"{quotes(side_b)} is {possessive(cb.subject)} {cb.metric}; not the same fact."
             ),
-            facts=(a, b),
+            facts=side_a + side_b,
             advice=f"Name the scope ({ca.subject} or {cb.subject}) where the figures could be compared.",
         )
 
