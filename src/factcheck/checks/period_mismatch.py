@@ -6,7 +6,8 @@ different periods at most `max_years_apart` years apart (overlapping, nested
 or neighbouring periods), whose values are within a factor of `look_alike` of
 each other (for percentages and points, within `look_alike_points` points),
 so a reader may take them for one fact; and figures for a period and a part
-of it (a year and its last quarter), whatever their size.
+of it (a year and its last quarter), whatever their size. One finding for each
+pair of periods names every such figure of each, one per article.
 
 ## Why it matters
 A figure for 2023 quoted beside one for the first 11 months of 2024 reads as a

@@ -4,7 +4,8 @@
 Claims from different articles about the same measure, for subjects the
 vocabulary relates (one within the other, such as central SOEs within all
 SOEs, or two parts of one whole), in periods at most `close_years` apart or
-with values within a factor of `look_alike` of each other.
+with values within a factor of `look_alike` of each other. One finding for
+each pair of scopes names every such figure of each, one per article.
 
 ## Why it matters
 A reader puts such figures side by side and draws a trend or a conflict that
