@@ -61,13 +61,18 @@ def generate(n: int, seed: int) -> list[Any]:
     Like a real archive, the number of distinct facts grows with its size: more
     articles speak of more companies. A share of claims restate a fact another
     article stated (mostly the same figure, sometimes another one), and a few
-    are about the SOE family, whose scopes the matcher relates.
+    are about the SOE family, whose scopes the matcher relates. A fact (subject,
+    metric, year) has one true amount, in one currency: a new claim that happens
+    to fall on a fact already stated restates it, so that conflicts come from the
+    share of restatements that change it, not from random values colliding more
+    often the larger the archive (the few fixed subjects would collect ever more).
     """
     from factcheck.models import Claim, Document, Period, Quantity
 
     rng = random.Random(seed)
     companies = [f"Company {k}" for k in range(max(10, n // 100))]
     stated: list[tuple[str, str, str, str, float]] = []
+    truth: dict[tuple[str, str, str], tuple[str, float]] = {}
     docs = []
     for d in range(0, n, CLAIMS_PER_DOC):
         claims = []
@@ -81,6 +86,7 @@ def generate(n: int, seed: int) -> list[Any]:
                 metric, unit = rng.choice(METRICS), rng.choice(UNITS)
                 year = str(rng.randint(2010, 2025))
                 value = round(rng.uniform(1, 99), 1) * 10 ** rng.choice((9, 12))
+                unit, value = truth.setdefault((subject, metric, year), (unit, value))
                 stated.append((subject, metric, year, unit, value))
             qualifier = rng.choice(QUALIFIERS)
             quantity = Quantity.model_construct(

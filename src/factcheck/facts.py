@@ -26,20 +26,13 @@ class Fact:
     high: float
     magnitude: float  # log10 of the size of the figure, for "looks alike" comparisons
     sign: float = 1.0  # -1 for a change whose wording says it went down ("fell 4.6%")
+    # What the figure is counted in: its unit, or for a count the thing counted. A field,
+    # not a property: every blocking step keys on it, three times per claim.
+    measure: str | None = None
 
     @property
     def unit(self) -> str | None:
         return self.claim.quantity.unit
-
-    @property
-    def measure(self) -> str | None:
-        """What the figure is counted in: its unit, or for a count the thing counted."""
-        q = self.claim.quantity
-        if q.kind != "count":
-            return q.unit
-        words = self.claim.text.lower().split()
-        head = words[-1] if words else ""
-        return head[:-1] if head.endswith("s") and len(head) > 3 else head
 
     @property
     def value(self) -> float:
@@ -107,8 +100,18 @@ def build(docs: list[Document], tol: Tolerances) -> list[Fact]:
                 lo, hi = -hi, -lo
             size = abs(claim.quantity.value)
             magnitude = math.log10(size) if size else -300.0
-            out.append(Fact(len(out), doc, claim, lo, hi, magnitude, sign))
+            out.append(Fact(len(out), doc, claim, lo, hi, magnitude, sign, measure_of(claim)))
     return out
+
+
+def measure_of(claim: Claim) -> str | None:
+    """What a figure is counted in: its unit, or for a count the thing counted ("flights")."""
+    q = claim.quantity
+    if q.kind != "count":
+        return q.unit
+    words = claim.text.lower().split()
+    head = words[-1] if words else ""
+    return head[:-1] if head.endswith("s") and len(head) > 3 else head
 
 
 def direction_sign(claim: Claim) -> float:

@@ -53,23 +53,33 @@ class _Names:
 
     def __init__(self, words: names.Words) -> None:
         self.words = words
-        self.keys: list[str] = []
+        # Keys by spelling block: a new name is compared with the keys it could be one with,
+        # not with all of them, which across an archive's thousands of names is a square.
+        self.keys: dict[tuple[int, tuple[str, ...]], list[str]] = defaultdict(list)
         self.cache: dict[str, str] = {}
+        self.written: dict[str, str] = {}
 
     def key(self, name: str) -> str:
+        written = self.written.get(name)  # most names recur: skip folding them again
+        if written is None:
+            written = self.written[name] = self._key(name)
+        return written
+
+    def _key(self, name: str) -> str:
         # "net income decline" and "net income growth" are one measure: a fall is a negative
         # change, and the figure carries the sign (facts.direction_sign).
         folded = names.as_growth(names.fold(name), self.words)
         hit = self.cache.get(folded)
         if hit is not None:
             return hit
+        block = self.keys[names.spelling_block(folded, self.words)]
         found = process.extract(
-            folded, self.keys, scorer=fuzz.token_sort_ratio, score_cutoff=92, limit=5
+            folded, block, scorer=fuzz.token_sort_ratio, score_cutoff=92, limit=5
         )
         key = next((k for k, _, _ in found if names.same(folded, k, self.words)), None)
         if key is None:
             key = folded
-            self.keys.append(folded)
+            block.append(folded)
         self.cache[folded] = key
         return key
 
@@ -134,6 +144,8 @@ def clusters(group: list[Fact] | tuple[Fact, ...]) -> tuple[tuple[Fact, ...], ..
     Intervals that merely chain (1.8 agrees with 1.9, 1.9 with 2.0, 2.0 with
     2.08) do not make one fact; every member must agree with every other.
     """
+    if len(group) == 1:
+        return (tuple(group),)  # most facts are stated once
     out: list[_Run] = []
     for f in sorted(group, key=lambda f: (f.value, f.low, f.doc.path, f.claim.line)):
         home = next((c for c in out if c.fits(f)), None)

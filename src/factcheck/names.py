@@ -113,6 +113,13 @@ def same(a: str, b: str, w: Words) -> bool:
     return True
 
 
+def spelling_block(name: str, w: Words) -> tuple[int, tuple[str, ...]]:
+    """What every name `same` may take for `name` shares with it: the number of its words
+    and its short words, which must match exactly ("company 12" is never "company 21")."""
+    toks = tokens(fold(name), w)
+    return len(toks), tuple(sorted(t.rstrip("s") for t in toks if len(t) < _LONG))
+
+
 def _brackets(name: str) -> frozenset[str]:
     return frozenset(" ".join(m.split()) for m in _BRACKETS.findall(name))
 
