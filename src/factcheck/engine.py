@@ -129,13 +129,15 @@ def run(links: Iterable[ClaimLink], rules: list[Configured], packs: Packs) -> li
                     # An error stops a build; one that rests on guessed context only warns.
                     severity = "warning"
                 findings.append(
-                    Finding.model_construct(
-                        rule=c.rule.name,
-                        severity=severity,
-                        confidence=level,
-                        message=message,
-                        claims=[quotes.get(f.index) or _quote(f, quotes) for f in ordered],
-                        advice=verdict.advice,
+                    Finding.model_validate(
+                        {
+                            "rule": c.rule.name,
+                            "severity": severity,
+                            "confidence": level,
+                            "message": message,
+                            "claims": [quotes.get(f.index) or _quote(f, quotes) for f in ordered],
+                            "advice": verdict.advice,
+                        }
                     )
                 )
     findings.sort(key=order)

@@ -45,22 +45,25 @@ class Fact:
 
     def quote(self) -> FindingClaim:
         c = self.claim
-        # Built from validated claims: constructing without validation again is safe and fast.
-        return FindingClaim.model_construct(
-            path=self.doc.path,
-            line=c.line,
-            column=c.column,
-            text=c.text,
-            value=c.quantity.value,
-            unit=c.quantity.unit,
-            subject=c.subject,
-            metric=c.metric,
-            period=c.period,
-            id=c.id,
-            sentence=c.sentence,
-            published=self.doc.published,
-            end_line=c.end_line,
-            end_column=c.end_column,
+        # Validated from a dict: pydantic's compiled validator is twice as quick as its
+        # Python `model_construct`, which a check of 10^6 claims feels.
+        return FindingClaim.model_validate(
+            {
+                "path": self.doc.path,
+                "line": c.line,
+                "column": c.column,
+                "text": c.text,
+                "value": c.quantity.value,
+                "unit": c.quantity.unit,
+                "subject": c.subject,
+                "metric": c.metric,
+                "period": c.period,
+                "id": c.id,
+                "sentence": c.sentence,
+                "published": self.doc.published,
+                "end_line": c.end_line,
+                "end_column": c.end_column,
+            }
         )
 
     def where(self) -> str:

@@ -114,10 +114,11 @@ def same(a: str, b: str, w: Words) -> bool:
 
 
 def spelling_block(name: str, w: Words) -> tuple[int, tuple[str, ...]]:
-    """What every name `same` may take for `name` shares with it: the number of its words
-    and its short words, which must match exactly ("company 12" is never "company 21")."""
-    toks = tokens(fold(name), w)
-    return len(toks), tuple(sorted(t.rstrip("s") for t in toks if len(t) < _LONG))
+    """What every name `same` may take for `name` shares with it: the number of its words,
+    and its short numbers, which only the same number twins ("company 12" is never
+    "company 21"). Short words may not serve: "core" twins "cores", a long word."""
+    toks = [t.rstrip("s") for t in tokens(fold(name), w)]  # "12s" twins "12"
+    return len(toks), tuple(sorted(t for t in toks if t.isdigit() and len(t) < _LONG))
 
 
 def _brackets(name: str) -> frozenset[str]:
