@@ -91,7 +91,7 @@ def test_index_reads_only_what_changed_and_forgets_what_is_gone(tmp_path: Path) 
     )
     (archive / "001_a487167c394a708e.txt").unlink()
     third = index([archive], store)
-    assert [Path(d.path).name for d in third.extracted] == [changed.name]
+    assert [Path(p).name for p in third.extracted] == [changed.name]
     assert third.kept == 3 and third.removed == 1
     files, claims = _rows(store)
     assert "001_a487167c394a708e.txt" not in {f["path"] for f in files}
@@ -143,3 +143,33 @@ def test_an_index_built_on_a_dask_cluster_equals_the_local_one(tmp_path: Path) -
         built = index([SEEDS], remote, scheduler=cluster.scheduler_address)
     assert len(built.extracted) == 5
     assert _rows(remote) == _rows(local)
+
+
+def test_an_archive_indexed_in_chunks_stores_what_one_pass_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Three folders, one of them with an undated article that its folder dates: written a
+    # folder or two at a time (bounded memory), the store holds what a single pass writes.
+    archive = tmp_path / "archive"
+    for k, folder in enumerate(("east", "north", "west")):
+        (archive / folder).mkdir(parents=True)
+        for day in (3, 4):
+            (archive / folder / f"r{day}.txt").write_text(
+                f"Published: 2023-05-0{day}\n\nFreight volumes at the {folder} depot rose "
+                f"{k + day}% in April, the operator said.\n",
+                encoding="utf-8",
+            )
+    (archive / "north" / "undated.txt").write_text(
+        "Freight volumes at the north depot fell 2% in March, the operator said.\n",
+        encoding="utf-8",
+    )
+    whole = index([archive], tmp_path / "whole")
+    monkeypatch.setattr("factcheck.store.build._CHUNK", 2)
+    chunked = index([archive], tmp_path / "chunked")
+    assert chunked.extracted == whole.extracted and chunked.claims == whole.claims == 7
+    files, claims = _rows(tmp_path / "chunked")
+    assert claims == _rows(tmp_path / "whole")[1]
+    assert [f["published"] for f in files if f["path"] == "undated.txt"] == [None]
+    undated = next(f for f in files if f["path"] == "undated.txt")
+    assert json.loads(undated["document"])["reference"].startswith("2023-05")
+    assert [f["run"] for f in files] != [f["run"] for f in _rows(tmp_path / "whole")[0]]

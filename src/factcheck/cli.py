@@ -558,10 +558,9 @@ def index(
             )
         except InputError as exc:
             raise _fail(str(exc)) from exc
-        claims = sum(len(d.claims) for d in built.extracted)
         typer.echo(
             f"{store}: {len(built.files)} articles; {len(built.extracted)} read "
-            f"({claims} claims), {built.kept} unchanged, {built.removed} removed",
+            f"({built.claims} claims), {built.kept} unchanged, {built.removed} removed",
             err=True,
         )
     raise typer.Exit(2 if _run.skipped else 0)

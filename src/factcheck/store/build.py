@@ -36,7 +36,8 @@ class Built:
 
     store: Archive
     files: dict[str, FileRow]
-    extracted: list[Document] = field(default_factory=list)  # read in this run
+    extracted: list[str] = field(default_factory=list)  # paths read in this run
+    claims: int = 0  # the claims found in them
     kept: int = 0  # files whose stored claims stood
     removed: int = 0  # files gone from the archive since the last run
 
@@ -85,9 +86,79 @@ def index(
             continue
         to_read.append((path, stat.st_size, stat.st_mtime_ns, digest or ""))
     run = max([0, *runs(location)]) + 1
-    read = _extract([p for p, _, _, _ in to_read], published_on, rules, max_size, jobs, scheduler)
+    extracted: list[str] = []
+    claims = 0
+    stored = _stored_by_folder(current)
+    for chunk in _whole_folders(to_read, _CHUNK):
+        new = _read_chunk(
+            chunk,
+            current,
+            run,
+            stored,
+            published_on,
+            rule_set,
+            rules,
+            max_size,
+            jobs,
+            scheduler,
+            on_skip,
+        )
+        store.write(run, current, new, keys.Keys(rule_set))
+        extracted += [d.path for d in new]
+        claims += sum(len(d.claims) for d in new)
+        run += 1
+    if not to_read:
+        store.write(run, current, [], keys.Keys(rule_set))  # files gone, or rows refreshed
+    removed = len(set(before) - set(current))
+    return Built(store, current, extracted, claims, len(current) - len(extracted), removed)
+
+
+# Articles extracted, dated against their folders and written together: what an index run
+# holds in memory at once, whatever the archive's size. Folders are never split, since an
+# undated article is dated by the other articles of its folder.
+_CHUNK = 2000
+
+
+def _whole_folders(
+    to_read: list[tuple[Path, int, int, str]], size: int
+) -> Iterator[list[tuple[Path, int, int, str]]]:
+    """`to_read` in runs of whole folders of about `size` files, in order."""
+    chunk: list[tuple[Path, int, int, str]] = []
+    for entry in sorted(to_read, key=lambda e: (e[0].parent.as_posix(), e[0].as_posix())):
+        if len(chunk) >= size and entry[0].parent != chunk[-1][0].parent:
+            yield chunk
+            chunk = []
+        chunk.append(entry)
+    if chunk:
+        yield chunk
+
+
+def _stored_by_folder(current: dict[str, FileRow]) -> dict[str, list[FileRow]]:
+    """The stored articles with a document, by folder: what dates new articles beside them."""
+    out: dict[str, list[FileRow]] = {}
+    for row in current.values():
+        if row.document:
+            out.setdefault(Path(row.path).parent.as_posix(), []).append(row)
+    return out
+
+
+def _read_chunk(
+    chunk: list[tuple[Path, int, int, str]],
+    current: dict[str, FileRow],
+    run: int,
+    stored: dict[str, list[FileRow]],
+    published_on: str | None,
+    rule_set: packs.Packs,
+    rules: tuple[Path, ...],
+    max_size: int,
+    jobs: int,
+    scheduler: str | None,
+    on_skip: Callable[[Skip], None] | None,
+) -> list[Document]:
+    """Extract one chunk's files and record them in `current`; the documents, dated."""
+    read = _extract([p for p, _, _, _ in chunk], published_on, rules, max_size, jobs, scheduler)
     new: list[Document] = []
-    for (path, size, mtime, digest), doc in zip(to_read, read, strict=True):
+    for (path, size, mtime, digest), doc in zip(chunk, read, strict=True):
         if isinstance(doc, Skip):
             _skipped(on_skip, doc)
             if doc.error is None and doc.reason == "skipped: binary file":
@@ -97,11 +168,15 @@ def index(
             continue
         new.append(doc)
     if new:
-        # The stored articles' dates place the new ones in their folders; with nothing new,
-        # no stored document need be read back.
-        kept = [Document.model_validate_json(r.document) for r in current.values() if r.document]
+        # The stored articles of the same folders place the new ones among them.
+        folders = {p.parent.as_posix() for p, _, _, _ in chunk}
+        kept = [
+            Document.model_validate_json(r.document)
+            for folder in sorted(folders)
+            for r in stored.get(folder, ())
+        ]
         new = _in_context(new, kept, published_on, rule_set, max_size)
-    stats = {path.as_posix(): (size, mtime, digest) for path, size, mtime, digest in to_read}
+    stats = {path.as_posix(): (size, mtime, digest) for path, size, mtime, digest in chunk}
     for doc in new:
         size, mtime, digest = stats[doc.path]
         meta = doc.model_copy(update={"claims": []})
@@ -115,9 +190,7 @@ def index(
             len(doc.claims),
             meta.model_dump_json(),
         )
-    store.write(run, current, new, keys.Keys(rule_set))
-    removed = len(set(before) - set(current))
-    return Built(store, current, new, len(current) - len(new), removed)
+    return new
 
 
 def _in_context(

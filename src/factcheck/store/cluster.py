@@ -6,8 +6,10 @@ storage mounted alike); the documents come back in the order of the files.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..models import Document
@@ -35,16 +37,24 @@ def read_on_cluster(
     except OSError as exc:
         raise InputError(scheduler, f"no Dask scheduler answers there ({exc})") from exc
     with client:
-        futures = client.map(
-            _read_batch,
-            batches,
-            published_on=published_on,
-            rules=rules,
-            max_size=max_size,
-            pure=False,
-        )
-        for future in futures:  # in order, as each batch's result arrives
-            yield from future.result()
+        # A window of batches in flight, each released once read: the cluster never holds
+        # more of the archive's documents than the window, whatever the archive's size.
+        window = max(4, 4 * len(client.scheduler_info().get("workers", {})))
+        pending: deque[Any] = deque()
+        for batch in batches:
+            pending.append(
+                client.submit(_read_batch, batch, published_on, rules, max_size, pure=False)
+            )
+            if len(pending) >= window:
+                yield from _collected(pending.popleft())
+        while pending:
+            yield from _collected(pending.popleft())
+
+
+def _collected(future: Any) -> list[Document | Skip]:
+    result: list[Document | Skip] = future.result()
+    future.release()
+    return result
 
 
 def _read_batch(
