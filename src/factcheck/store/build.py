@@ -89,6 +89,7 @@ def index(
     extracted: list[str] = []
     claims = 0
     stored = _stored_by_folder(current)
+    by = keys.Keys(rule_set)
     for chunk in _whole_folders(to_read, _CHUNK):
         new = _read_chunk(
             chunk,
@@ -103,12 +104,12 @@ def index(
             scheduler,
             on_skip,
         )
-        store.write(run, current, new, keys.Keys(rule_set))
+        store.write(run, current, new, by)
         extracted += [d.path for d in new]
         claims += sum(len(d.claims) for d in new)
         run += 1
     if not to_read:
-        store.write(run, current, [], keys.Keys(rule_set))  # files gone, or rows refreshed
+        store.write(run, current, [], by)  # files gone, or rows refreshed
     removed = len(set(before) - set(current))
     return Built(store, current, extracted, claims, len(current) - len(extracted), removed)
 
