@@ -7,8 +7,14 @@ and the whole checking pipeline runs on them: facts, blocking and linking,
 every rule, the report. Time per claim should stay flat as the size grows
 tenfold: the matcher blocks candidates instead of comparing every pair.
 
+With --store, the claims are first written to a claim store (as `factcheck
+index` writes them, by another process) and the timed child runs what `factcheck
+check --store DIR` runs: the archive read and checked one bucket at a time, out
+of core; the time includes reading the claims back from Parquet.
+
     .venv/bin/python bench/bench_check.py              # 10^4, 10^5, 10^6 claims
     .venv/bin/python bench/bench_check.py --sizes 10000 100000 --json
+    .venv/bin/python bench/bench_check.py --store      # the same, through a claim store
 """
 
 from __future__ import annotations
@@ -19,7 +25,9 @@ import random
 import resource
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 from typing import Any
 
 SUBJECTS = [
@@ -114,6 +122,9 @@ def generate(n: int, seed: int) -> list[Any]:
                     period=Period.model_construct(start=year, end=year),
                     boilerplate=False,
                     links=[],
+                    origin=None,
+                    direction=None,
+                    outlook=None,
                 )
             )
         docs.append(
@@ -128,14 +139,41 @@ def generate(n: int, seed: int) -> list[Any]:
     return docs
 
 
-def child(n: int, seed: int) -> dict[str, Any]:
+def synthetic_store(location: Path, claims: int, seed: int) -> None:
+    """A store of `claims` generated claims, written as `index` writes them, without extracting."""
+    from factcheck import packs
+    from factcheck.store.archive import Archive, FileRow
+    from factcheck.store.build import rules_version
+    from factcheck.store.keys import Keys
+
+    rule_set = packs.load()
+    store = Archive(location, rules_version(rule_set, None), writing=True)
+    docs = generate(claims, seed)
+    files = {}
+    for d in docs:
+        meta = d.model_copy(update={"claims": []})
+        files[d.path] = FileRow(
+            d.path, 0, 0, d.path, 1, d.published, len(d.claims), meta.model_dump_json()
+        )
+    store.write(1, files, docs, Keys(rule_set))
+
+
+def child(n: int, seed: int, store: Path | None) -> dict[str, Any]:
     from factcheck import collector
-    from factcheck.check import check_documents
+    from factcheck.check import check_documents, check_in_parts
 
     collector.tune()  # as the command line does
-    docs = generate(n, seed)
-    start = time.perf_counter()
-    report = check_documents(docs)
+    if store is None:
+        docs = generate(n, seed)
+        start = time.perf_counter()
+        report = check_documents(docs)
+    else:
+        from factcheck.store import query
+        from factcheck.store.build import open_store
+
+        start = time.perf_counter()
+        archive = open_store(store, (), None)
+        report = check_in_parts(query.by_bucket(archive), totals=query.totals(archive))
     seconds = time.perf_counter() - start
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
@@ -152,20 +190,28 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--store", action="store_true", help="check through a claim store")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--write-store", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--read-store", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child and args.write_store:
+        synthetic_store(args.write_store, args.child, args.seed)
+        return
     if args.child:
-        print(json.dumps(child(args.child, args.seed)))
+        print(json.dumps(child(args.child, args.seed, args.read_store)))
         return
     rows = []
-    for n in args.sizes:
-        out = subprocess.run(
-            [sys.executable, __file__, "--child", str(n), "--seed", str(args.seed)],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        rows.append(json.loads(out.stdout))
+    with tempfile.TemporaryDirectory(prefix="factcheck-bench-check-") as tmp:
+        for n in args.sizes:
+            command = [sys.executable, __file__, "--child", str(n), "--seed", str(args.seed)]
+            if args.store:
+                # Written by a process of its own, so that the timed one starts empty.
+                location = Path(tmp) / f"store-{n}"
+                subprocess.run([*command, "--write-store", str(location)], check=True)
+                command += ["--read-store", str(location)]
+            out = subprocess.run(command, capture_output=True, text=True, check=True)
+            rows.append(json.loads(out.stdout))
     base = rows[0]["microseconds_per_claim"]
     for row in rows:
         row["per_claim_vs_smallest"] = round(row["microseconds_per_claim"] / base, 2)

@@ -109,23 +109,6 @@ def measure_index(work: Path, count: int, seed: int, jobs: int) -> dict[str, Any
     }
 
 
-def synthetic_store(location: Path, claims: int, seed: int) -> None:
-    """A store of `claims` claims, written as `index` writes them, without extracting."""
-    from factcheck.store.archive import Archive, FileRow
-    from factcheck.store.build import rules_version
-
-    rule_set = packs.load()
-    store = Archive(location, rules_version(rule_set, None), writing=True)
-    docs = bench_check.generate(claims, seed)
-    files = {}
-    for d in docs:
-        meta = d.model_copy(update={"claims": []})
-        files[d.path] = FileRow(
-            d.path, 0, 0, d.path, 1, d.published, len(d.claims), meta.model_dump_json()
-        )
-    store.write(1, files, docs, Keys(rule_set))
-
-
 def measure_against(work: Path, sizes: list[int], seed: int, runs: int = 5) -> list[dict[str, Any]]:
     from factcheck.check import check_documents
     from factcheck.store import query
@@ -146,7 +129,7 @@ def measure_against(work: Path, sizes: list[int], seed: int, runs: int = 5) -> l
     for n in sizes:
         location = work / f"claims-{n}"
         start = time.perf_counter()
-        synthetic_store(location, n, seed)
+        bench_check.synthetic_store(location, n, seed)
         written = time.perf_counter() - start
         store = open_store(location, (), None)
         asked, whole, found = [], [], 0
