@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .models import Claim, Document, FindingClaim, Period
 from .packs import Tolerances
@@ -29,15 +29,16 @@ class Fact:
     # What the figure is counted in: its unit, or for a count the thing counted. A field,
     # not a property: every blocking step keys on it, three times per claim.
     measure: str | None = None
+    # The figure with its direction: "fell 4.6%" is -4.6. Kept, not computed: sorting and
+    # comparing read it millions of times in a large check.
+    value: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value", self.sign * self.claim.quantity.value)
 
     @property
     def unit(self) -> str | None:
         return self.claim.quantity.unit
-
-    @property
-    def value(self) -> float:
-        """The figure with its direction: "fell 4.6%" is -4.6."""
-        return self.sign * self.claim.quantity.value
 
     @property
     def sentence_key(self) -> tuple[str, str]:
