@@ -26,14 +26,13 @@ class Fact:
     high: float
     magnitude: float  # log10 of the size of the figure, for "looks alike" comparisons
     sign: float = 1.0  # -1 for a change whose wording says it went down ("fell 4.6%")
-    # What the figure is counted in: its unit, or for a count the thing counted. A field,
-    # not a property: every blocking step keys on it, three times per claim.
-    measure: str | None = None
-    # The figure with its direction: "fell 4.6%" is -4.6. Kept, not computed: sorting and
-    # comparing read it millions of times in a large check.
-    value: float = field(init=False)
+    # Set once from the claim, not computed on each read: blocking, sorting and comparing
+    # read them millions of times in a large check.
+    measure: str | None = field(init=False)  # what it is counted in (facts.measure_of)
+    value: float = field(init=False)  # with its direction: "fell 4.6%" is -4.6
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "measure", measure_of(self.claim))
         object.__setattr__(self, "value", self.sign * self.claim.quantity.value)
 
     @property
@@ -104,7 +103,7 @@ def build(docs: list[Document], tol: Tolerances) -> list[Fact]:
                 lo, hi = -hi, -lo
             size = abs(claim.quantity.value)
             magnitude = math.log10(size) if size else -300.0
-            out.append(Fact(len(out), doc, claim, lo, hi, magnitude, sign, measure_of(claim)))
+            out.append(Fact(len(out), doc, claim, lo, hi, magnitude, sign))
     return out
 
 

@@ -90,20 +90,9 @@ def index(
     claims = 0
     stored = _stored_by_folder(current)
     by = keys.Keys(rule_set)
+    reading = _Reading(published_on, rule_set, rules, max_size, jobs, scheduler, on_skip)
     for chunk in _whole_folders(to_read, _CHUNK):
-        new = _read_chunk(
-            chunk,
-            current,
-            run,
-            stored,
-            published_on,
-            rule_set,
-            rules,
-            max_size,
-            jobs,
-            scheduler,
-            on_skip,
-        )
+        new = _read_chunk(chunk, reading, run, current, stored)
         store.write(run, current, new, by)
         extracted += [d.path for d in new]
         claims += sum(len(d.claims) for d in new)
@@ -143,25 +132,33 @@ def _stored_by_folder(current: dict[str, FileRow]) -> dict[str, list[FileRow]]:
     return out
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """How an index run reads its articles: the same for every chunk."""
+
+    published_on: str | None
+    rule_set: packs.Packs
+    rules: tuple[Path, ...]
+    max_size: int
+    jobs: int
+    scheduler: str | None
+    on_skip: Callable[[Skip], None] | None
+
+
 def _read_chunk(
     chunk: list[tuple[Path, int, int, str]],
-    current: dict[str, FileRow],
+    reading: _Reading,
     run: int,
+    current: dict[str, FileRow],
     stored: dict[str, list[FileRow]],
-    published_on: str | None,
-    rule_set: packs.Packs,
-    rules: tuple[Path, ...],
-    max_size: int,
-    jobs: int,
-    scheduler: str | None,
-    on_skip: Callable[[Skip], None] | None,
 ) -> list[Document]:
-    """Extract one chunk's files and record them in `current`; the documents, dated."""
-    read = _extract([p for p, _, _, _ in chunk], published_on, rules, max_size, jobs, scheduler)
+    """Extract one chunk's files as run `run` and record them in `current`; the documents,
+    dated among the `stored` articles of their folders."""
+    read = _extract([p for p, _, _, _ in chunk], reading)
     new: list[Document] = []
     for (path, size, mtime, digest), doc in zip(chunk, read, strict=True):
         if isinstance(doc, Skip):
-            _skipped(on_skip, doc)
+            _skipped(reading.on_skip, doc)
             if doc.error is None and doc.reason == "skipped: binary file":
                 current[path.as_posix()] = FileRow(
                     path.as_posix(), size, mtime, digest, run, None, 0, ""
@@ -176,7 +173,7 @@ def _read_chunk(
             for folder in sorted(folders)
             for r in stored.get(folder, ())
         ]
-        new = _in_context(new, kept, published_on, rule_set, max_size)
+        new = _in_context(new, kept, reading)
     stats = {path.as_posix(): (size, mtime, digest) for path, size, mtime, digest in chunk}
     for doc in new:
         size, mtime, digest = stats[doc.path]
@@ -194,22 +191,16 @@ def _read_chunk(
     return new
 
 
-def _in_context(
-    new: list[Document],
-    kept: list[Document],
-    published_on: str | None,
-    rule_set: packs.Packs,
-    max_size: int,
-) -> list[Document]:
+def _in_context(new: list[Document], kept: list[Document], reading: _Reading) -> list[Document]:
     """The new documents as a folder read together gives them: an undated article dated by
     its folder, a share's after-hours move by the folder's earliest report of it."""
     fresh = {d.path for d in new}
     every = kept + new
-    if published_on is None:
+    if reading.published_on is None:
         every = date_from_siblings(
             every,
             lambda doc, when: (
-                read_document(Path(doc.path), None, rule_set, max_size, when)
+                read_document(Path(doc.path), None, reading.rule_set, reading.max_size, when)
                 if doc.path in fresh
                 else doc
             ),
@@ -219,20 +210,14 @@ def _in_context(
     return [by_path[d.path] for d in new]
 
 
-def _extract(
-    files: list[Path],
-    published_on: str | None,
-    rules: tuple[Path, ...],
-    max_size: int,
-    jobs: int,
-    scheduler: str | None,
-) -> Iterator[Document | Skip]:
-    if scheduler is None:
-        yield from read_all(files, published_on, rules, max_size, jobs)
+def _extract(files: list[Path], reading: _Reading) -> Iterator[Document | Skip]:
+    r = reading
+    if r.scheduler is None:
+        yield from read_all(files, r.published_on, r.rules, r.max_size, r.jobs)
         return
     from .cluster import read_on_cluster
 
-    yield from read_on_cluster(scheduler, files, published_on, rules, max_size)
+    yield from read_on_cluster(r.scheduler, files, r.published_on, r.rules, r.max_size)
 
 
 def _digest(path: Path, max_size: int) -> str | None:
