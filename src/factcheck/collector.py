@@ -17,10 +17,14 @@ from contextlib import contextmanager
 THRESHOLDS = (200_000, 30, 30)
 
 
+_TUNED = [False]  # whether a program asked for this: only then are survivors frozen
+
+
 def tune() -> None:
     """Collect less often, and never rescan what exists now. For programs, not libraries."""
     gc.freeze()
     gc.set_threshold(*THRESHOLDS)
+    _TUNED[0] = True
 
 
 @contextmanager
@@ -37,5 +41,10 @@ def paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if _TUNED[0]:
+            # What the stage made and kept (an article's claims, a check's findings) is
+            # long-lived: frozen, it is not scanned once more by the first collection
+            # after the pause, then again as it ages (a twentieth of reading a claim store).
+            gc.freeze()
         if was_on:
             gc.enable()
