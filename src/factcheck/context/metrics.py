@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from ..lexicon import alternation
 from ..packs import Metrics, per_pack
 from . import periods
 
@@ -154,11 +155,6 @@ class Vocabulary:
     unit_goods: frozenset[str]  # "vehicle": its "sales" are units sold, not revenue
 
 
-def _alternation(phrases: list[str]) -> str:
-    unique = sorted({p for p in phrases if p}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
-
-
 def _cased(text: str, lower: bool) -> str:
     return text.lower() if lower else text
 
@@ -179,7 +175,7 @@ def vocabulary(metrics: Metrics) -> Vocabulary:
     p = metrics.patterns
 
     def edge(lower: bool) -> str:
-        not_after = _alternation([w.lower() for w in p.not_after] if lower else p.not_after)
+        not_after = alternation([w.lower() for w in p.not_after] if lower else p.not_after)
         tail = r"(?![\w-])" + (rf"(?!\s+(?:{not_after})\b)" if not_after else "")
         # The lower-cased pattern reads a sentence with a space put before it and takes the
         # character before a phrase into the match: a pattern that opens with a character
@@ -205,15 +201,15 @@ def vocabulary(metrics: Metrics) -> Vocabulary:
 
     growth = [w for w in p.growth_words if w not in ("year-on-year", "year on year")]
     return Vocabulary(
-        aliases=re.compile(edge(False).format(_alternation(folded)), re.I),
-        exact=re.compile(edge(False).format(_alternation(exact))),
+        aliases=re.compile(edge(False).format(alternation(folded, ignore_case=True)), re.I),
+        exact=re.compile(edge(False).format(alternation(exact))),
         canonical=canonical,
         objects=objects(False),
-        folded=re.compile(edge(True).format(_alternation([a.lower() for a in folded]))),
+        folded=re.compile(edge(True).format(alternation(a.lower() for a in folded))),
         folded_objects=objects(True),
         verbs={k.lower(): v for k, v in p.verb_objects.items()},
         expectation=re.compile(
-            rf"(?<![\w-])({_alternation(p.forecast_words + p.target_words) or '(?!)'})\b"
+            rf"(?<![\w-])({alternation(p.forecast_words + p.target_words, ignore_case=True) or '(?!)'})\b"
             # "a target of 5%", "forecast growth of 5%"; not "hits its goal with 5% growth" or
             # "beat the forecast after 5% growth": there the figure is the result.
             r"(?:\s+(?!(?:with|after|despite|beating|beat|beats|exceeding|topping|above|below)\b)"
@@ -223,14 +219,15 @@ def vocabulary(metrics: Metrics) -> Vocabulary:
         ),
         targets=frozenset(w.lower() for w in p.target_words),
         growth_before=re.compile(
-            rf"(?<![\w-])(?:{_alternation(growth)})\s+(?:\w+\s+){{0,4}}\Z", re.I
+            rf"(?<![\w-])(?:{alternation(growth, ignore_case=True)})\s+(?:\w+\s+){{0,4}}\Z", re.I
         ),
         growth_after=re.compile(
             r"\s*(?:\([^)]*\)\s*)?,?\s*(?:year[- ]on[- ]year|year[- ]over[- ]year|from a year (?:earlier|ago)|on the year|annually)\b",
             re.I,
         ),
         share_before=re.compile(
-            rf"(?<![\w-])(?:{_alternation(p.share_words)})\s+(?:\w+\s+){{0,2}}\Z", re.I
+            rf"(?<![\w-])(?:{alternation(p.share_words, ignore_case=True)})\s+(?:\w+\s+){{0,2}}\Z",
+            re.I,
         ),
         choices=sorted(canonical),
         company_names=dict(p.company_names),

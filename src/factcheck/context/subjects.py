@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from ..lexicon import alternation
 from ..packs import Subjects, per_pack
 from . import periods, places
 
@@ -219,11 +220,6 @@ class Vocabulary:
     forecasts_for: dict[str, str]  # a forecaster -> whose economy it forecasts
 
 
-def _alternation(phrases: list[str]) -> str:
-    unique = sorted({p for p in phrases if p}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
-
-
 @per_pack
 def vocabulary(subjects: Subjects) -> Vocabulary:
     canonical: dict[str, str] = {}
@@ -234,7 +230,7 @@ def vocabulary(subjects: Subjects) -> Vocabulary:
             written[_key(alias)] = alias
     edge = r"(?<![\w-])({})(?![\w-])"
     scope = subjects.scope.phrases
-    everything = _alternation(list(written.values()))
+    everything = alternation(written.values(), ignore_case=True)
     bare: dict[str, set[str]] = {}
     for alias, name in canonical.items():
         if not re.search(r"'s\b|chinese|nationwide|all ", alias):
@@ -243,9 +239,7 @@ def vocabulary(subjects: Subjects) -> Vocabulary:
         # Read with a space put before the sentence: a pattern that opens with a character
         # class lets the engine skip ahead, one that opens with a look-behind tries every
         # position (several times slower over hundreds of names).
-        folded=re.compile(
-            rf"[^\w-]({_alternation([a.lower() for a in written.values()])})(?![\w-])"
-        ),
+        folded=re.compile(rf"[^\w-]({alternation(a.lower() for a in written.values())})(?![\w-])"),
         bare={k: frozenset(v) for k, v in bare.items()},
         aliases=re.compile(edge.format(everything), re.I),
         exact=re.compile(r"(?!)"),
@@ -253,12 +247,16 @@ def vocabulary(subjects: Subjects) -> Vocabulary:
         written=written,
         sources=frozenset(e.name for e in subjects.entity if e.role == "source"),
         within={e.name: e.within for e in subjects.entity if e.within},
-        refer=re.compile(edge.format(_alternation(subjects.refer.words)), re.I),
+        refer=re.compile(edge.format(alternation(subjects.refer.words, ignore_case=True)), re.I),
         suffixes=frozenset(s.lower() for s in subjects.names.suffixes),
-        scope=re.compile(edge.format(_alternation(scope)), re.I) if scope else None,
+        scope=re.compile(edge.format(alternation(scope, ignore_case=True)), re.I)
+        if scope
+        else None,
         neutral=frozenset(s.lower() for s in subjects.scope.neutral),
         choices=sorted(canonical),
-        actions=re.compile(rf"\s+(?:{_alternation(subjects.names.actions)})\b", re.I)
+        actions=re.compile(
+            rf"\s+(?:{alternation(subjects.names.actions, ignore_case=True)})\b", re.I
+        )
         if subjects.names.actions
         else re.compile(r"(?!)"),
         # A nationality alone is no name: "Kenyan exports" are Kenya's.
@@ -270,7 +268,10 @@ def vocabulary(subjects: Subjects) -> Vocabulary:
         places=frozenset(e.name for e in subjects.entity if e.place),
         sectors=re.compile(
             r"(?<![\w-])({})(?![\w-])".format(
-                _alternation([a for aliases in subjects.scope.sectors.values() for a in aliases])
+                alternation(
+                    (a for aliases in subjects.scope.sectors.values() for a in aliases),
+                    ignore_case=True,
+                )
                 or "(?!)"
             ),
             re.I,
@@ -280,14 +281,14 @@ def vocabulary(subjects: Subjects) -> Vocabulary:
         institutions=re.compile(
             r"(?<![\w-])(?P<demonym>{})\s+(?:(?:(?:federal|central|national)\s+)?"
             r"(?:government|economy|treasury)['’]s|(?:economic\s+)?growth)(?![\w-])".format(
-                _alternation(list(subjects.names.demonyms)) or "(?!)"
+                alternation(subjects.names.demonyms) or "(?!)"
             )
         ),
         forecasts_for={e.name: e.forecasts_for for e in subjects.entity if e.forecasts_for},
         sector_names={
             _key(a): name for name, aliases in subjects.scope.sectors.items() for a in aliases
         },
-        source_words=re.compile(rf"\b(?:{_alternation(subjects.names.source_words)})\b")
+        source_words=re.compile(rf"\b(?:{alternation(subjects.names.source_words)})\b")
         if subjects.names.source_words
         else re.compile(r"(?!)"),
     )
