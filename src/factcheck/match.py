@@ -128,8 +128,9 @@ def links(facts: list[Fact], packs: Packs, reach: Reach | None = None) -> Iterat
         yield from _scope_links(measured, vocab, words, packs.names, reach)
     if reach.period:
         yield from _period_links(dated, reach)
-    yield from _conversion_links(facts, same)
-    yield from _change_links(facts, same, metric_names, subject_names)
+    by_id = {(f.doc.path, f.claim.id): f for f in facts}  # the targets of in-article links
+    yield from _conversion_links(facts, same, by_id)
+    yield from _change_links(facts, same, by_id, metric_names, subject_names)
     yield from _growth_links(dated, same, metric_names, words)
 
 
@@ -479,15 +480,11 @@ def _across_documents(a: list[Fact], b: list[Fact]) -> bool:
     return len({f.doc.path for f in a} | {f.doc.path for f in b}) > 1
 
 
-def _by_id(facts: list[Fact]) -> dict[tuple[str, str], Fact]:
-    return {(f.doc.path, f.claim.id): f for f in facts}
-
-
 def _conversion_links(
     facts: list[Fact],
     same: dict[tuple[str, str | None, str, tuple[str | None, str | None]], list[Fact]],
+    by_id: dict[tuple[str, str], Fact],
 ) -> Iterator[ClaimLink]:
-    by_id = _by_id(facts)
     twin: dict[int, Fact] = {}
     for f in facts:
         for link in f.claim.links:
@@ -510,10 +507,10 @@ def _conversion_links(
 def _change_links(
     facts: list[Fact],
     same: dict[tuple[str, str | None, str, tuple[str | None, str | None]], list[Fact]],
+    by_id: dict[tuple[str, str], Fact],
     metric_names: _Names,
     subject_names: _Names,
 ) -> Iterator[ClaimLink]:
-    by_id = _by_id(facts)
     for rate in facts:
         for link in rate.claim.links:
             if link.kind != "rate-of":
