@@ -302,3 +302,27 @@ def test_a_user_calendar_adds_an_owner_and_can_move_one(tmp_path: Path) -> None:
     assert fiscal.calendar_for("Apple", extended) is not None  # the built-in ones stay
     (span,) = fiscal.find("Acme's fiscal 2024 sales", acme, None)
     assert (span.period.start, span.period.end) == ("2024-07", "2025-06")
+
+
+_FISCAL_WORDING = [
+    "Profit in the SECOND QUARTER of FISCAL 2025 beat estimates.",
+    "Its fiscal third-quarter sales, q3 FY25 in its own terms, slipped.",
+    "Revenue for 2Q FY2024 and for 4q rose, the retailer said.",
+    "Margins in the first half of financial year 2023-24 narrowed.",
+    "The h1 and 2H figures for its Fiscal 2026 were restated.",
+    "Results for FY3/2025 and for fy24 were weak.",
+    "Spending in 2025/26 and in 2024 – 25 is budgeted at Rs 5 lakh crore.",
+    "Growth of 6% for the fiscal, after the previous financial year's 7%.",
+    "The group's full-year fiscal year closed in March with the 2024 financial year behind it.",
+]
+
+
+@pytest.mark.parametrize("sentence", _FISCAL_WORDING)
+def test_a_pattern_is_skipped_only_where_it_cannot_match(sentence: str) -> None:
+    # Each pattern's cue is searched first: wherever the pattern matches, so must its cue.
+    matched = 0
+    for (kind, pattern), cue in zip(fiscal._PATTERNS, fiscal._CUES, strict=True):
+        if pattern.search(sentence) is not None:
+            matched += 1
+            assert cue.search(sentence) is not None, kind
+    assert matched > 0

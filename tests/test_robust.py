@@ -358,3 +358,14 @@ def test_a_sentence_of_prose_is_quoted_whole() -> None:
     )
     assert len(sentence) > 300
     assert {c.sentence for c in extract_text(sentence).claims} == {sentence}
+
+
+def test_a_deep_blob_cut_short_is_hidden_from_its_first_bracket() -> None:
+    # An export cut off mid-way closes only some of the brackets it opens: the keys and
+    # brackets left open before the part that matches are data too, not prose.
+    opened = '[{"route": 12, "riders": "9%", "stops": ' * 3_000
+    text = "Ridership on the night buses rose 7% in 2024, the council said. " + opened
+    text += "null" + "}]" * 1_500
+    doc = extract_text(text)
+    assert [c.text for c in doc.claims] == ["7%"]
+    assert doc.claims[0].sentence.endswith("the council said.")

@@ -186,7 +186,22 @@ def _trailing_blob(text: str) -> int:
             return len(text)
     # Deeper than that, no prose nests: data, whether or not every comma is in place. A
     # sentence before it on its line ("... the agency said. {"a": [[[...") stays prose.
+    if not opens_line:
+        start = _data_before(tail, line_start, start)
+        opens_line = not tail[line_start:start].strip(" \t\r")
     return line_start if opens_line else start
+
+
+def _data_before(tail: str, line_start: int, start: int) -> int:
+    """Where the data that runs up to `start` begins on its line: a blob cut short closes
+    fewer brackets than it opens, and the keys and brackets it leaves open stand before the
+    part that matched. Read backwards in one pass, from an opening bracket on."""
+    run = _REVERSED_DATA.match(tail[line_start:start][::-1])
+    if run is None or not run.group():
+        return start
+    data = tail[start - len(run.group()) : start]
+    first = min((i for i in (data.find("{"), data.find("[")) if i >= 0), default=-1)
+    return start if first < 0 else start - len(data) + first
 
 
 _MAX_CHECKED_DEPTH = 200  # well inside the interpreter's recursion limit
@@ -194,6 +209,8 @@ _MAX_CHECKED_DEPTH = 200  # well inside the interpreter's recursion limit
 # escaped), so strings are skipped whole and their brackets never counted.
 _REVERSED_TOKENS = re.compile(r'"(?:[^"]|"(?=\\))*"|[][{}]')
 _CLOSES = {"]": "[", "}": "{"}
+# JSON's tokens written backwards: blanks, punctuation, strings, digits and its three words.
+_REVERSED_DATA = re.compile(r'(?:\s|[][{}:,]|"(?:[^"]|"(?=\\))*"|[\d.eE+-]|eurt|eslaf|llun)*+')
 
 
 def _opening_bracket(tail: str) -> tuple[int, int]:

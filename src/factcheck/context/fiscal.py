@@ -74,6 +74,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("split", re.compile(rf"(?<![\w/.–-])(?P<sy>{_YEAR}){_SEP}(?P<sy2>{_YEAR}|\d\d)(?![\w/%–-]|\.\d)")),
 ]  # fmt: skip
 
+# What each pattern cannot match without, searched first: a pattern that opens with a
+# look-behind or a word edge is tried at every position of the sentence, and most
+# sentences hold no quarter, half or fiscal year at all.
+_CUES: list[re.Pattern[str]] = [
+    re.compile(r"quarter", re.I),
+    re.compile(r"q[1-4]|[1-4]q", re.I),
+    re.compile(r"half", re.I),
+    re.compile(r"h[12]|[12]h", re.I),
+    re.compile(r"FY"),
+    re.compile(r"fiscal|financial|FY", re.I),
+    re.compile(rf"{_YEAR}{_SEP}"),
+]
+
 _KINDS = {"quarter": "fiscal_quarter", "half": "fiscal_half", "ending": "fiscal_year"}
 
 _QUARTER_BY_MONTH: list[re.Pattern[str]] = [
@@ -132,9 +145,11 @@ def find(
         return []
     taken: list[tuple[int, int]] = []
     out: list[TimeSpan] = []
-    for kind, pattern in _PATTERNS:
+    for (kind, pattern), cue in zip(_PATTERNS, _CUES, strict=True):
         if calendar is None and kind != "ending":
             continue  # months of a fiscal year cannot be known without its calendar
+        if cue.search(sentence) is None:
+            continue
         for m in pattern.finditer(sentence):
             s, e = m.span()
             if not m.group().strip() or any(s < b and e > a for a, b in taken):
