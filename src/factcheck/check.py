@@ -23,7 +23,7 @@ def check_documents(
     configured = engine.configure(
         RULES, settings.rules, rule_set.tolerances.rule, settings.source or "configuration"
     )
-    with collector.paused():
+    with collector.paused(freeze_kept=True):
         all_facts = facts.build(docs, rule_set.tolerances)
         links = match.links(all_facts, rule_set, _reach(configured))
         if focus is not None:

@@ -5,7 +5,8 @@ as claims, facts and findings pile up: at 10^5 claims a third of the check's tim
 three quarters of reading back an article of 30,000 figures. None of these objects
 form cycles that need collecting early, so collections run a few hundred times less
 often (the setting mypy uses for the same reason), and what is loaded before the work
-starts (modules, rules) is frozen out of the scans.
+starts (modules, rules) is frozen out of the scans, as is, in a program, what a check
+or the reading of stored claims keeps.
 """
 
 from __future__ import annotations
@@ -28,23 +29,28 @@ def tune() -> None:
 
 
 @contextmanager
-def paused() -> Iterator[None]:
+def paused(freeze_kept: bool = False) -> Iterator[None]:
     """No cyclic collection inside: for a stage that builds many objects and frees few.
 
     Linking and judging 10^5 claims allocates millions of tuples and records that all stay
     alive until the report is written, so every collection the thresholds still trigger
     scans them for nothing (a third of the stage's time at 3×10^5 claims). Reference
     counting still frees everything that is not in a cycle; what is, waits until the end.
+
+    With `freeze_kept`, in a program (after `tune()`), everything alive when the stage ends
+    is frozen, so the first collection after it does not scan every claim and finding once
+    more (a twentieth of checking a claim store). What is frozen and later dies in a cycle
+    is never freed, so this is for a stage a run does a few times, whose records form no
+    cycles: a check or the reading of stored claims (20 such objects over a store check of
+    3×10^5 claims), not the reading of each of 10^5 articles (markup and hostile text
+    leave a few cycles each).
     """
     was_on = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if _TUNED[0]:
-            # What the stage made and kept (an article's claims, a check's findings) is
-            # long-lived: frozen, it is not scanned once more by the first collection
-            # after the pause, then again as it ages (a twentieth of reading a claim store).
+        if freeze_kept and _TUNED[0]:
             gc.freeze()
         if was_on:
             gc.enable()

@@ -186,7 +186,7 @@ def _trailing_blob(text: str) -> int:
             return len(text)
     # Deeper than that, no prose nests: data, whether or not every comma is in place. A
     # sentence before it on its line ("... the agency said. {"a": [[[...") stays prose.
-    if not opens_line:
+    if not opens_line:  # unless the data reaches further back than its brackets matched
         start = _data_before(tail, line_start, start)
         opens_line = not tail[line_start:start].strip(" \t\r")
     return line_start if opens_line else start
