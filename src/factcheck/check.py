@@ -23,7 +23,7 @@ def check_documents(
     configured = engine.configure(
         RULES, settings.rules, rule_set.tolerances.rule, settings.source or "configuration"
     )
-    with collector.paused(freeze_kept=True):
+    with collector.paused():
         all_facts = facts.build(docs, rule_set.tolerances)
         links = match.links(all_facts, rule_set, _reach(configured))
         if focus is not None:
@@ -56,7 +56,10 @@ def check_in_parts(
     paths: set[str] = set()
     claims = 0
     for docs in parts:
-        report = check_documents(docs, settings, rules)
+        # What a part's check keeps (its claims, its findings) lives until the report is
+        # written: frozen, later collections do not scan it again and again.
+        with collector.paused(freeze_kept=True):
+            report = check_documents(docs, settings, rules)
         findings.extend(report.findings)
         suppressed += report.summary.suppressed
         paths.update(d.path for d in docs)

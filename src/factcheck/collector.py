@@ -5,8 +5,8 @@ as claims, facts and findings pile up: at 10^5 claims a third of the check's tim
 three quarters of reading back an article of 30,000 figures. None of these objects
 form cycles that need collecting early, so collections run a few hundred times less
 often (the setting mypy uses for the same reason), and what is loaded before the work
-starts (modules, rules) is frozen out of the scans, as is, in a program, what a check
-or the reading of stored claims keeps.
+starts (modules, rules) is frozen out of the scans, as is, in a program, what each part
+of a check in parts keeps.
 """
 
 from __future__ import annotations
@@ -38,12 +38,12 @@ def paused(freeze_kept: bool = False) -> Iterator[None]:
     counting still frees everything that is not in a cycle; what is, waits until the end.
 
     With `freeze_kept`, in a program (after `tune()`), everything alive when the stage ends
-    is frozen, so the first collection after it does not scan every claim and finding once
-    more (a twentieth of checking a claim store). What is frozen and later dies in a cycle
-    is never freed, so this is for a stage a run does a few times, whose records form no
-    cycles: a check or the reading of stored claims (20 such objects over a store check of
-    3×10^5 claims), not the reading of each of 10^5 articles (markup and hostile text
-    leave a few cycles each).
+    is frozen, so that later collections do not scan every claim and finding again (a
+    twentieth of checking a claim store, part by part). What is frozen and later dies in a
+    cycle is never freed, so this is for the parts of one long check, between which
+    nothing else runs (20 such objects over a store check of 3×10^5 claims); frozen after
+    each of a run's articles or after checks interleaved with reading, cycles that markup
+    and hostile text leave pile up (2 objects an input over a fuzz run).
     """
     was_on = gc.isenabled()
     gc.disable()

@@ -162,8 +162,7 @@ class Archive:
         """The articles of `rows`, each holding only those of its claims."""
         by_path: dict[str, list[Claim]] = {}
         out = []
-        # Records read back form no cycles: nothing to scan for, now or later.
-        with collector.paused(freeze_kept=True):
+        with collector.paused():  # records read back form no cycles: nothing to scan for
             for row in rows:
                 claim = Claim.model_validate_json(row["claim"])
                 by_path.setdefault(row["path"], []).append(claim)
