@@ -40,8 +40,8 @@ def paused(freeze_kept: bool = False) -> Iterator[None]:
     With `freeze_kept`, in a program (after `tune()`), everything alive when the stage ends
     is frozen, so that later collections do not scan every claim and finding again (a
     twentieth of checking a claim store, part by part). What is frozen and later dies in a
-    cycle is never freed, so this is for the parts of one long check, between which
-    nothing else runs (20 such objects over a store check of 3×10^5 claims); frozen after
+    cycle is never freed, so this is for the reading and checking of a claim store's parts,
+    between which nothing else runs (20 such objects over 3×10^5 claims); frozen after
     each of a run's articles or after checks interleaved with reading, cycles that markup
     and hostile text leave pile up (2 objects an input over a fuzz run).
     """

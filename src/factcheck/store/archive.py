@@ -162,7 +162,9 @@ class Archive:
         """The articles of `rows`, each holding only those of its claims."""
         by_path: dict[str, list[Claim]] = {}
         out = []
-        with collector.paused():  # records read back form no cycles: nothing to scan for
+        # Records read back form no cycles and live until the check of their part ends:
+        # nothing to scan for, now or later (a store is read with nothing else between).
+        with collector.paused(freeze_kept=True):
             for row in rows:
                 claim = Claim.model_validate_json(row["claim"])
                 by_path.setdefault(row["path"], []).append(claim)
