@@ -468,7 +468,8 @@ def run(count: int, seed: int, out: Path, only: int | None, batch: int, timeout:
                 doc = extract_source(Source(name, case.data), None, rule_set)
                 if doc is not None:
                     claims.to_text([doc])
-                    # The index's round trip, read back as the store reads it.
+                    # The index's round trip, read back with the collector paused as a store
+                    # is (not frozen: this harness reads and checks in turn, the store never).
                     with collector.paused():
                         Document.model_validate_json(doc.model_dump_json())
             finally:

@@ -56,7 +56,7 @@ def check_in_parts(
     paths: set[str] = set()
     claims = 0
     for docs in parts:
-        # What a part's check keeps (its claims, its findings) lives until the report is
+        # What a part's check keeps (its findings, above all) lives until the report is
         # written: frozen, later collections do not scan it again and again.
         with collector.paused(freeze_kept=True):
             report = check_documents(docs, settings, rules)

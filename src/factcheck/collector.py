@@ -5,8 +5,8 @@ as claims, facts and findings pile up: at 10^5 claims a third of the check's tim
 three quarters of reading back an article of 30,000 figures. None of these objects
 form cycles that need collecting early, so collections run a few hundred times less
 often (the setting mypy uses for the same reason), and what is loaded before the work
-starts (modules, rules) is frozen out of the scans, as is, in a program, what each part
-of a check in parts keeps.
+starts (modules, rules) is frozen out of the scans, as is, in a program, what reading
+and checking each part of a claim store keeps.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def paused(freeze_kept: bool = False) -> Iterator[None]:
 
     With `freeze_kept`, in a program (after `tune()`), everything alive when the stage ends
     is frozen, so that later collections do not scan every claim and finding again (a
-    twentieth of checking a claim store, part by part). What is frozen and later dies in a
+    tenth of checking a claim store, part by part). What is frozen and later dies in a
     cycle is never freed, so this is for the reading and checking of a claim store's parts,
     between which nothing else runs (20 such objects over 3×10^5 claims); frozen after
     each of a run's articles or after checks interleaved with reading, cycles that markup

@@ -163,7 +163,8 @@ class Archive:
         by_path: dict[str, list[Claim]] = {}
         out = []
         # Records read back form no cycles and live until the check of their part ends:
-        # nothing to scan for, now or later (a store is read with nothing else between).
+        # nothing to scan for, now or later. A run reads a store once, or part by part with
+        # nothing else between, so the few cycles of other work frozen with them stay few.
         with collector.paused(freeze_kept=True):
             for row in rows:
                 claim = Claim.model_validate_json(row["claim"])
