@@ -23,7 +23,7 @@ def check_documents(
     configured = engine.configure(
         RULES, settings.rules, rule_set.tolerances.rule, settings.source or "configuration"
     )
-    with collector.paused():
+    with collector.paused(freeze_kept=True):
         all_facts = facts.build(docs, rule_set.tolerances)
         links = match.links(all_facts, rule_set, _reach(configured))
         if focus is not None:
@@ -56,10 +56,7 @@ def check_in_parts(
     paths: set[str] = set()
     claims = 0
     for docs in parts:
-        # What a part's check keeps (its findings, above all) lives until the report is
-        # written: frozen, later collections do not scan it again and again.
-        with collector.paused(freeze_kept=True):
-            report = check_documents(docs, settings, rules)
+        report = check_documents(docs, settings, rules)
         findings.extend(report.findings)
         suppressed += report.summary.suppressed
         paths.update(d.path for d in docs)
