@@ -7,13 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.lexicon import _alternation as _listed  # the plain form: every phrase, longest first
 from factcheck.lexicon import alternation
-
-
-def _listed(phrases: list[str]) -> str:
-    """The plain form: every phrase, longest first."""
-    unique = sorted({p for p in phrases if p}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
 
 
 def _spans(pattern: str, text: str, flags: int = 0) -> list[tuple[int, int]]:

@@ -83,7 +83,7 @@ _CUES: list[re.Pattern[str]] = [
     re.compile(r"half", re.I),
     re.compile(r"h[12]|[12]h", re.I),
     re.compile(r"FY"),
-    re.compile(r"fiscal|financial|FY", re.I),
+    _CUE,
     re.compile(rf"{_YEAR}{_SEP}"),
 ]
 

@@ -211,13 +211,16 @@ def _in_context(new: list[Document], kept: list[Document], reading: _Reading) ->
 
 
 def _extract(files: list[Path], reading: _Reading) -> Iterator[Document | Skip]:
-    r = reading
-    if r.scheduler is None:
-        yield from read_all(files, r.published_on, r.rules, r.max_size, r.jobs)
+    if reading.scheduler is None:
+        yield from read_all(
+            files, reading.published_on, reading.rules, reading.max_size, reading.jobs
+        )
         return
     from .cluster import read_on_cluster
 
-    yield from read_on_cluster(r.scheduler, files, r.published_on, r.rules, r.max_size)
+    yield from read_on_cluster(
+        reading.scheduler, files, reading.published_on, reading.rules, reading.max_size
+    )
 
 
 def _digest(path: Path, max_size: int) -> str | None:
