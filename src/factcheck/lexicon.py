@@ -8,6 +8,15 @@ from dataclasses import dataclass
 
 from .packs import Packs, per_pack
 
+# The digits after "point" in words ("two point seven five"): a closed class of English,
+# read one by one, not vocabulary an editor would extend.
+DIGIT_WORDS = {
+    w: str(d)
+    for d, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    )
+}
+
 
 def _next_word(words: list[str]) -> re.Pattern[str]:
     """One of `words` right after the figure, past spaces: "twice *as*", "a third *of*"."""
@@ -143,6 +152,7 @@ def build(packs: Packs) -> Lexicon:
     parsing = packs.parsing
     numbers = packs.numbers
     words = _alternation(parsing.number_words)
+    digit_words = _alternation(list(DIGIT_WORDS))
     fractions = _alternation(list(numbers.denominators))
     multiples = {
         w.lower(): f for w, f in {**numbers.multiple_adverbs, **numbers.multiple_verbs}.items()
@@ -164,17 +174,32 @@ def build(packs: Packs) -> Lexicon:
         + [s for c in packs.currencies.currency for s in c.symbols if not s[-1].isalpha()]
         + [a.symbol for a in packs.currencies.ambiguous]
     )
+    # Words for percent and currencies after a number: before them, too, a comma is decimal.
+    after_words = _alternation(
+        ["per cent", "percent", "pct"]
+        + [w for c in packs.currencies.currency for w in (*c.codes, *c.names)]
+    )
     number = re.compile(
         # "14,7 billion": a comma before one or two digits and a magnitude is a decimal comma,
         # as no thousands group has fewer than three digits.
-        rf"(?P<digits>\d{{1,3}},\d{{1,2}}(?=[ \t]?(?:(?:{mag_alt})\b|{signs}))"
+        rf"(?P<digits>\d{{1,3}},\d{{1,2}}(?=[ \t]?(?:(?:{mag_alt}|{after_words})\b|{signs}))"
+        # Groupings of other countries, each a shape no English figure takes: India's lakhs
+        # ("12,50,000"), dots for thousands with a decimal comma ("1.299,00") or in two
+        # groups ("3.456.789"; three are as often an address, "192.168.100.200"), and
+        # Switzerland's apostrophes ("1'250.00").
+        r"|\d{1,2}(?:,\d{2})+,\d{3}(?!\d|[.,]\d)"
+        r"|\d{1,3}(?:\.\d{3})+,\d+(?!\d|[.,]\d)"
+        r"|\d{1,3}(?:\.\d{3}){2}(?!\d|[.,]\d)"
+        r"|\d{1,3}(?:['\u2019]\d{3})+(?!\d|['\u2019]\d)(?:\.\d+)?"
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
         # Thin and no-break spaces are put between thousands on purpose: "40\u202f000".
         r"|[1-9]\d{0,2}(?:[\u00a0\u2009\u202f]\d{3})+(?!\d)(?:\.\d+)?"
         r"|\d+(?:\.\d+)?|\.\d+)"
         rf"|(?P<fraction>\b(?:(?:an?|{words})[ \t-]+)?(?:{fractions})\b)"
         rf"|(?P<multiple>\b(?:{_alternation(list(multiples))})\b|\b(?:{words})-?fold\b)"
-        rf"|(?P<words>\b(?:{words})(?:(?:\s+and\s+|[ \t]+|-)(?:{words}))*\b)"
+        # "two point five per cent": decimals in words are read digit by digit.
+        rf"|(?P<words>\b(?:{words})(?:(?:\s+and\s+|[ \t]+|-)(?:{words}))*"
+        rf"(?:[ \t]+point(?:[ \t]+(?:{digit_words}))+)?\b)"
         rf"|(?P<article>\ba(?=[ \t]+(?:{article_units})\b))"
         rf"|(?P<vulgar>[{''.join(numbers.vulgar)}])",
         re.IGNORECASE,

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from .lexicon import Lexicon, qualifier_key
+from .lexicon import DIGIT_WORDS, Lexicon, qualifier_key
 
 _CONNECTOR = re.compile(r"[ \t]*(?P<c>-|–|—|to|and)[ \t]*", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?<![\w])between[ \t]+\Z", re.IGNORECASE)
@@ -32,7 +32,9 @@ _BAD_BEFORE = frozenset("/:+=<>#^×*@_.\\")
 _BAD_AFTER = frozenset("/:=<>^×*@_\\")
 _DIGIT_GROUP_AFTER = re.compile(r"[ \t]\d")
 _DIGIT_GROUP_BEFORE = re.compile(r"(?:\d|\+\d+)[ \t]\Z")
-_GROUPING = re.compile("[,\u00a0\u2009\u202f]")  # the thousands separators of the lexicon
+_GROUPING = re.compile("[,'\u2019\u00a0\u2009\u202f]")  # the thousands separators of the lexicon
+_DECIMAL_COMMA = re.compile(r",\d{1,2}(?!\d|[.,]\d)")
+_POINT = re.compile(r"[ \t]+point[ \t]+", re.I)
 _SPACE_GROUPS = re.compile(r"(?: \d{3})+(?!\d|,\d)(?:\.\d+)?")
 _HEAD_BEFORE = re.compile(r"(?<!\d)\d{1,3} \Z")
 _PLUS_OR = re.compile(r"\bplus[ \t]*(?:or|/)[ \t]*\Z", re.I)  # a margin: "plus or minus 3"
@@ -292,9 +294,10 @@ def _core(
         if words is None:
             return None
     spelled = digits is None
+    point: re.Match[str] | None = None  # "two point five": decimals in words
+    whole = ""
     if digits is not None:
-        if re.fullmatch(r"\d+,\d{1,2}", digits):
-            digits = digits.replace(",", ".")  # a decimal comma (see the lexicon's number)
+        digits = _english(digits)
         stated = digits
         value = float(_GROUPING.sub("", digits))
         decimals = len(digits.split(".")[1]) if "." in digits else 0
@@ -304,13 +307,20 @@ def _core(
             value, n_end, resolution = value + vulgar, n_end + 1, _fraction_resolution(vulgar)
             stated = text[n_start:n_end]
     elif words is not None:
-        parsed = _spelled(words)
+        point = _POINT.search(words)
+        whole, tail = (words[: point.start()], words[point.end() :]) if point else (words, "")
+        parsed = _spelled(whole)
         if parsed is None:
             return None
         value, used = parsed
+        resolution = 1.0
+        if point and used == len(whole):  # "two point five": its digits one by one
+            places = "".join(DIGIT_WORDS[w.lower()] for w in tail.split())
+            value += float(f"0.{places}")
+            resolution = 10.0 ** -len(places)
+            used = len(words)
         n_end = n_start + used
         stated = text[n_start:n_end]
-        resolution = 1.0
     elif fraction is not None:  # "half a million": the magnitude is read below
         value, stated, resolution, n_end = (
             fraction.value,
@@ -321,7 +331,9 @@ def _core(
     else:
         stated, value, resolution = "a", 1.0, 1.0
     core = _Core(n_start, n_end, value, stated, resolution, spelled=spelled)
-    core.weak = spelled and stated.lower() in lex.weak_number_words | {"a"}
+    # "one point five" is as weak as "one": "at one point five firms closed" says 5, not 1.5.
+    lead = stated[: len(whole)] if point else stated
+    core.weak = spelled and lead.lower() in lex.weak_number_words | {"a"}
     part = _and_fraction(text, n_end, lex)
     if part is not None:  # "five and a half million", "2 and a half times"
         core.value += part[0]
@@ -344,6 +356,15 @@ def _core(
             core.start = prefix.start()
             if digits is not None and not range_end and text[n_start - 1] in "-−":
                 _negate(core, core.start)  # "$-99.99"
+            comma = _DECIMAL_COMMA.match(text, n_end)
+            if comma is not None and digits is not None and digits.isdigit():
+                # "€ 9,99", "R$ 12,50": after a currency a comma before one or two digits
+                # is decimal, as no thousands group has fewer than three.
+                cents = comma.group()[1:]
+                core.value += float(cents) / 10 ** len(cents)
+                core.resolution = 10.0 ** -len(cents)
+                core.stated = f"{digits}.{cents}"
+                n_end = core.end = comma.end()
     elif digits is not None:
         scaled_code = lex.scaled_code_before.search(text, max(0, n_start - 10), n_start)
         named = lex.prefix_name.search(text, max(0, n_start - 20), n_start)
@@ -488,6 +509,16 @@ def _spelled(words: str) -> tuple[float, int] | None:
             continue
         return float(value), len(phrase)
     return None
+
+
+def _english(digits: str) -> str:
+    """Digits as English writes them: a decimal comma ("4,2", "1.299,00") becomes a point
+    and thousands dots ("3.456.789") go; the lexicon's number admits no other comma form."""
+    if re.fullmatch(r"\d+,\d{1,2}", digits) or re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", digits):
+        return digits.replace(".", "").replace(",", ".")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2}", digits):
+        return digits.replace(".", "")
+    return digits
 
 
 def _sized(core: _Core) -> bool:
