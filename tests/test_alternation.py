@@ -52,6 +52,14 @@ def test_characters_that_mean_something_to_a_pattern_are_taken_literally() -> No
     assert re.fullmatch(pattern, "UxSx") is None
 
 
+def test_a_run_of_blanks_in_a_phrase_is_one_blank() -> None:
+    # A shared first blank would otherwise end the shorter phrase before the longer's run.
+    phrases = ["net ", "net   debt"]
+    text = "its net  debt rose"
+    for pattern in (alternation(phrases), _listed(phrases)):
+        assert [text[a:b] for a, b in _spans(pattern, text)] == ["net  debt"]
+
+
 def test_no_phrases_match_nothing() -> None:
     assert alternation([]) == ""
     assert alternation(["", ""]) == ""

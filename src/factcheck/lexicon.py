@@ -24,13 +24,18 @@ def _next_word(words: list[str]) -> re.Pattern[str]:
 
 
 def _alternation(phrases: list[str]) -> str:
-    """Longest first, so "more than" wins over "more"; spaces match any run of blanks.
+    """Longest first, so "more than" wins over "more"; a space matches any run of blanks.
 
     The parser's lists are short and some of its patterns are lower-cased afterwards
     (`_folded`), so they stay a flat list; a vocabulary of hundreds takes `alternation`.
     """
-    unique = sorted({p for p in phrases if p}, key=len, reverse=True)
+    unique = sorted({_spaced(p) for p in phrases} - {""}, key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
+
+
+def _spaced(phrase: str) -> str:
+    """A phrase as its words: a run of blanks in it is one, as in the text it matches."""
+    return " ".join(phrase.split())
 
 
 Trie = dict[str, "Trie"]
@@ -48,7 +53,7 @@ def alternation(phrases: Iterable[str], ignore_case: bool = False) -> str:
     then share one branch, so that the longest still wins.
     """
     trie: Trie = {}
-    for phrase in phrases:
+    for phrase in map(_spaced, phrases):
         if ignore_case and len(phrase.lower()) == len(phrase):
             phrase = phrase.lower()
         node = trie
