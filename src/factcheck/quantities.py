@@ -55,6 +55,9 @@ _OF_TIME = re.compile(r"[ \t]+of[ \t]+(?:an?|the)[ \t]+([A-Za-z]+)", re.IGNORECA
 _ONE_IN = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+(?:every[ \t]+)?", re.IGNORECASE)
 _TIMES = re.compile(r"-?fold\b|[ \t]+times\b", re.IGNORECASE)
 _SHARE_RANGE = re.compile(r"[ \t]*(?:and|to|or|-|–)[ \t]*", re.IGNORECASE)
+_BY_BACK = re.compile(r"([A-Za-z]+)[ \t]+by[ \t]+\Z", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")  # none: punctuation or the end follows
+_SMALL_CHANGE_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?")
 _AND_BACK = re.compile(r"(\w+)[ \t]+and[ \t]+\Z", re.IGNORECASE)
 _PART_LINK = re.compile(r"[ \t]+(?:and[ \t]+)?", re.IGNORECASE)
 
@@ -122,7 +125,36 @@ def find(text: str, lex: Lexicon, symbols: dict[str, str]) -> list[Found]:
             continue
         out.append(found)
         consumed = found.end
+    out = _with_small_change(text, out)
     _link_conversions(text, out)
+    return out
+
+
+def _with_small_change(text: str, found: list[Found]) -> list[Found]:
+    """ "twenty-one dollars and fifty cents", "£1 20p": a whole amount and the small units
+    right after it are one price, not two figures."""
+    out: list[Found] = []
+    for f in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and f.kind == last.kind == "money"
+            and f.unit == last.unit
+            and last.qualifier == f.qualifier == "exact"
+            and last.resolution == 1.0
+            and f.resolution == 0.01
+            and 0 < f.value < 1
+            and _SMALL_CHANGE_GAP.fullmatch(text, last.end, f.start) is not None
+        ):
+            out[-1] = replace(
+                last,
+                end=f.end,
+                value=last.value + f.value,
+                stated=f"{last.stated} {f.stated}",
+                resolution=f.resolution,
+            )
+            continue
+        out.append(f)
     return out
 
 
@@ -625,7 +657,7 @@ def _fraction(text: str, match: re.Match[str], lex: Lexicon) -> _Core | None:
         return None  # "half-time", "a third-party"
     after = lex.after_qualifier.match(text, end)  # "half or more of the voters"
     follow = lex.share_follow.match(text, end if after is None else after.end())
-    if follow is None and not _share_range(text, end, lex):
+    if follow is None and not _share_range(text, end, lex) and not _by_share(text, start, end, lex):
         return None  # "a third straight year"
     if lex.share_not.match(text, end) is not None:
         return None  # "a quarter of the way through"
@@ -637,6 +669,18 @@ def _fraction(text: str, match: re.Match[str], lex: Lexicon) -> _Core | None:
     return _Core(
         start, end, 100 * value, written, 5.0, percent="percent", spelled=True, flags={"share"}
     )
+
+
+def _by_share(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """ "sales rose by a third in 2023", "cut by nearly half": after a verb of change, a
+    change by a share of the figure it changes; not where a noun follows ("rose by a
+    third party's vote")."""
+    _, _, q_start = _qualifier_before(text, start, lex)
+    by = _BY_BACK.search(text, max(0, q_start - 30), q_start)
+    if by is None or by.group(1).lower() not in lex.change_words:
+        return False  # "delayed by a quarter": a length of time
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is None or nxt.group(1).lower() in lex.count_stop
 
 
 def _share_range(text: str, end: int, lex: Lexicon) -> bool:
