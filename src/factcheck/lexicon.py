@@ -292,9 +292,10 @@ def build(packs: Packs) -> Lexicon:
         for m in packs.currencies.measure
     )
     percent = re.compile(
-        r"(?:[ \t]?(?P<pct>%|per[ \t-]?cent\b|pct\b|(?-i:pc)\b|(?-i:p\.c\.)|percentage[ \t-]points?\b"
+        r"(?:[ \t]?(?P<pct>%|per[ \t-]?cent\b|pct\b|(?-i:pc)\b|(?-i:p\.c\.)"
+        r"|percentage[ \t-](?:points?|pts?)\b|of[ \t]+a[ \t]+percentage[ \t-]point\b"
         r"|ppts?\b"
-        r"|pp\b|basis[ \t-]points?\b|bps\b|bp\b)"
+        r"|pp\b|basis[ \t-](?:points?|pts?)\b|bps\b|bp\b)"
         # "a 25-basis-point cut", "a 2-percentage-point rise"
         r"|-(?P<pct_joined>per[ \t-]?cent\b|percentage[ \t-]points?\b|basis[ \t-]points?\b))",
         re.IGNORECASE,

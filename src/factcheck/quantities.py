@@ -478,7 +478,7 @@ def _core(
             core.value /= 100
             core.resolution /= 100
             core.flags.add("basis-points")
-        elif written.startswith(("percentage", "pp", "ppt")):
+        elif written.startswith(("percentage", "pp", "ppt", "of")):  # "0.3 of a percentage point"
             core.percent = "pp"
         else:
             core.percent = "percent"
@@ -501,8 +501,13 @@ def _core(
         core.flags.add("span")
         core.record = _record(span.group("record"), span.group("unit"), lex)
         return core
-    if nxt in "-‐" and after[1:2].isalpha() and not re.match(r"-plus\b", text[pos : pos + 6], re.I):
-        return None  # five-year, 10-year
+    if (
+        nxt in "-‐"
+        and after[1:2].isalpha()
+        and core.percent is None
+        and not re.match(r"-plus\b", text[pos : pos + 6], re.I)
+    ):
+        return None  # five-year, 10-year; not "a 50 percent-owned unit", a share
     unitless = core.currency is None and core.percent is None and not core.scaled
     if core.weak and unitless:
         return None
