@@ -415,7 +415,7 @@ def _core(
             core.start -= 1  # "+0.53 pp": an explicit plus sign; kept only with a unit
             core.stated = "+" + core.stated
             core.flags.add("plus")
-        elif before.isalnum() or before in _BAD_BEFORE:
+        elif before.isalnum() or (before in _BAD_BEFORE and not _sign_first(text, core.start, lex)):
             return None
         elif before in "-−–" and core.start >= 1:
             if _glued_sign(text, core.start - 1):
@@ -546,6 +546,12 @@ def _spelled(words: str) -> tuple[float, int] | None:
             continue
         return float(value), len(phrase)
     return None
+
+
+def _sign_first(text: str, start: int, lex: Lexicon) -> bool:
+    """ "was >60%", "(<2%)": a comparison sign glued to the figure and standing first, as a
+    qualifier; not in "a<5" or "x=5", where it joins two terms."""
+    return text[start - 1] in lex.sign_ends and (start < 2 or text[start - 2] in " \t(")
 
 
 def _english(digits: str) -> str:
