@@ -105,6 +105,7 @@ class Lexicon:
     code_magnitude: dict[str, float]  # "M" of "MUSD" -> 1e6
     minor: re.Pattern[str]  # "97 cents", "5p"
     minor_of: dict[str, tuple[str, float]]  # word -> (minor unit, factor)
+    glued_not: frozenset[float]  # numbers a glued small unit does not follow ("1080p")
     measures: tuple[tuple[frozenset[str], re.Pattern[str], re.Pattern[str]], ...]
     ambiguous: dict[str, tuple[str, dict[str, tuple[str, ...]]]]
     cue_words: dict[str, re.Pattern[str]]  # ambiguous symbol -> its cue words, lower case
@@ -342,6 +343,7 @@ def build(packs: Packs) -> Lexicon:
         code_magnitude=code_magnitude,
         minor=minor,
         minor_of=minor_of,
+        glued_not=frozenset(float(n) for m in packs.currencies.minor for n in m.glued_not),
         measures=measures,
         ambiguous=ambiguous,
         cue_words=cue_words,

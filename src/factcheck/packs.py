@@ -50,7 +50,9 @@ class MinorUnit(Pack):
 
     name: str
     words: list[str]
-    glued: list[str] = []  # only glued to a number below 100 ("5p"; "1080p" is no amount)
+    glued: list[str] = []  # glued to the number ("5p", "345p"), never to a spelled one
+    # Numbers that, with a glued form, are something else: "1080p" is a video format.
+    glued_not: list[int] = []
     factor: float = Field(gt=0, lt=1)
     default: str = Field(pattern=r"^[A-Z]{3}$")
     cues: dict[str, list[str]] = {}  # as for an ambiguous symbol: which major currency

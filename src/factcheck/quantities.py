@@ -57,6 +57,7 @@ _TIMES = re.compile(r"-?fold\b|[ \t]+times\b", re.IGNORECASE)
 _SHARE_RANGE = re.compile(r"[ \t]*(?:and|to|or|-|–)[ \t]*", re.IGNORECASE)
 _BY_BACK = re.compile(r"([A-Za-z]+)[ \t]+by[ \t]+\Z", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")  # none: punctuation or the end follows
+_PER_UNIT = re.compile(r"[-‐](?:a|an|per)[-‐][A-Za-z]+\b", re.IGNORECASE)
 _SMALL_CHANGE_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?")
 _AND_BACK = re.compile(r"(\w+)[ \t]+and[ \t]+\Z", re.IGNORECASE)
 _PART_LINK = re.compile(r"[ \t]+(?:and[ \t]+)?", re.IGNORECASE)
@@ -501,7 +502,10 @@ def _core(
         core.flags.add("span")
         core.record = _record(span.group("record"), span.group("unit"), lex)
         return core
-    if (
+    rate = _PER_UNIT.match(text, pos) if core.currency is not None else None
+    if rate is not None:
+        core.end = rate.end()  # "$90-a-barrel oil", "a £1.2bn-a-year scheme": a price per unit
+    elif (
         nxt in "-‐"
         and after[1:2].isalpha()
         and core.percent is None
@@ -968,7 +972,7 @@ def _suffix_currency(
     if minor is not None:  # "97 cents", "5p", "a penny"
         glued = minor.group("glued")
         unit, factor = lex.minor_of[glued or minor.group("word").lower()]
-        if glued and (core.spelled or core.scaled or core.value >= 100):
+        if glued and (core.spelled or core.scaled or core.value in lex.glued_not):
             return pos  # "1080p" is a video format, not pence
         core.currency = symbols.get(unit) or lex.ambiguous[unit][0]
         core.flags.add("minor")
