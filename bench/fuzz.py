@@ -233,6 +233,9 @@ def long_line(rng: random.Random) -> str:
             sentence(rng) + " ",
             "a" * 50,
             "1,",
+            "11,",  # groupings of other countries with a required ending: "12,50,000"
+            "1.111,",
+            "1'111",
             "<b>",
             "March 3 ",
             "(",

@@ -561,7 +561,7 @@ def _sign_first(text: str, start: int, lex: Lexicon) -> bool:
 def _english(digits: str) -> str:
     """Digits as English writes them: a decimal comma ("4,2", "1.299,00") becomes a point
     and thousands dots ("3.456.789") go; the lexicon's number admits no other comma form."""
-    if re.fullmatch(r"\d+,\d{1,2}", digits) or re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", digits):
+    if re.fullmatch(r"\d+,\d{1,2}", digits) or re.fullmatch(r"\d{1,3}(?:\.\d{3}){1,5},\d+", digits):
         return digits.replace(".", "").replace(",", ".")
     if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2}", digits):
         return digits.replace(".", "")
