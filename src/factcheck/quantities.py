@@ -559,11 +559,13 @@ def _sign_first(text: str, start: int, lex: Lexicon) -> bool:
 
 
 def _english(digits: str) -> str:
-    """Digits as English writes them: a decimal comma ("4,2", "1.299,00") becomes a point
-    and thousands dots ("3.456.789") go; the lexicon's number admits no other comma form."""
-    if re.fullmatch(r"\d+,\d{1,2}", digits) or re.fullmatch(r"\d{1,3}(?:\.\d{3}){1,5},\d+", digits):
-        return digits.replace(".", "").replace(",", ".")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2}", digits):
+    """Digits of a shape the lexicon's number admits, as English writes them: a decimal
+    comma ("4,2"; "1.299,00" after thousands dots) becomes a point, thousands dots
+    ("3.456.789") go; commas of thousands ("12,50,000", "1,234.5") stay for the caller."""
+    head, comma, tail = digits.rpartition(",")
+    if comma and (len(tail) <= 2 or "." in head):
+        return f"{head.replace('.', '')}.{tail}"
+    if digits.count(".") > 1:
         return digits.replace(".", "")
     return digits
 
