@@ -57,6 +57,7 @@ _TIMES = re.compile(r"-?fold\b|[ \t]+times\b", re.IGNORECASE)
 _SHARE_RANGE = re.compile(r"[ \t]*(?:and|to|or|-|–)[ \t]*", re.IGNORECASE)
 _BY_BACK = re.compile(r"([A-Za-z]+)[ \t]+by[ \t]+\Z", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")  # none: punctuation or the end follows
+_STRENGTH = re.compile(r"[-‐]strong\b", re.IGNORECASE)
 _PER_UNIT = re.compile(r"[-‐](?:a|an|per)[-‐][A-Za-z]+\b", re.IGNORECASE)
 _SMALL_CHANGE_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?")
 _AND_BACK = re.compile(r"(\w+)[ \t]+and[ \t]+\Z", re.IGNORECASE)
@@ -263,7 +264,12 @@ def _read(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
         return None  # "1,1,1" or "12,7,9": numbers in a list of data or a code, no figure
     if kind == "number" and not core.spelled and _looks_like_name(text, core.start, lex):
         return None  # "Section 301 tariffs", "Boeing 737 jets"
-    if kind == "number" and not whole:
+    if kind == "number" and "strength" in core.flags:
+        kind = "count"  # "a 1,000-strong crowd": the count takes the noun it sizes
+        noun = _NEXT_WORD.match(text, end)
+        if noun is not None and noun.group(1).lower() not in lex.count_stop:
+            end = noun.end()
+    elif kind == "number" and not whole:
         noun_end, noun_head = _counted_noun(text, end, lex)
         if noun_head is not None:
             kind, end = "count", noun_end
@@ -503,6 +509,11 @@ def _core(
         core.record = _record(span.group("record"), span.group("unit"), lex)
         return core
     rate = _PER_UNIT.match(text, pos) if core.currency is not None else None
+    strength = _STRENGTH.match(text, pos) if core.percent is None and rate is None else None
+    if strength is not None and core.currency is None and not _is_year(digits or "", value):
+        core.end = strength.end()  # "a 300-strong workforce": how many there are
+        core.flags.add("strength")
+        return core
     if rate is not None:
         core.end = rate.end()  # "$90-a-barrel oil", "a £1.2bn-a-year scheme": a price per unit
     elif (
