@@ -220,7 +220,8 @@ def document_pairs(a: tuple[Fact, ...], b: tuple[Fact, ...]) -> list[tuple[Fact,
             if db == da:
                 continue
             gb = tuple(by_b[db])
-            for pair in [nearest((x,), gb) for x in ga] + [nearest(ga, (y,)) for y in gb]:
+            pairs = [(x, _closest(x, gb)) for x in ga] + [(_closest(y, ga), y) for y in gb]
+            for pair in pairs:
                 key = (id(pair[0]), id(pair[1]))
                 if key not in seen:
                     seen.add(key)
@@ -230,12 +231,12 @@ def document_pairs(a: tuple[Fact, ...], b: tuple[Fact, ...]) -> list[tuple[Fact,
 
 def nearest(a: tuple[Fact, ...], b: tuple[Fact, ...]) -> tuple[Fact, Fact]:
     """The two figures, one of each group, closest in size: the pair a message quotes."""
-    return min(
-        ((x, y) for x in a for y in b),
-        key=lambda p: abs(
-            math.log(abs(p[0].value) or 1e-300) - math.log(abs(p[1].value) or 1e-300)
-        ),
-    )
+    return min(((x, y) for x in a for y in b), key=lambda p: abs(p[0].magnitude - p[1].magnitude))
+
+
+def _closest(fact: Fact, group: tuple[Fact, ...]) -> Fact:
+    """The figure of `group` closest in size to `fact` (the first of equals)."""
+    return min(group, key=lambda g: abs(g.magnitude - fact.magnitude))
 
 
 def possessive(name: str | None) -> str:
