@@ -229,11 +229,6 @@ def document_pairs(a: tuple[Fact, ...], b: tuple[Fact, ...]) -> list[tuple[Fact,
     return out
 
 
-def nearest(a: tuple[Fact, ...], b: tuple[Fact, ...]) -> tuple[Fact, Fact]:
-    """The two figures, one of each group, closest in size: the pair a message quotes."""
-    return min(((x, y) for x in a for y in b), key=lambda p: abs(p[0].magnitude - p[1].magnitude))
-
-
 def _closest(fact: Fact, group: tuple[Fact, ...]) -> Fact:
     """The figure of `group` closest in size to `fact` (the first of equals)."""
     return min(group, key=lambda g: abs(g.magnitude - fact.magnitude))
