@@ -335,7 +335,13 @@ def _core(
     spelled = digits is None
     point: re.Match[str] | None = None  # "two point five": decimals in words
     whole = ""
-    if digits is not None:
+    if digits is not None and "/" in digits:  # "7 3/4": stated to the fraction's part
+        whole_part, numerator, denominator = map(int, re.split(r"[ \t/-]", digits))
+        if numerator >= denominator:
+            return None
+        stated, value = digits, whole_part + numerator / denominator
+        resolution = 1 / denominator
+    elif digits is not None:
         digits = _english(digits)
         stated = digits
         value = float(_GROUPING.sub("", digits))
