@@ -46,8 +46,8 @@ _URLISH = re.compile(r"\S*(?:://|www\.|@|/)\S*\Z")
 # Figures read whole, with their own unit: they neither start a range nor count a noun.
 _WHOLE = frozenset({"multiple", "span"})
 # Bare numbers joined by commas without a space, in groups no thousands separator makes.
-_GLUED_LIST = re.compile(r",\d")
-_GLUED_BEFORE = re.compile(r"\d,\Z")
+_GLUED_LIST = re.compile(r"[,'’]\d")
+_GLUED_BEFORE = re.compile(r"\d[,'’]\Z")
 # Between a fraction and its magnitude or point: "half a million", "three quarters of a
 # billion", "a quarter point", "a half-billion".
 _FRACTION_LINK = re.compile(r"(?:[ \t]+of)?[ \t]+(?:an?[ \t]+)?|-", re.IGNORECASE)
@@ -261,7 +261,7 @@ def _read(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
         _GLUED_LIST.match(text, end)
         or _GLUED_BEFORE.search(text, max(0, core.start - 2), core.start)
     ):
-        return None  # "1,1,1" or "12,7,9": numbers in a list of data or a code, no figure
+        return None  # "1,1,1", "12,7,9", "4471'2210": numbers in a list of data or a code
     if kind == "number" and not core.spelled and _looks_like_name(text, core.start, lex):
         return None  # "Section 301 tariffs", "Boeing 737 jets"
     if kind == "number" and "strength" in core.flags:
