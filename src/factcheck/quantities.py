@@ -56,10 +56,8 @@ _ONE_IN = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+(?:every[ \t]+)?", re.IGNOR
 _TIMES = re.compile(r"-?fold\b|[ \t]+times\b", re.IGNORECASE)
 _SHARE_RANGE = re.compile(r"[ \t]*(?:and|to|or|-|–)[ \t]*", re.IGNORECASE)
 _BY_BACK = re.compile(r"([A-Za-z]+)[ \t]+by[ \t]+\Z", re.IGNORECASE)
-_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")  # none: punctuation or the end follows
 _STRENGTH = re.compile(r"[-‐]strong\b", re.IGNORECASE)
 _PER_UNIT = re.compile(r"[-‐](?:a|an|per)[-‐][A-Za-z]+\b", re.IGNORECASE)
-_SMALL_CHANGE_GAP = re.compile(r"[ \t]+(?:and[ \t]+)?")
 _AND_BACK = re.compile(r"(\w+)[ \t]+and[ \t]+\Z", re.IGNORECASE)
 _PART_LINK = re.compile(r"[ \t]+(?:and[ \t]+)?", re.IGNORECASE)
 
@@ -146,7 +144,7 @@ def _with_small_change(text: str, found: list[Found]) -> list[Found]:
             and last.resolution == 1.0
             and f.resolution == 0.01
             and 0 < f.value < 1
-            and _SMALL_CHANGE_GAP.fullmatch(text, last.end, f.start) is not None
+            and _PART_LINK.fullmatch(text, last.end, f.start) is not None
         ):
             out[-1] = replace(
                 last,
@@ -266,7 +264,7 @@ def _read(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
         return None  # "Section 301 tariffs", "Boeing 737 jets"
     if kind == "number" and "strength" in core.flags:
         kind = "count"  # "a 1,000-strong crowd": the count takes the noun it sizes
-        noun = _NEXT_WORD.match(text, end)
+        noun = _COUNT_WORD.match(text, end)
         if noun is not None and noun.group(1).lower() not in lex.count_stop:
             end = noun.end()
     elif kind == "number" and not whole:
@@ -713,7 +711,7 @@ def _by_share(text: str, start: int, end: int, lex: Lexicon) -> bool:
     by = _BY_BACK.search(text, max(0, q_start - 30), q_start)
     if by is None or by.group(1).lower() not in lex.change_words:
         return False  # "delayed by a quarter": a length of time
-    nxt = _NEXT_WORD.match(text, end)
+    nxt = _COUNT_WORD.match(text, end)  # none where punctuation or the end follows
     return nxt is None or nxt.group(1).lower() in lex.count_stop
 
 
