@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from factcheck.models import Claim, Period, Quantity
+from pathlib import Path
+
+import pytest
+
+from factcheck import extract_text
+from factcheck.extract import extract_paths
+from factcheck.models import Claim, Link, Period, Quantity
 
 
 def _claim(**given: object) -> Claim:
@@ -78,3 +84,33 @@ def test_built_without_validation_and_copied_alike() -> None:
     moved = half.model_copy(update={"end": "2025"})
     assert half.model_fields_set == {"start"}
     assert moved.end == "2025"
+
+
+def _as_validated(claim: Claim) -> Claim:
+    return Claim.model_validate(claim.model_dump())
+
+
+def test_extracted_claims_are_what_validation_would_build(seeds: Path) -> None:
+    # Extraction builds its claims unvalidated (`Model.built`): every one must equal the
+    # claim validation makes of the same values, to the float type of a whole number.
+    claims = [c for doc in extract_paths([seeds]) for c in doc.claims]
+    claims += extract_text(
+        "Shares rose 3 points to 120p, or 2 1/2 per cent, after the firm sold 1,200 homes "
+        "for $15 million (£12m) in the first half; the stake is worth about 40%."
+    ).claims
+    assert len(claims) > 40
+    for claim in claims:
+        again = _as_validated(claim)
+        assert claim == again
+        assert claim.model_dump_json() == again.model_dump_json()
+        assert claim.__pydantic_fields_set__ is again.__pydantic_fields_set__
+        numbers = (claim.quantity.value, claim.quantity.resolution)
+        assert all(type(n) is float for n in numbers)
+    assert any(c.links for c in claims)  # links were built too
+
+
+def test_built_without_a_field_says_which() -> None:
+    with pytest.raises(TypeError, match="Link built without target"):
+        Link.built({"kind": "conversion"})
+    link = Link.built({"kind": "conversion", "target": "a.txt#1"})
+    assert link == Link(kind="conversion", target="a.txt#1")

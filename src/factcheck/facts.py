@@ -45,9 +45,9 @@ class Fact:
 
     def quote(self) -> FindingClaim:
         c = self.claim
-        # Validated from a dict: pydantic's compiled validator is twice as quick as its
-        # Python `model_construct`, which a check of 10^6 claims feels.
-        return FindingClaim.model_validate(
+        # Built from a claim that is already a model, not validated again: a check of 10^6
+        # claims quotes a million of them.
+        return FindingClaim.built(
             {
                 "path": self.doc.path,
                 "line": c.line,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -41,6 +41,26 @@ class Model(BaseModel):
         # one set instead: assigning a field adds a name that set already holds.
         if len(self.__pydantic_fields_set__) == len(self._every_field):
             object.__setattr__(self, "__pydantic_fields_set__", self._every_field)
+
+    @classmethod
+    def built(cls, values: dict[str, Any]) -> Self:
+        """An instance of values this program made and typed itself, every field given.
+
+        Not validated: pydantic's compiled validator takes 4 µs over an extracted claim and
+        its `model_construct` 9 µs, more than the rest of building it in a run of figures
+        ("5% 5% 5% ..."); what comes from outside (JSON, a store) is validated as ever. The
+        tests hold what this builds equal to what validation builds from the same values.
+        """
+        if len(values) != len(cls._every_field):
+            missing = sorted(cls._every_field - values.keys())
+            raise TypeError(f"{cls.__name__} built without {', '.join(missing) or 'known fields'}")
+        made = cls.__new__(cls)
+        # The four slots pydantic's own `model_construct` fills.
+        object.__setattr__(made, "__dict__", values)
+        object.__setattr__(made, "__pydantic_fields_set__", cls._every_field)
+        object.__setattr__(made, "__pydantic_extra__", None)
+        object.__setattr__(made, "__pydantic_private__", None)
+        return made
 
 
 class Period(Model):
