@@ -373,11 +373,12 @@ def _claims(
     # (a flattened table) is not copied once for each of them.
     written: dict[tuple[int, int], str] = {}
     cut: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for k, (item, ctx) in enumerate(zip(items, contexts, strict=True)):
+    starts = root.line_columns(text.origins([item.start for item in items]))
+    ends = root.line_columns(text.origin_ends([item.end for item in items]))
+    for k, (item, ctx, (ln, col), (end_ln, end_col)) in enumerate(
+        zip(items, contexts, starts, ends, strict=True)
+    ):
         f = item.found
-        o_start, o_end = text.origin(item.start), text.origin_end(item.end)
-        ln, col = root.line_column(o_start)
-        end_ln, end_col = root.line_column(o_end)
         links = [Link.built({"kind": kind, "target": f"{name}#{t + 1}"}) for kind, t in ctx.links]
         if item.converts is not None:
             links.insert(

@@ -72,13 +72,20 @@ class SourceMap:
             self.line_starts.append(pos + 1)
             pos = find("\n", pos + 1)
 
-    def origin(self, pos: int) -> int:
-        return pos
+    def origins(self, positions: list[int]) -> list[int]:
+        return positions
 
-    def line_column(self, pos: int) -> tuple[int, int]:
-        """1-based line and column of a position in the source text."""
-        line = bisect_right(self.line_starts, pos)
-        return line, pos - self.line_starts[line - 1] + 1
+    def origin_ends(self, ends: list[int]) -> list[int]:
+        return ends
+
+    def line_columns(self, positions: list[int]) -> list[tuple[int, int]]:
+        """1-based line and column of each position in the source text."""
+        starts = self.line_starts
+        out = []
+        for pos in positions:
+            line = bisect_right(starts, pos)
+            out.append((line, pos - starts[line - 1] + 1))
+        return out
 
 
 class MappedText:
@@ -102,38 +109,57 @@ class MappedText:
     def identity(cls, source: SourceMap) -> MappedText:
         return cls(source.text, [0], [0], [len(source.text)], source)
 
+    # Positions are mapped a list at a time, one call per map in the chain: a call per
+    # figure and map costs more than the mapping in a run of thousands of figures.
     def origin(self, pos: int) -> int:
         """Position in the root source of `pos` in this text."""
-        if not self._starts:
-            return self.source.origin(0)
-        i = max(bisect_right(self._starts, pos) - 1, 0)
-        offset = pos - self._starts[i]
-        piece_len = (
-            self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)
-        ) - self._starts[i]
-        if piece_len == self._widths[i]:
-            inner = self._origins[i] + offset
-        else:
-            # A replaced piece maps as a whole: its start, or its end just past it.
-            inner = self._origins[i] + (self._widths[i] if offset >= piece_len else 0)
-        return self.source.origin(inner)
+        return self.origins([pos])[0]
 
     def origin_end(self, end: int) -> int:
         """Position in the root source just past the character before `end`."""
-        if end <= 0:
-            return self.origin(0)
-        i = max(bisect_right(self._starts, end - 1) - 1, 0)
-        offset = end - 1 - self._starts[i]
-        piece_len = (
-            self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)
-        ) - self._starts[i]
-        if piece_len == self._widths[i]:
-            inner_end = self._origins[i] + offset + 1
-        else:
-            inner_end = self._origins[i] + self._widths[i]
-        if isinstance(self.source, MappedText):
-            return self.source.origin_end(inner_end)
-        return inner_end
+        return self.origin_ends([end])[0]
+
+    def origins(self, positions: list[int]) -> list[int]:
+        """`origin` of each of `positions`."""
+        starts, origins, widths = self._starts, self._origins, self._widths
+        if not starts:
+            return self.source.origins([0] * len(positions))
+        last, size = len(starts) - 1, len(self.text)
+        inner = []
+        for pos in positions:
+            i = max(bisect_right(starts, pos) - 1, 0)
+            offset = pos - starts[i]
+            piece_len = (starts[i + 1] if i < last else size) - starts[i]
+            if piece_len == widths[i]:
+                inner.append(origins[i] + offset)
+            else:
+                # A replaced piece maps as a whole: its start, or its end just past it.
+                inner.append(origins[i] + (widths[i] if offset >= piece_len else 0))
+        return self.source.origins(inner)
+
+    def origin_ends(self, ends: list[int]) -> list[int]:
+        """`origin_end` of each of `ends`."""
+        starts, origins, widths = self._starts, self._origins, self._widths
+        last, size = len(starts) - 1, len(self.text)
+        inner: list[int] = []
+        at_start: list[int] = []  # where an end at or before 0 stands: mapped as a start
+        for k, end in enumerate(ends):
+            if end <= 0:
+                at_start.append(k)
+                inner.append(0)
+                continue
+            i = max(bisect_right(starts, end - 1) - 1, 0)
+            piece_len = (starts[i + 1] if i < last else size) - starts[i]
+            if piece_len == widths[i]:
+                inner.append(origins[i] + end - starts[i])
+            else:
+                inner.append(origins[i] + widths[i])
+        out = self.source.origin_ends(inner)
+        if at_start:
+            first = self.origin(0)
+            for k in at_start:
+                out[k] = first
+        return out
 
     def root(self) -> SourceMap:
         node: SourceMap | MappedText = self
