@@ -23,6 +23,9 @@ _CLAUSE = 60  # characters first searched back for the break a figure's clause s
 _HEDGE = r"(?:(?:about|around|roughly|some|nearly|almost|just)\s+)?"
 # A figure and up to three words of its own ("2% in October"), then the other end of the change.
 _OTHER_END = r"(?:-?[\d.,]+\s*(?:%|per\s*cent|percent)?(?:\s+[a-z]+){0,3}?\s*,?\s+(?:from|to)\s+)?"
+# How a decline's size ends, right before its figure: searched first, as most figures have no
+# "to" or "from" before them, and it costs a twentieth of the whole phrase's search.
+_SIZE_TAIL = re.compile(rf"(?:to|from)\s+{_HEDGE}{_OTHER_END}{_HEDGE}$")
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,8 @@ def _words(pack: Directions) -> _Words:
         re.compile("|".join(re.escape(m) for m in marks), re.I),
         frozenset(w.lower() for w in pack.levels),
         re.compile(
-            rf"\b(?:{down})\s+(?:(?:in|of)\s+(?:[a-z-]+\s+){{1,3}})?(?:[a-z]+\s+)?(?:{resizes})\s+(?:to|from)\s+"
-            rf"{_HEDGE}{_OTHER_END}{_HEDGE}$"
+            rf"\b(?:{down})\s+(?:(?:in|of)\s+(?:[a-z-]+\s+){{1,3}})?(?:[a-z]+\s+)?(?:{resizes})\s+"
+            rf"{_SIZE_TAIL.pattern}"
         ),
     )
 
@@ -70,7 +73,8 @@ def direction(
     if _TOLERANCE.search(sentence, max(0, start - 20), start) is not None:
         return None  # "plus or minus 2%": a margin either way, no change
     head = max(0, low - 1)
-    if words.decline_size.search(sentence[head:start].lower(), low - head):
+    stretch = sentence[head:start].lower()
+    if _SIZE_TAIL.search(stretch, low - head) and words.decline_size.search(stretch, low - head):
         return "down"
     before = _clause_tail(sentence, start, words.breaks)
     after = _clause_head(sentence, end, words.breaks)

@@ -159,6 +159,9 @@ def _copy_period_to_conversions(i: int, items: list[Item], out: list[Context]) -
             out[j].period = out[i].period
 
 
+_RATE_METRIC = re.compile(r"\b(?:growth|decline)\b")
+
+
 def link_rates(
     sentence_text: str,
     s_start: int,
@@ -170,8 +173,8 @@ def link_rates(
     """ "up 7.4 percent to 4.63 trillion yuan": the percentage is the growth rate of the amount."""
     heads = [i for i in members if items[i].converts is None]
     for k, i in enumerate(heads):
-        metric = out[i].metric or ""
-        if items[i].found.kind != "percent" or not re.search(r"\b(?:growth|decline)\b", metric):
+        metric = out[i].metric
+        if items[i].found.kind != "percent" or not metric or not _RATE_METRIC.search(metric):
             continue
         base = strip_rate(metric)
         target = None
