@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import math
 import re
 import traceback
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
+from math import isfinite
 from pathlib import Path, PurePath
 
 from . import collector, context, markup, packs, published, quantities, repair, segment
@@ -481,7 +481,12 @@ def _finite(found: list[quantities.Found]) -> list[quantities.Found]:
     kept: dict[int, int] = {}
     out: list[quantities.Found] = []
     for k, f in enumerate(found):
-        if all(p is None or math.isfinite(p) for p in (f.value, f.low, f.high, f.resolution)):
+        if (
+            isfinite(f.value)
+            and isfinite(f.resolution)
+            and (f.low is None or isfinite(f.low))
+            and (f.high is None or isfinite(f.high))
+        ):
             kept[k] = len(out)
             out.append(f)
     if len(out) < len(found):
