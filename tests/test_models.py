@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from factcheck import extract_text
+from factcheck.check import check_documents
 from factcheck.extract import extract_paths
-from factcheck.models import Claim, Link, Period, Quantity
+from factcheck.models import Claim, Finding, Link, Period, Quantity
 
 
 def _claim(**given: object) -> Claim:
@@ -107,6 +108,15 @@ def test_extracted_claims_are_what_validation_would_build(seeds: Path) -> None:
         numbers = (claim.quantity.value, claim.quantity.resolution)
         assert all(type(n) is float for n in numbers)
     assert any(c.links for c in claims)  # links were built too
+
+
+def test_findings_and_their_quotes_are_what_validation_would_build(seeds: Path) -> None:
+    report = check_documents(extract_paths([seeds]))
+    assert report.findings
+    for finding in report.findings:
+        again = Finding.model_validate(finding.model_dump())
+        assert finding == again
+        assert finding.model_dump_json() == again.model_dump_json()
 
 
 def test_built_without_a_field_says_which() -> None:

@@ -129,7 +129,7 @@ def run(links: Iterable[ClaimLink], rules: list[Configured], packs: Packs) -> li
                     # An error stops a build; one that rests on guessed context only warns.
                     severity = "warning"
                 findings.append(
-                    Finding.model_validate(
+                    Finding.built(
                         {
                             "rule": c.rule.name,
                             "severity": severity,
