@@ -261,8 +261,10 @@ def build(packs: Packs) -> Lexicon:
     lower_codes = [c.lower() for c in codes if re.fullmatch(r"[A-Z]{3}", c)]
     for lower in lower_codes:
         prefix_code[lower] = prefix_code[lower.upper()]
+    # A symbol glued to letters before it is part of one that is not listed ("Z$5bn"): no
+    # reading of its tail ("$") would be the right currency.
     prefix_currency = re.compile(
-        rf"(?:(?P<symbol>{_alternation(symbols)})|(?<![\w])(?P<code>{_alternation(codes + lower_codes)}))[ \t]?(?:-[ \t]?)?\Z"
+        rf"(?:(?<![A-Za-z])(?P<symbol>{_alternation(symbols)})|(?<![\w])(?P<code>{_alternation(codes + lower_codes)}))[ \t]?(?:-[ \t]?)?\Z"
     )
     suffix_currency = re.compile(
         rf"[ \t]*(?P<cur>{_alternation(list(suffix_code))})(?![\w$])", re.IGNORECASE
@@ -286,7 +288,8 @@ def build(packs: Packs) -> Lexicon:
     glued = [w for m in packs.currencies.minor for w in m.glued]
     words_minor = [w for m in packs.currencies.minor for w in m.words]
     minor = re.compile(
-        rf"(?:[ \t]*(?P<word>{_some(words_minor)})(?!\w|-\w)"
+        # "40 cents", "a 25-cent fare", "a 40-cent-per-share dividend"; not "penny-pinching".
+        rf"(?:(?:[ \t]*|[-‐])(?P<word>{_some(words_minor)})(?!\w|-(?!(?:a|an|per)-)\w)"
         rf"|(?P<glued>(?-i:{_some(glued)}))(?![\w-]|\.\w))",
         re.I,
     )

@@ -54,6 +54,9 @@ _FRACTION_LINK = re.compile(r"(?:[ \t]+of)?[ \t]+(?:an?[ \t]+)?|-", re.IGNORECAS
 _OF_TIME = re.compile(r"[ \t]+of[ \t]+(?:an?|the)[ \t]+([A-Za-z]+)", re.IGNORECASE)
 _ONE_IN = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+(?:every[ \t]+)?", re.IGNORECASE)
 _TIMES = re.compile(r"-?fold\b|[ \t]+times\b", re.IGNORECASE)
+# "12x forward earnings", "8.5x EBITDA", "3× the supply": a multiple with its sign glued on;
+# not "4x4" nor "1080x720", nor before a name in title case ("the 10x Genomics listing").
+_TIMES_SIGN = re.compile(r"[x×](?![.,]?\w)(?![ \t]+[A-Z][a-z])")
 _SHARE_RANGE = re.compile(r"[ \t]*(?:and|to|or|-|–)[ \t]*", re.IGNORECASE)
 _BY_BACK = re.compile(r"([A-Za-z]+)[ \t]+by[ \t]+\Z", re.IGNORECASE)
 _STRENGTH = re.compile(r"[-‐]strong\b", re.IGNORECASE)
@@ -613,7 +616,7 @@ def _multiple_word(text: str, match: re.Match[str], lex: Lexicon) -> _Core | Non
 
 def _times(text: str, core: _Core, lex: Lexicon) -> _Core | None:
     """ "2.5 times the average", "three times as many", "a 3-fold rise": a multiple."""
-    times = _TIMES.match(text, core.end)
+    times = _TIMES.match(text, core.end) or _TIMES_SIGN.match(text, core.end)
     if times is None:
         return None
     said = times.group().strip().lower()
