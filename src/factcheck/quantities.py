@@ -326,6 +326,10 @@ def _core(
     digits, words = match.group("digits"), match.group("words")
     if match.group("multiple") is not None:
         return _multiple_word(text, match, lex)
+    if digits is not None and digits.isdigit() and text[n_end : n_end + 1] == "/":
+        written_share = _digit_share(text, match, lex)  # "3/4 of voters"
+        if written_share is not None:
+            return written_share
     fraction = _fraction(text, match, lex) if match.group("fraction") is not None else None
     if fraction is not None and fraction.percent is not None:
         return fraction  # a share ("a third of") or a fraction of a point, read whole
@@ -629,6 +633,62 @@ def _times(text: str, core: _Core, lex: Lexicon) -> _Core | None:
     return replace(core, end=times.end(), flags=core.flags | {"multiple"}, weak=False)
 
 
+# "3/4 of voters", "1/3 of the budget": a share written in digits, only before "of"; a
+# date ("on 3/4 the market fell"), a score or "24/7" is none.
+_DIGIT_SHARE = re.compile(r"/([1-9]\d?)(?![\d/])")
+_OF = re.compile(r"[ \t]+of\b", re.IGNORECASE)
+
+
+def _digit_share(text: str, match: re.Match[str], lex: Lexicon) -> _Core | None:
+    start = match.start()
+    over = _DIGIT_SHARE.match(text, match.end())
+    if over is None or text[start - 1 : start] in ("/", ".", "-"):
+        return None  # "12/3/4", "v1.3/4": a date or a version
+    numerator, denominator = int(match.group("digits")), int(over.group(1))
+    if not 0 < numerator < denominator <= 12:
+        return None
+    written = text[start : over.end()]
+    of_point = _of_point(text, start, over.end(), numerator / denominator, written, lex)
+    if of_point is not None:
+        # "3/4 of a percentage point"; "1/2 a million" is left unread, as no share.
+        return of_point if of_point.percent is not None else None
+    if _OF.match(text, over.end()) is None:
+        return None
+    of_what = _OF_TIME.match(text, over.end())
+    if of_what is not None and (
+        of_what.group(1).lower() in lex.time_units or lex.points.match(text, of_what.start(1))
+    ):
+        return None  # "3/4 of an hour"; "1/2 of a point" where no rate is spoken of: a score
+    # As coarse as the same share in words ("three quarters of"): a simple fraction.
+    value = 100 * numerator / denominator
+    return _Core(start, over.end(), value, written, 5.0, percent="percent", flags={"share"})
+
+
+def _of_point(
+    text: str, start: int, end: int, value: float, written: str, lex: Lexicon
+) -> _Core | None:
+    """A fraction of a point or a percent ("a quarter point", "3/4 of a percentage point"),
+    read whole with its unit; or, before a magnitude word ("half a million"), the fraction
+    unscaled, ending where the word starts."""
+    link = _FRACTION_LINK.match(text, end)
+    if link is None:
+        return None
+    mag = lex.magnitude.match(text, link.end())
+    if mag is not None and mag.group("word") and mag.start("word") == link.end():
+        return _Core(start, link.end(), value, written, _fraction_resolution(value))
+    point = lex.points.match(text, link.end()) or lex.percent.match(text, link.end())
+    said = point.group().strip().lower() if point is not None else "b"
+    if point is not None and said.startswith("point") and lex.rate_line.search(text) is None:
+        point = None  # "half a point ahead of the field": a score, not a rate
+    if point is None or said.startswith("b"):  # no "half a basis point"
+        return None
+    unit = "pp" if said.startswith(("point", "percentage", "pp")) else "percent"
+    resolution = _fraction_resolution(value)
+    return _Core(
+        start, point.end(), value, written, resolution, percent=unit, spelled=True, flags={"share"}
+    )
+
+
 def _fraction(text: str, match: re.Match[str], lex: Lexicon) -> _Core | None:
     """A fraction in words: a share ("nearly half its revenue", "a third of voters"), a
     fraction of a point ("a quarter point"), or one of a magnitude ("half a million").
@@ -665,29 +725,9 @@ def _fraction(text: str, match: re.Match[str], lex: Lexicon) -> _Core | None:
     if not 0 < numerator < denominator:
         return None  # "the two halves of the match"
     value = numerator / denominator
-    link = _FRACTION_LINK.match(text, end)
-    if link is not None:
-        mag = lex.magnitude.match(text, link.end())
-        if mag is not None and mag.group("word") and mag.start("word") == link.end():
-            return _Core(start, link.end(), value, written, _fraction_resolution(value))
-        point = lex.points.match(text, link.end()) or lex.percent.match(text, link.end())
-        said = point.group().strip().lower() if point is not None else "b"
-        if point is not None and said.startswith("point") and lex.rate_line.search(text) is None:
-            point = None  # "half a point ahead of the field": a score, not a rate
-        if point is not None and not said.startswith("b"):  # no "half a basis point"
-            unit = "pp" if said.startswith(("point", "percentage", "pp")) else "percent"
-            resolution = _fraction_resolution(value)
-            flags = {"share"}
-            return _Core(
-                start,
-                point.end(),
-                value,
-                written,
-                resolution,
-                percent=unit,
-                spelled=True,
-                flags=flags,
-            )
+    of_point = _of_point(text, start, end, value, written, lex)
+    if of_point is not None:
+        return of_point
     if text[end : end + 1] in "-‐":
         return None  # "half-time", "a third-party"
     after = lex.after_qualifier.match(text, end)  # "half or more of the voters"
