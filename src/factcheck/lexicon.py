@@ -302,7 +302,9 @@ def build(packs: Packs) -> Lexicon:
         for m in packs.currencies.measure
     )
     percent = re.compile(
-        r"(?:[ \t]?(?P<pct>%|per[ \t-]?cent\b|pct\b|(?-i:pc)\b|(?-i:p\.c\.)"
+        # "3 percent points", a looser "percentage points", before "percent" alone.
+        r"(?:[ \t]?(?P<pct>(?P<pct_points>per[ \t-]?cent[ \t-]points?\b)|%|per[ \t-]?cent\b|pct\b"
+        r"|(?-i:pc)\b|(?-i:p\.c\.)"
         r"|percentage[ \t-](?:points?|pts?)\b|of[ \t]+a[ \t]+percentage[ \t-]point\b"
         r"|ppts?\b"
         r"|pp\b|basis[ \t-](?:points?|pts?)\b|bps\b|bp\b)"
@@ -393,7 +395,9 @@ def build(packs: Packs) -> Lexicon:
         denominators={w.lower(): d for w, d in numbers.denominators.items()},
         vulgar={c: n / d for c, (n, d) in numbers.vulgar.items()},
         and_fraction=re.compile(
-            rf"[ \t]+and[ \t]+(?P<num>an?|{words})[ \t-]+(?P<den>{fractions})\b", re.IGNORECASE
+            # " and a half", "-and-a-half" ("a one-and-a-half percent rise")
+            rf"(?:[ \t]+and[ \t]+|-and-)(?P<num>an?|{words})[ \t-]+(?P<den>{fractions})\b",
+            re.IGNORECASE,
         ),
         share_follow=_next_word(numbers.share_follow),
         share_not=_next_word(numbers.share_not),

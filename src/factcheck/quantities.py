@@ -496,8 +496,8 @@ def _core(
             core.value /= 100
             core.resolution /= 100
             core.flags.add("basis-points")
-        elif written.startswith(("percentage", "pp", "ppt", "of")):  # "0.3 of a percentage point"
-            core.percent = "pp"
+        elif written.startswith(("percentage", "pp", "ppt", "of")) or pct.group("pct_points"):
+            core.percent = "pp"  # "0.3 of a percentage point", "3 percent points"
         else:
             core.percent = "percent"
         pos = pct.end()
