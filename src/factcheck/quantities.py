@@ -60,7 +60,8 @@ _TIMES_SIGN = re.compile(r"[x×](?![.,]?\w)(?![ \t]+[A-Z][a-z])")
 _SHARE_RANGE = re.compile(r"[ \t]*(?:and|to|or|-|–)[ \t]*", re.IGNORECASE)
 _BY_BACK = re.compile(r"([A-Za-z]+)[ \t]+by[ \t]+\Z", re.IGNORECASE)
 _STRENGTH = re.compile(r"[-‐]strong\b", re.IGNORECASE)
-_PER_UNIT = re.compile(r"[-‐](?:a|an|per)[-‐][A-Za-z]+\b", re.IGNORECASE)
+# A price per unit: "$85-a-barrel", "€1.10-per-share", "$78.50/bbl", "£9.99/month".
+_PER_UNIT = re.compile(r"[-‐](?:a|an|per)[-‐][A-Za-z]+\b|/[A-Za-z]+\b(?!/)", re.IGNORECASE)
 _AND_BACK = re.compile(r"(\w+)[ \t]+and[ \t]+\Z", re.IGNORECASE)
 _PART_LINK = re.compile(r"[ \t]+(?:and[ \t]+)?", re.IGNORECASE)
 
@@ -507,7 +508,8 @@ def _core(
 
     after = text[pos : pos + 2]
     nxt = after[:1]
-    if nxt and (nxt.isalnum() or nxt in _BAD_AFTER):
+    rate = _PER_UNIT.match(text, pos) if core.currency is not None else None
+    if rate is None and nxt and (nxt.isalnum() or nxt in _BAD_AFTER):
         return None  # 5G, 14th, 1990s, 10:30, 24/7
     if nxt == "+" and _digit_follows(text, pos + 1):
         return None  # 1+1>2
@@ -519,14 +521,13 @@ def _core(
         core.flags.add("span")
         core.record = _record(span.group("record"), span.group("unit"), lex)
         return core
-    rate = _PER_UNIT.match(text, pos) if core.currency is not None else None
     strength = _STRENGTH.match(text, pos) if core.percent is None and rate is None else None
     if strength is not None and core.currency is None and not _is_year(digits or "", value):
         core.end = strength.end()  # "a 300-strong workforce": how many there are
         core.flags.add("strength")
         return core
     if rate is not None:
-        core.end = rate.end()  # "$90-a-barrel oil", "a £1.2bn-a-year scheme": a price per unit
+        core.end = rate.end()  # "$90-a-barrel oil", "£9.99/month": a price per unit
     elif (
         nxt in "-‐"
         and after[1:2].isalpha()
