@@ -96,6 +96,7 @@ class Lexicon:
     money_only_unit_nouns: frozenset[str]  # "100m hurdles": the abbreviation is a unit
     prefix_currency: re.Pattern[str]
     prefix_code: dict[str, str]  # symbol or code as written -> ISO code ("" when ambiguous)
+    code_names: frozenset[str]  # codes that also name things numbered after them ("COP28")
     suffix_currency: re.Pattern[str]
     suffix_code: dict[str, str]
     suffix_symbol: re.Pattern[str]  # "5 €", "-15€"
@@ -258,7 +259,10 @@ def build(packs: Packs) -> Lexicon:
     symbols = [s for s in prefix_code if not s.isalpha()]
     codes = [s for s in prefix_code if s.isalpha()]
     # ISO codes are also written in lower case ("rmb 10", "usd 20"); other words are not.
-    lower_codes = [c.lower() for c in codes if re.fullmatch(r"[A-Z]{3}", c)]
+    word_codes = {w.lower() for w in packs.currencies.words_like_codes}
+    lower_codes = [
+        c.lower() for c in codes if re.fullmatch(r"[A-Z]{3}", c) and c.lower() not in word_codes
+    ]
     for lower in lower_codes:
         prefix_code[lower] = prefix_code[lower.upper()]
     # A symbol glued to letters before it is part of one that is not listed ("Z$5bn"): no
@@ -267,7 +271,9 @@ def build(packs: Packs) -> Lexicon:
         rf"(?:(?<![A-Za-z])(?P<symbol>{_alternation(symbols)})|(?<![\w])(?P<code>{_alternation(codes + lower_codes)}))[ \t]?(?:-[ \t]?)?\Z"
     )
     suffix_currency = re.compile(
-        rf"[ \t]*(?P<cur>{_alternation(list(suffix_code))})(?![\w$])", re.IGNORECASE
+        rf"[ \t]*(?P<cur>{_alternation([k for k in suffix_code if k not in word_codes])}"
+        rf"|(?-i:{_alternation([w.upper() for w in word_codes])}))(?![\w$])",
+        re.IGNORECASE,
     )
     # A symbol after the number; not one that begins the next amount ("in 2023 $5bn").
     suffix_symbol = re.compile(
@@ -345,6 +351,7 @@ def build(packs: Packs) -> Lexicon:
         money_only_unit_nouns=frozenset(unit_nouns),
         prefix_currency=prefix_currency,
         prefix_code=prefix_code,
+        code_names=frozenset(packs.currencies.names_like_codes),
         suffix_currency=suffix_currency,
         suffix_code=suffix_code,
         suffix_symbol=suffix_symbol,

@@ -73,6 +73,11 @@ class Currencies(Pack):
     ambiguous: list[Ambiguous] = []
     minor: list[MinorUnit] = []
     measure: list[Measure] = []
+    # Codes that are also words ("try 10 minutes"): read in capitals only.
+    words_like_codes: list[str] = []
+    # Codes that also name things numbered after them ("COP28", "PHP 8.3"): before a number,
+    # money only with a magnitude or thousands grouping ("COP 50,000", "PHP 2.5 billion").
+    names_like_codes: list[str] = []
 
 
 class Magnitude(Pack):

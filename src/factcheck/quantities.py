@@ -401,6 +401,12 @@ def _core(
     prefix = lex.prefix_currency.search(text, max(0, n_start - 12), n_start)
     if prefix is not None:
         written = prefix.group("symbol") or prefix.group("code")
+        if (
+            written in lex.code_names
+            and "," not in (digits or "")
+            and lex.magnitude.match(text, n_end) is None
+        ):
+            return None  # "COP28", "the COP 26 summit", "PHP 8.3": a name, numbered
         code = lex.prefix_code.get(written, "")
         if not spelled or written.isalpha():
             core.currency = code or symbols.get(written)
