@@ -253,6 +253,8 @@ def _read(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
             return None  # "3-1": a score or a code, not a figure
     elif "range-like" in core.flags:
         return None  # "978-3" and the like
+    elif not whole and _ends_a_ratio(text, core, lex):
+        return None  # the "1" of "carried 2 to 1", "odds of 100 to 1"
     end = core.end
     after = lex.after_qualifier.match(text, end)
     if after is not None and qualifier == "exact" and not _digit_follows(text, after.end()):
@@ -1161,6 +1163,23 @@ def _range_end(text: str, first: _Core, lex: Lexicon, symbols: dict[str, str]) -
     if first.currency and ("minor" in first.flags) != ("minor" in second.flags):
         return None  # "by 25 cents to $2.75": a change and a level, not a range
     return second
+
+
+_PAIR_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)[ \t]+to[ \t]+\Z", re.IGNORECASE)
+
+
+def _ends_a_ratio(text: str, core: _Core, lex: Lexicon) -> bool:
+    """Whether the figure ends "N to M" with M below N where "to" would join a range: a
+    score, odds or a ratio, whose first number `_read` already turned away."""
+    if core.currency is not None or core.percent is not None:
+        return False  # "the year to March 2025 to 6.6%": a level after a date
+    pair = _PAIR_BEFORE.search(text, max(0, core.start - 24), core.start)
+    return (
+        pair is not None
+        and float(pair.group(1)) > core.value
+        and not _is_year(pair.group(1), float(pair.group(1)))
+        and _to_is_range(text, pair.start(1), lex)
+    )
 
 
 def _to_is_range(text: str, start: int, lex: Lexicon) -> bool:
