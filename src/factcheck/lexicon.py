@@ -97,6 +97,7 @@ class Lexicon:
     prefix_currency: re.Pattern[str]
     prefix_code: dict[str, str]  # symbol or code as written -> ISO code ("" when ambiguous)
     code_names: frozenset[str]  # codes that also name things numbered after them ("COP28")
+    dot_grouped: frozenset[str]  # ISO codes whose amounts are grouped by dots ("Rp 10.000")
     suffix_currency: re.Pattern[str]
     suffix_code: dict[str, str]
     suffix_symbol: re.Pattern[str]  # "5 €", "-15€"
@@ -352,6 +353,7 @@ def build(packs: Packs) -> Lexicon:
         prefix_currency=prefix_currency,
         prefix_code=prefix_code,
         code_names=frozenset(packs.currencies.names_like_codes),
+        dot_grouped=frozenset(c.code for c in packs.currencies.currency if c.groups_with_dots),
         suffix_currency=suffix_currency,
         suffix_code=suffix_code,
         suffix_symbol=suffix_symbol,

@@ -31,6 +31,8 @@ class Currency(Pack):
     names: list[str] = []
     names_before: list[str] = []  # also before a scaled number ("dollar 22.5 million")
     economy: str | None = None  # the country or bloc it is the currency of
+    # Its amounts are grouped by dots in the English press too ("Rp 10.000" is ten thousand).
+    groups_with_dots: bool = False
 
 
 class Ambiguous(Pack):

@@ -13,6 +13,7 @@ the words of `rules/numbers.toml`.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -513,6 +514,12 @@ def _core(
     else:
         pos = _suffix_currency(text, core, pos, lex, symbols)
     core.end = pos
+    written = match.group("digits")
+    if core.currency in lex.dot_grouped and written and _DOT_GROUPS.fullmatch(written):
+        # "Rp 10.000", "25.000 dong": where a currency is written so, the dot groups thousands.
+        whole = float(written.replace(".", ""))
+        core.value = math.copysign(whole * core.factor, core.value)
+        core.resolution = core.factor
 
     after = text[pos : pos + 2]
     nxt = after[:1]
@@ -1165,6 +1172,7 @@ def _range_end(text: str, first: _Core, lex: Lexicon, symbols: dict[str, str]) -
     return second
 
 
+_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _PAIR_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)[ \t]+to[ \t]+\Z", re.IGNORECASE)
 
 
