@@ -514,11 +514,11 @@ def _core(
     else:
         pos = _suffix_currency(text, core, pos, lex, symbols)
     core.end = pos
-    written = match.group("digits")
-    if core.currency in lex.dot_grouped and written and _DOT_GROUPS.fullmatch(written):
+    as_written = match.group("digits")
+    if core.currency in lex.dot_grouped and as_written and _DOT_GROUPS.fullmatch(as_written):
         # "Rp 10.000", "25.000 dong": where a currency is written so, the dot groups thousands.
-        whole = float(written.replace(".", ""))
-        core.value = math.copysign(whole * core.factor, core.value)
+        units = float(as_written.replace(".", ""))
+        core.value = math.copysign(units * core.factor, core.value)
         core.resolution = core.factor
 
     after = text[pos : pos + 2]
