@@ -402,6 +402,15 @@ def _core(
 
     factor = 1.0
     prefix = lex.prefix_currency.search(text, max(0, n_start - 12), n_start)
+    in_brackets = (
+        prefix is None
+        and digits is not None
+        and text[n_start - 1 : n_start] == "("
+        and text[n_end : n_end + 1] == ")"
+    )
+    if in_brackets:
+        # "$(5.2) million", "€(0.12) per share": the bracketed amount of an account, a loss.
+        prefix = lex.prefix_currency.search(text, max(0, n_start - 13), n_start - 1)
     if prefix is not None:
         written = prefix.group("symbol") or prefix.group("code")
         if (
@@ -416,6 +425,9 @@ def _core(
             core.start = prefix.start()
             if digits is not None and not range_end and text[n_start - 1] in "-−":
                 _negate(core, core.start)  # "$-99.99"
+            if in_brackets:
+                _negate(core, core.start)
+                n_end = core.end = n_end + 1
             comma = _DECIMAL_COMMA.match(text, n_end)
             if comma is not None and digits is not None and digits.isdigit():
                 # "€ 9,99", "R$ 12,50": after a currency a comma before one or two digits
