@@ -535,7 +535,8 @@ def _core(
 
     after = text[pos : pos + 2]
     nxt = after[:1]
-    rate = _PER_UNIT.match(text, pos) if core.currency is not None else None
+    priced = core.currency is not None or core.percent is not None
+    rate = _PER_UNIT.match(text, pos) if priced else None
     if rate is None and nxt and (nxt.isalnum() or nxt in _BAD_AFTER):
         return None  # 5G, 14th, 1990s, 10:30, 24/7
     if nxt == "+" and _digit_follows(text, pos + 1):
