@@ -64,6 +64,7 @@ _STRENGTH = re.compile(r"[-‐]strong\b", re.IGNORECASE)
 # A price per unit: "$85-a-barrel", "€1.10-per-share", "$78.50/bbl", "£9.99/month".
 _PER_UNIT = re.compile(r"[-‐](?:a|an|per)[-‐][A-Za-z]+\b|/[A-Za-z]+\b(?!/)", re.IGNORECASE)
 _AND_BACK = re.compile(r"(\w+)[ \t]+and[ \t]+\Z", re.IGNORECASE)
+_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # "10.000", "1.250.000"
 _PART_LINK = re.compile(r"[ \t]+(?:and[ \t]+)?", re.IGNORECASE)
 
 
@@ -1185,7 +1186,6 @@ def _range_end(text: str, first: _Core, lex: Lexicon, symbols: dict[str, str]) -
     return second
 
 
-_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _PAIR_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)[ \t]+to[ \t]+\Z", re.IGNORECASE)
 
 
