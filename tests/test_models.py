@@ -124,3 +124,13 @@ def test_built_without_a_field_says_which() -> None:
         Link.built({"kind": "conversion"})
     link = Link.built({"kind": "conversion", "target": "a.txt#1"})
     assert link == Link(kind="conversion", target="a.txt#1")
+
+
+def test_alike_figures_in_a_row_share_their_reading_and_its_origin() -> None:
+    # A flattened table repeats one figure thousands of times: one record serves the run.
+    claims = extract_text("Shares of the fund, by year: 4% 4% 4% 4% 5% 5%.").claims
+    assert [c.quantity.value for c in claims] == [4.0, 4.0, 4.0, 4.0, 5.0, 5.0]
+    assert claims[0].quantity is claims[3].quantity
+    assert claims[3].quantity is not claims[4].quantity
+    assert claims[0].origin is claims[3].origin
+    assert [c.id for c in claims] == [f"<text>#{k}" for k in range(1, 7)]

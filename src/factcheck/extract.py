@@ -160,7 +160,9 @@ def align_trading_days(docs: list[Document]) -> list[Document]:
                 and (claim.metric or "").endswith("(extended trading)")
             ):
                 claim.period = p.model_copy(update={"start": before, "end": before})
-                o.basis = context_basis(claim.subject, claim.metric, claim.period)
+                # A copy: alike claims in a row share one origin record.
+                basis = context_basis(claim.subject, claim.metric, claim.period)
+                claim.origin = o.model_copy(update={"basis": basis})
     return docs
 
 
@@ -375,6 +377,11 @@ def _claims(
     cut: dict[tuple[int, int], list[tuple[int, int]]] = {}
     starts = root.line_columns(text.origins([item.start for item in items]))
     ends = root.line_columns(text.origin_ends([item.end for item in items]))
+    # Alike figures in a row ("5% 5% 5%", a flattened table) share one reading and one record
+    # of where their context came from, as they share their period: built once for the run.
+    quantity = origin = None
+    read_as: tuple[object, ...] = ()
+    found_by: tuple[object, ...] = ()
     for k, (item, ctx, (ln, col), (end_ln, end_col)) in enumerate(
         zip(items, contexts, starts, ends, strict=True)
     ):
@@ -389,6 +396,39 @@ def _claims(
         if said is None:
             said = " ".join(full[quoted[0] : quoted[1]].split())
             written[quoted] = said
+        reading = (f.kind, f.unit, f.value, f.low, f.high, f.qualifier, f.stated, f.resolution)
+        if quantity is None or reading != read_as:
+            read_as = reading
+            quantity = Quantity.built(
+                {
+                    "kind": f.kind,
+                    "unit": f.unit,
+                    "value": float(f.value),
+                    "low": None if f.low is None else float(f.low),
+                    "high": None if f.high is None else float(f.high),
+                    "qualifier": f.qualifier,
+                    "stated": f.stated,
+                    "resolution": float(f.resolution),
+                }
+            )
+        source = (
+            ctx.subject_origin,
+            ctx.metric_origin,
+            ctx.period_origin,
+            ctx.subject,
+            ctx.metric,
+            ctx.period,
+        )
+        if origin is None or source != found_by:
+            found_by = source
+            origin = ContextOrigin.built(
+                {
+                    "subject": ctx.subject_origin,
+                    "metric": ctx.metric_origin,
+                    "period": ctx.period_origin,
+                    "basis": context_basis(ctx.subject, ctx.metric, ctx.period),
+                }
+            )
         claims.append(
             Claim.built(
                 {
@@ -399,31 +439,13 @@ def _claims(
                     "end_column": end_col,
                     "text": full[item.start : item.end],
                     "sentence": said,
-                    "quantity": Quantity.built(
-                        {
-                            "kind": f.kind,
-                            "unit": f.unit,
-                            "value": float(f.value),
-                            "low": None if f.low is None else float(f.low),
-                            "high": None if f.high is None else float(f.high),
-                            "qualifier": f.qualifier,
-                            "stated": f.stated,
-                            "resolution": float(f.resolution),
-                        }
-                    ),
+                    "quantity": quantity,
                     "subject": ctx.subject,
                     "metric": ctx.metric,
                     "period": ctx.period,
                     "boilerplate": item.boilerplate,
                     "links": links,
-                    "origin": ContextOrigin.built(
-                        {
-                            "subject": ctx.subject_origin,
-                            "metric": ctx.metric_origin,
-                            "period": ctx.period_origin,
-                            "basis": context_basis(ctx.subject, ctx.metric, ctx.period),
-                        }
-                    ),
+                    "origin": origin,
                     "direction": ctx.direction,
                     "outlook": ctx.outlook,
                 }
