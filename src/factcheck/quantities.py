@@ -340,8 +340,8 @@ def _core(
         return fraction  # a share ("a third of") or a fraction of a point, read whole
     if match.group("fraction") is not None and fraction is None:
         words = _numerator(match.group("fraction"), lex)  # "three quarters running": a count
-        if words is None:
-            return None
+        if words is None or _before_point(text, n_end, lex):
+            return None  # not "three quarters of a point"
     spelled = digits is None
     point: re.Match[str] | None = None  # "two point five": decimals in words
     whole = ""
@@ -682,16 +682,21 @@ def _digit_share(text: str, match: re.Match[str], lex: Lexicon) -> _Core | None:
     if of_point is not None:
         # "3/4 of a percentage point"; "1/2 a million" is left unread, as no share.
         return of_point if of_point.percent is not None else None
-    if _OF.match(text, over.end()) is None:
-        return None
+    if _OF.match(text, over.end()) is None or _before_point(text, over.end(), lex):
+        return None  # "1/2 of a point" where no rate is spoken of: a score
     of_what = _OF_TIME.match(text, over.end())
-    if of_what is not None and (
-        of_what.group(1).lower() in lex.time_units or lex.points.match(text, of_what.start(1))
-    ):
-        return None  # "3/4 of an hour"; "1/2 of a point" where no rate is spoken of: a score
+    if of_what is not None and of_what.group(1).lower() in lex.time_units:
+        return None  # "3/4 of an hour"
     # As coarse as the same share in words ("three quarters of"): a simple fraction.
     value = 100 * numerator / denominator
     return _Core(start, over.end(), value, written, 5.0, percent="percent", flags={"share"})
+
+
+def _before_point(text: str, end: int, lex: Lexicon) -> bool:
+    """Whether "a point" or "of a point" follows a fraction: of a score or a rate, never a
+    share of anything ("three quarters of a point", "by half a point")."""
+    link = _FRACTION_LINK.match(text, end)
+    return link is not None and lex.points.match(text, link.end()) is not None
 
 
 def _of_point(
@@ -760,6 +765,8 @@ def _fraction(text: str, match: re.Match[str], lex: Lexicon) -> _Core | None:
         return of_point
     if text[end : end + 1] in "-‐":
         return None  # "half-time", "a third-party"
+    if _before_point(text, end, lex):
+        return None  # "half a point ahead" where no rate is spoken of: a score
     after = lex.after_qualifier.match(text, end)  # "half or more of the voters"
     follow = lex.share_follow.match(text, end if after is None else after.end())
     if follow is None and not _share_range(text, end, lex) and not _by_share(text, start, end, lex):
