@@ -332,10 +332,10 @@ def _core(
     if match.group("multiple") is not None:
         return _multiple_word(text, match, lex)
     if digits is not None and digits.isdigit() and text[n_end : n_end + 1] == "/":
-        written_share = _digit_share(text, match, lex)  # "3/4 of voters"
-        if written_share is not None:
-            return written_share
-    fraction = _fraction(text, match, lex) if match.group("fraction") is not None else None
+        fraction = _digit_fraction(text, match, lex)  # "3/4 of voters", "1/2 a million"
+        digits = None if fraction is not None else digits  # read on as the fraction
+    else:
+        fraction = _fraction(text, match, lex) if match.group("fraction") is not None else None
     if fraction is not None and fraction.percent is not None:
         return fraction  # a share ("a third of") or a fraction of a point, read whole
     if match.group("fraction") is not None and fraction is None:
@@ -669,7 +669,9 @@ _DIGIT_SHARE = re.compile(r"/([1-9]\d?)(?![\d/])")
 _OF = re.compile(r"[ \t]+of\b", re.IGNORECASE)
 
 
-def _digit_share(text: str, match: re.Match[str], lex: Lexicon) -> _Core | None:
+def _digit_fraction(text: str, match: re.Match[str], lex: Lexicon) -> _Core | None:
+    """A fraction in digits: a share or a fraction of a point, read whole with its percent
+    unit; or, before a magnitude word ("1/2 a million"), the fraction, for the caller to scale."""
     start = match.start()
     over = _DIGIT_SHARE.match(text, match.end())
     if over is None or text[start - 1 : start] in ("/", ".", "-"):
@@ -680,8 +682,7 @@ def _digit_share(text: str, match: re.Match[str], lex: Lexicon) -> _Core | None:
     written = text[start : over.end()]
     of_point = _of_point(text, start, over.end(), numerator / denominator, written, lex)
     if of_point is not None:
-        # "3/4 of a percentage point"; "1/2 a million" is left unread, as no share.
-        return of_point if of_point.percent is not None else None
+        return of_point  # "3/4 of a percentage point", "1/2 a million"
     if _OF.match(text, over.end()) is None or _before_point(text, over.end(), lex):
         return None  # "1/2 of a point" where no rate is spoken of: a score
     of_what = _OF_TIME.match(text, over.end())
