@@ -664,8 +664,8 @@ def _times(text: str, core: _Core, lex: Lexicon) -> _Core | None:
 
 
 # "3/4 of voters", "1/3 of the budget": a share written in digits, only before "of"; a
-# date ("on 3/4 the market fell"), a score or "24/7" is none.
-_DIGIT_SHARE = re.compile(r"/([1-9]\d?)(?![\d/])")
+# date ("on 3/4 the market fell"), a score or "24/7" is none. The "/4" of "3/4":
+_DENOMINATOR = re.compile(r"/([1-9]\d?)(?![\d/])")
 _OF = re.compile(r"[ \t]+of\b", re.IGNORECASE)
 
 
@@ -673,7 +673,7 @@ def _digit_fraction(text: str, match: re.Match[str], lex: Lexicon) -> _Core | No
     """A fraction in digits: a share or a fraction of a point, read whole with its percent
     unit; or, before a magnitude word ("1/2 a million"), the fraction, for the caller to scale."""
     start = match.start()
-    over = _DIGIT_SHARE.match(text, match.end())
+    over = _DENOMINATOR.match(text, match.end())
     if over is None or text[start - 1 : start] in ("/", ".", "-"):
         return None  # "12/3/4", "v1.3/4": a date or a version
     numerator, denominator = int(match.group("digits")), int(over.group(1))
