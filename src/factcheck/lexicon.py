@@ -96,7 +96,7 @@ class Lexicon:
     money_only_unit_nouns: frozenset[str]  # "100m hurdles": the abbreviation is a unit
     prefix_currency: re.Pattern[str]
     prefix_code: dict[str, str]  # symbol or code as written -> ISO code ("" when ambiguous)
-    code_names: frozenset[str]  # codes that also name things numbered after them ("COP28")
+    code_names: frozenset[str]  # codes and symbols that also name numbered things ("COP28")
     dot_grouped: frozenset[str]  # ISO codes whose amounts are grouped by dots ("Rp 10.000")
     suffix_currency: re.Pattern[str]
     suffix_code: dict[str, str]

@@ -77,8 +77,9 @@ class Currencies(Pack):
     measure: list[Measure] = []
     # Codes that are also words ("try 10 minutes"): read in capitals only.
     words_like_codes: list[str] = []
-    # Codes that also name things numbered after them ("COP28", "PHP 8.3"): before a number,
-    # money only with a magnitude or thousands grouping ("COP 50,000", "PHP 2.5 billion").
+    # Codes and symbols that also name things numbered after them ("COP28", "PHP 8.3", the
+    # "R21" road): before a number, money only with a magnitude or thousands grouping
+    # ("COP 50,000", "PHP 2.5 billion", "R1.2bn").
     names_like_codes: list[str] = []
 
 

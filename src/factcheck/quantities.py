@@ -419,7 +419,7 @@ def _core(
             and "," not in (digits or "")
             and lex.magnitude.match(text, n_end) is None
         ):
-            return None  # "COP28", "the COP 26 summit", "PHP 8.3": a name, numbered
+            return None  # "COP28", "the COP 26 summit", "PHP 8.3", "the R21": a name, numbered
         code = lex.prefix_code.get(written, "")
         if not spelled or written.isalpha():
             core.currency = code or symbols.get(written)
