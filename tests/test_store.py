@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from factcheck import extract
 from factcheck.cli import app
 from factcheck.store.build import index
 
@@ -125,11 +126,34 @@ def test_a_folder_that_is_not_a_store_is_never_emptied(tmp_path: Path) -> None:
     assert (keep / "todo.txt").read_text(encoding="utf-8") == "mine\n"
 
 
-def test_extraction_in_processes_gives_the_output_of_one() -> None:
-    one = runner.invoke(app, ["extract", str(SEEDS), "-f", "json", "--jobs", "1"])
-    two = runner.invoke(app, ["extract", str(SEEDS), "-f", "json", "--jobs", "2"])
-    assert one.exit_code == two.exit_code == 0
+def test_extraction_in_processes_gives_the_output_of_one(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A batch per file, so that both workers read some of the articles and their order is
+    # kept; a file no worker can read is reported as one process reports it.
+    monkeypatch.setattr(extract, "_BATCH_BYTES", 1)
+    articles = shutil.copytree(SEEDS, tmp_path / "articles")
+    (articles / "002b_scan.txt").write_bytes(b"\x00\x01PK\x03\x04" * 200)
+    one = runner.invoke(app, ["extract", str(articles), "-f", "json", "--jobs", "1"])
+    two = runner.invoke(app, ["extract", str(articles), "-f", "json", "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 2  # the others are read, and the skip said
     assert one.stdout == two.stdout
+    assert one.stderr == two.stderr
+    assert "002b_scan.txt" in two.stderr
+    assert len(json.loads(two.stdout)["documents"]) == 5
+
+
+def test_files_go_to_the_workers_in_batches_of_about_a_size(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(extract, "_BATCH_BYTES", 25)
+    sizes = {"a.txt": 10, "b.txt": 10, "c.txt": 40, "d.txt": 10}
+    for name, size in sizes.items():
+        (tmp_path / name).write_text("x" * size, encoding="utf-8")
+    files = [tmp_path / n for n in ("a.txt", "b.txt", "c.txt", "d.txt", "gone.txt")]
+    batches = [[p.name for p in b] for b in extract._batches(files)]
+    # In order, a larger file alone, a file that is not there counted as empty.
+    assert batches == [["a.txt", "b.txt"], ["c.txt"], ["d.txt", "gone.txt"]]
 
 
 @pytest.mark.filterwarnings("ignore")  # the cluster's own start-up and shut-down chatter
