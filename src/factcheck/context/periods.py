@@ -220,8 +220,13 @@ def find(sentence: str, periods: Periods, ref: Reference | None) -> list[TimeSpa
             if period is not None:
                 taken.append(m.span())
                 out.append(TimeSpan(m.start(), m.end(), period, "named"))
+    held: dict[tuple[str, ...], bool] = {}  # a few word lists serve thirty patterns
     for kind, pattern in _PATTERNS:
-        if not any(w in lower for w in _NEEDS[kind]):
+        needs = _NEEDS[kind]
+        present = held.get(needs)
+        if present is None:
+            present = held[needs] = any(w in lower for w in needs)
+        if not present:
             continue
         for m in pattern.finditer(sentence):
             if not m.group().strip() or not free(*m.span()):

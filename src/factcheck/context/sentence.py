@@ -210,6 +210,8 @@ def _with_demonyms(
             added.append(Owner(start, end, country, "owner", True, False, True, False, False, True))
     for m in measures:
         head = text[max(0, m.start - 40) : m.start]
+        if svocab.demonym_written.search(head) is None:
+            continue  # no country's adjective before the measure, as for most: one look
         for word, country in svocab.demonyms.items():
             at = head.rfind(word)
             if at < 0 or (at > 0 and head[at - 1].isalnum()):

@@ -213,6 +213,7 @@ class Vocabulary:
     sectors: re.Pattern[str]  # sectors of an economy, as written
     sector_names: dict[str, str]  # a sector as written (lower case) -> its name
     demonyms: dict[str, str]  # "German" -> "Germany"
+    demonym_written: re.Pattern[str]  # any of them, anywhere, as written: a cheap first look
     title_heads: frozenset[str]  # "Allowance": ends a name a possessive opens
     # "the Indian government's", "the Turkish economy's", "Philippine growth": a country's own
     # institution or growth owns what follows, whether or not the vocabulary names the measure.
@@ -277,6 +278,7 @@ def vocabulary(subjects: Subjects) -> Vocabulary:
             re.I,
         ),
         demonyms=dict(subjects.names.demonyms),
+        demonym_written=re.compile(alternation(subjects.names.demonyms) or "(?!)"),
         title_heads=frozenset(subjects.names.title_heads),
         institutions=re.compile(
             r"(?<![\w-])(?P<demonym>{})\s+(?:(?:(?:federal|central|national)\s+)?"
