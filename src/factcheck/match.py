@@ -384,9 +384,16 @@ def _scope_links(
         if name not in lineage:
             lineage[name] = _lineage(name, vocab, members)
         root = lineage[name][-1] if lineage[name] else names.fold(name)
-        head = heads.get(metric)
+        written = f.claim.metric or ""
+        head = heads.get(written)
         if head is None:
-            head = heads[metric] = _head(metric, words)
+            head = heads[written] = measure_key(written, words) or ""
+        if metric.endswith(_OUTLOOK):
+            head += _OUTLOOK
+        # Groups are compared with the few nearest in size of their block: a block of one
+        # measure's key, not of every growth rate, so that other measures' figures take no
+        # place among them (and a claim store's bucket, which holds a key whole, holds the
+        # block: an archive checked part by part links what it links checked whole).
         blocks[(head, f.measure, root)][(name, metric, period)].append(f)
     for groups in blocks.values():
         if len(groups) < 2:
@@ -423,12 +430,30 @@ def _scoped(
     return names.narrows(ma, mb, words) or names.narrows(mb, ma, words)
 
 
-def _head(metric: str, words: names.Words) -> str:
-    """The word a measure is named after ("growth" of "revenue growth y/y"): parts share it."""
-    outlook = metric.endswith(_OUTLOOK)
-    bare = metric.removesuffix(_OUTLOOK)
-    toks = [t for t in names.tokens(bare, words) if t not in words.qualifiers]
-    return f"{toks[-1] if toks else bare}{_OUTLOOK if outlook else ''}"
+def measure_key(metric: str | None, words: names.Words) -> str | None:
+    """The noun a measure is named after, its blocking key; None for a claim without one.
+
+    The last word of its name once qualifiers, words of change and a plural are left out:
+    "net profits growth y/y" and "net profit" are both "profit", "iPhone revenue" and
+    "revenue" both "revenue", so a part and its whole, a level and its change, share it.
+    """
+    if not metric:
+        return None
+    kept = [
+        t
+        for t in names.tokens(names.fold(metric), words)
+        if t not in words.qualifiers
+        and t not in words.rate_up
+        and t not in words.rate_down
+        and t not in words.year_on_year
+    ]
+    return singular(kept[-1]) if kept else "growth"
+
+
+def singular(token: str) -> str:
+    return (
+        token[:-1] if len(token) > 3 and token.endswith("s") and not token.endswith("ss") else token
+    )
 
 
 def _period_links(

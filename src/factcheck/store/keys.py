@@ -17,7 +17,7 @@ import re
 
 from .. import names
 from ..context import subjects
-from ..match import Families
+from ..match import Families, measure_key, singular
 from ..packs import Packs
 
 BUCKETS = 64  # partitions of the store: a key's claims all lie in one
@@ -40,36 +40,15 @@ class Keys:
         )
 
     def block(self, metric: str | None) -> str | None:
-        return block(metric, self.words)
+        return measure_key(metric, self.words)
 
     def family(self, subject: str | None) -> str | None:
         return family(subject, self.families)
 
 
-def block(metric: str | None, words: names.Words) -> str | None:
-    """The key of a measure; None for a claim without one (the matcher links none of those)."""
-    if not metric:
-        return None
-    kept = [
-        t
-        for t in names.tokens(names.fold(metric), words)
-        if t not in words.qualifiers
-        and t not in words.rate_up
-        and t not in words.rate_down
-        and t not in words.year_on_year
-    ]
-    return _singular(kept[-1]) if kept else "growth"
-
-
 def bucket(key: str) -> int:
     """The partition a key's claims are kept in (stable across runs and machines)."""
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=4).digest()) % BUCKETS
-
-
-def _singular(token: str) -> str:
-    return (
-        token[:-1] if len(token) > 3 and token.endswith("s") and not token.endswith("ss") else token
-    )
 
 
 def family(subject: str | None, families: Families) -> str | None:
@@ -79,5 +58,5 @@ def family(subject: str | None, families: Families) -> str | None:
         return None
     words = re.findall(r"[a-z0-9&]+", families.root(subject).lower())
     if words:
-        words[-1] = _singular(words[-1])
+        words[-1] = singular(words[-1])
     return " ".join(words) or subject.lower()
