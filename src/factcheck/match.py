@@ -451,6 +451,7 @@ def measure_key(metric: str | None, words: names.Words) -> str | None:
 
 
 def singular(token: str) -> str:
+    """ "profits" -> "profit"; "loss", "gas" and short words as they are."""
     return (
         token[:-1] if len(token) > 3 and token.endswith("s") and not token.endswith("ss") else token
     )
