@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -11,10 +12,11 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from factcheck import claimsfile, extract_text
+from factcheck import check, claimsfile, extract_text
 from factcheck.check import check_documents
 from factcheck.cli import app
 from factcheck.config import Settings
+from factcheck.extract import extract_paths
 
 from .conftest import ROOT, SEEDS, UPDATE
 
@@ -545,11 +547,6 @@ def test_a_finding_never_names_two_figures_of_one_article() -> None:
 def test_a_large_check_runs_in_parts_with_the_findings_of_one_pass(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import tomllib
-
-    from factcheck import check
-    from factcheck.extract import extract_paths
-
     # Every article of the rule case tables beside the seeds: links of every kind, across
     # measures whose blocking keys fall in many parts.
     docs = extract_paths([SEEDS])
