@@ -102,6 +102,7 @@ class Lexicon:
     suffix_code: dict[str, str]
     suffix_symbol: re.Pattern[str]  # "5 €", "-15€"
     prefix_name: re.Pattern[str]  # "dollar 22.5 million"
+    compared_money: re.Pattern[str]  # "$3.4bn, up from ": money, then what compares it
     scaled_code_after: re.Pattern[str]  # "75 MUSD"
     scaled_code_before: re.Pattern[str]  # "MEUR 3.5"
     code_magnitude: dict[str, float]  # "M" of "MUSD" -> 1e6
@@ -283,6 +284,14 @@ def build(packs: Packs) -> Lexicon:
     )
     names = [n for c in packs.currencies.currency for n in c.names_before]
     prefix_name = re.compile(rf"(?<![\w])(?P<name>{_some(names)})[ \t]+\Z", re.I)
+    # "rose to $3.4bn from 2.1bn a year earlier": an amount written with its currency, then
+    # the words that compare it with the figure after them, which need not repeat it.
+    compared_money = re.compile(
+        rf"(?:(?<![A-Za-z]){_alternation(symbols)}|(?<![\w]){_alternation(codes)})[ \t]?"
+        rf"\d[\d.,]*(?:[ \t]?(?:{mag_alt})\b)?[ \t]*,?[ \t]*(?:(?:up|down)[ \t]+)?"
+        r"(?:from|against|compared[ \t]+(?:with|to)|versus|vs\.?)[ \t]+\Z",
+        re.IGNORECASE,
+    )
     code_magnitude = {
         p: factor[(m.words or m.abbreviations)[0].lower()]
         for m in packs.magnitudes.magnitude
@@ -358,6 +367,7 @@ def build(packs: Packs) -> Lexicon:
         suffix_code=suffix_code,
         suffix_symbol=suffix_symbol,
         prefix_name=prefix_name,
+        compared_money=compared_money,
         scaled_code_after=scaled_code_after,
         scaled_code_before=scaled_code_before,
         code_magnitude=code_magnitude,

@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from .lexicon import DIGIT_WORDS, Lexicon, qualifier_key
 
@@ -84,6 +85,7 @@ class Found:
     resolution: float
     converts: int | None = None  # index of the figure this one converts into another currency
     record: str | None = None  # the record a count of periods measures: "lowest in N quarters"
+    scaled: bool = False  # a magnitude was read after the number ("2.1 billion", "2.1m")
 
 
 @dataclass
@@ -132,8 +134,33 @@ def find(text: str, lex: Lexicon, symbols: dict[str, str]) -> list[Found]:
         out.append(found)
         consumed = found.end
     out = _with_small_change(text, out)
+    _in_compared_currency(text, out)
     _link_conversions(text, out)
     return out
+
+
+# "to $3.4 billion from 2.1 billion", "£3.4m, up from 2.1m", "compared with 2.1bn".
+_COMPARED_WITH = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?:up|down)[ \t]+)?(?:from|against|compared[ \t]+(?:with|to)|versus|vs\.?)"
+    r"[ \t]+",
+    re.IGNORECASE,
+)
+
+
+def _in_compared_currency(text: str, found: list[Found]) -> None:
+    """An amount compared with money and written without a currency is in that money's: "rose
+    to $3.4 billion from 2.1 billion". Only an amount with a magnitude: "to $50 from 45" may
+    be anything, and a count ("from 12m shares") names what it counts."""
+    for before, f in pairwise(found):
+        if (
+            f.kind == "number"
+            and f.unit is None
+            and f.scaled
+            and before.kind == "money"
+            and before.unit
+            and _COMPARED_WITH.fullmatch(text, before.end, f.start) is not None
+        ):
+            f.kind, f.unit = "money", before.unit
 
 
 def _with_small_change(text: str, found: list[Found]) -> list[Found]:
@@ -311,6 +338,7 @@ def _read(text: str, match: re.Match[str], lex: Lexicon, symbols: dict[str, str]
         stated=core.stated,
         resolution=core.resolution,
         record=core.record,
+        scaled=core.scaled,
     )
 
 
@@ -500,6 +528,7 @@ def _core(
             and not _suffix_currency_at(text, mag.end(), lex)
             and not _money_range_follows(text, mag.end(), lex)
             and not _scales_a_count(text, core, mag, lex)
+            and lex.compared_money.search(text, max(0, n_start - 60), n_start) is None
         ):
             break
         factor *= lex.magnitude_factor[word]
