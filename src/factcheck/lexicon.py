@@ -41,6 +41,14 @@ def _spaced(phrase: str) -> str:
 Trie = dict[str, "Trie"]
 
 
+# The words that put one amount beside another it is compared with: "$3.4bn, up from 2.1bn",
+# "€1.9 billion against 1.6 billion", "compared with", "versus".
+COMPARED_WITH = (
+    r"[ \t]*,?[ \t]*(?:(?:up|down)[ \t]+)?"
+    r"(?:from|against|compared[ \t]+(?:with|to)|versus|vs\.?)[ \t]+"
+)
+
+
 def alternation(phrases: Iterable[str], ignore_case: bool = False) -> str:
     """A pattern for any of `phrases`, the longest that fits tried first ("more than" before
     "more"); a space in a phrase matches any run of blanks.
@@ -288,8 +296,7 @@ def build(packs: Packs) -> Lexicon:
     # the words that compare it with the figure after them, which need not repeat it.
     compared_money = re.compile(
         rf"(?:(?<![A-Za-z]){_alternation(symbols)}|(?<![\w]){_alternation(codes)})[ \t]?"
-        rf"\d[\d.,]*(?:[ \t]?(?:{mag_alt})\b)?[ \t]*,?[ \t]*(?:(?:up|down)[ \t]+)?"
-        r"(?:from|against|compared[ \t]+(?:with|to)|versus|vs\.?)[ \t]+\Z",
+        rf"\d[\d.,]*(?:[ \t]?(?:{mag_alt})\b)?{COMPARED_WITH}\Z",
         re.IGNORECASE,
     )
     code_magnitude = {

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from .lexicon import DIGIT_WORDS, Lexicon, qualifier_key
+from .lexicon import COMPARED_WITH, DIGIT_WORDS, Lexicon, qualifier_key
 
 _CONNECTOR = re.compile(r"[ \t]*(?P<c>-|–|—|to|and)[ \t]*", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?<![\w])between[ \t]+\Z", re.IGNORECASE)
@@ -139,12 +139,7 @@ def find(text: str, lex: Lexicon, symbols: dict[str, str]) -> list[Found]:
     return out
 
 
-# "to $3.4 billion from 2.1 billion", "£3.4m, up from 2.1m", "compared with 2.1bn".
-_COMPARED_WITH = re.compile(
-    r"[ \t]*,?[ \t]*(?:(?:up|down)[ \t]+)?(?:from|against|compared[ \t]+(?:with|to)|versus|vs\.?)"
-    r"[ \t]+",
-    re.IGNORECASE,
-)
+_COMPARED_WITH = re.compile(COMPARED_WITH, re.IGNORECASE)
 
 
 def _in_compared_currency(text: str, found: list[Found]) -> None:
