@@ -71,14 +71,14 @@ def read_all(
     Extraction is pure Python: threads would wait on one another, so `jobs` > 1 means
     that many worker processes, each loading the rules once, fed files in small batches.
     """
-    if jobs <= 1 or len(files) < 2:
+    batches = list(_batches(files)) if jobs > 1 else []
+    if len(batches) < 2:  # one batch is one worker's: no process is worth starting for it
         rule_set = packs.load(rules)
         for path in files:
             yield read_document(path, published_on, rule_set, max_size)
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    batches = list(_batches(files))
     with ProcessPoolExecutor(
         min(jobs, len(batches)), initializer=_start_worker, initargs=(rules,)
     ) as pool:
