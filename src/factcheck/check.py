@@ -54,9 +54,9 @@ def in_parts(docs: list[Document], rule_set: packs.Packs) -> Iterator[list[Docum
 
 def _check_whole(
     docs: list[Document],
-    settings: Settings | None = None,
-    rules: tuple[Path, ...] = (),
-    focus: Iterable[str] | None = None,
+    settings: Settings | None,
+    rules: tuple[Path, ...],
+    focus: Iterable[str] | None,
 ) -> Report:
     settings = settings or Settings()
     rule_set = packs.load(tuple(settings.rule_packs) + rules)
@@ -96,7 +96,7 @@ def check_in_parts(
     paths: set[str] = set()
     claims = 0
     for docs in parts:
-        report = _check_whole(docs, settings, rules)
+        report = _check_whole(docs, settings, rules, None)
         findings.extend(report.findings)
         suppressed += report.summary.suppressed
         paths.update(d.path for d in docs)
