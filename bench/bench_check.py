@@ -64,7 +64,7 @@ CLAIMS_PER_DOC = 50
 
 
 def generate(n: int, seed: int) -> list[Any]:
-    """`n` claims in articles of 50, built as the extractor would leave them (no validation).
+    """`n` claims in articles of 50, built as the extractor builds them (`Model.built`).
 
     Like a real archive, the number of distinct facts grows with its size: more
     articles speak of more companies. A share of claims restate a fact another
@@ -97,34 +97,39 @@ def generate(n: int, seed: int) -> list[Any]:
                 unit, value = truth.setdefault((subject, metric, year), (unit, value))
                 stated.append((subject, metric, year, unit, value))
             qualifier = rng.choice(QUALIFIERS)
-            quantity = Quantity.model_construct(
-                kind="money",
-                unit=unit,
-                value=value,
-                qualifier=qualifier,
-                stated=f"{value:g}",
-                resolution=value / 1000,
-                low=value if qualifier == "over" else None,
-                high=value if qualifier in ("under", "nearly") else None,
+            quantity = Quantity.built(
+                {
+                    "kind": "money",
+                    "unit": unit,
+                    "value": value,
+                    "low": value if qualifier == "over" else None,
+                    "high": value if qualifier in ("under", "nearly") else None,
+                    "qualifier": qualifier,
+                    "stated": f"{value:g}",
+                    "resolution": value / 1000,
+                }
             )
             claims.append(
-                Claim.model_construct(
-                    id=f"d{d}#{k + 1}",
-                    line=k + 1,
-                    column=1,
-                    end_line=k + 1,
-                    end_column=10,
-                    text=f"{value:g}",
-                    sentence="",
-                    quantity=quantity,
-                    subject=subject,
-                    metric=metric,
-                    period=Period.model_construct(start=year, end=year),
-                    boilerplate=False,
-                    links=[],
-                    origin=None,
-                    direction=None,
-                    outlook=None,
+                Claim.built(
+                    {
+                        "id": f"d{d}#{k + 1}",
+                        "line": k + 1,
+                        "column": 1,
+                        "end_line": k + 1,
+                        "end_column": 10,
+                        "text": f"{value:g}",
+                        "sentence": "",
+                        "quantity": quantity,
+                        "subject": subject,
+                        "metric": metric,
+                        # Validated, as the context passes make a period.
+                        "period": Period.model_construct(start=year, end=year),
+                        "boilerplate": False,
+                        "links": [],
+                        "origin": None,
+                        "direction": None,
+                        "outlook": None,
+                    }
                 )
             )
         docs.append(
