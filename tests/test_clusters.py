@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.checks.value_conflict import conflicting
 from factcheck.facts import Fact, agree
 from factcheck.match import clusters
 from factcheck.models import Claim, Document, Quantity
@@ -33,7 +34,9 @@ def _fact(i: int, value: float, resolution: float, qualifier: str, width: float)
     q = Quantity.model_construct(
         kind="percent", unit="percent", value=value, qualifier=qualifier, resolution=resolution
     )
-    claim = Claim.model_construct(id=f"a#{i}", line=i + 1, text=f"{value}%", quantity=q)
+    claim = Claim.model_construct(
+        id=f"a#{i}", line=i + 1, column=1, text=f"{value}%", sentence=f"s{i}", quantity=q, links=[]
+    )
     low = value - resolution / 2 - (width if qualifier != "exact" else 0.0)
     return Fact(i, _DOC, claim, low, value + resolution / 2, 0.0)
 
@@ -67,3 +70,17 @@ def test_two_figures_stated_to_one_digit_are_two_facts() -> None:
         _fact(2, 35.0, 1.0, "exact", 0),
     )
     assert [[f.index for f in run] for run in clusters([a, b, c])] == [[0, 2], [1]]
+
+
+@settings(max_examples=300, deadline=None)
+@given(figures)
+def test_figures_of_one_cluster_have_no_pair_in_conflict(
+    rows: list[tuple[float, float, str, float]],
+) -> None:
+    # value-conflict skips a fact whose figures the matcher put in one cluster.
+    group = tuple(_fact(i, *row) for i, row in enumerate(rows))
+    pairs = list(conflicting(group))
+    if len(clusters(group)) <= 1:
+        assert pairs == []
+    else:
+        assert pairs  # two clusters: some two figures cannot both be true

@@ -399,7 +399,9 @@ def _scope_links(
         if len(groups) < 2:
             continue
         pairs = _pairs(groups, reach.scope_look_alike, reach.neighbours, reach.close_years)
-        for a, b in sorted(pairs, key=str):
+        # In the order of the pairs' text, each group's written once: the keys hold None.
+        label = {k: str(k) for k in groups}
+        for a, b in sorted(pairs, key=lambda pair: (label[pair[0]], label[pair[1]])):
             ga, gb = groups[a], groups[b]
             if _across_documents(ga, gb) and _scoped(a, b, lineage, vocab, words):
                 yield ClaimLink("scope", tuple(ga + gb), (tuple(ga), tuple(gb)))
@@ -478,12 +480,14 @@ def _period_links(
                 by_year[span[0]].append(key)
         pairs: set[tuple[str, str]] = set()
         longest = max((last - first for first, last in spans.values()), default=0)
+        label = {k: str(k) for k in groups}
         for key, (first, last) in spans.items():
             for y in range(first - reach.period_years - longest, last + reach.period_years + 1):
                 for other in by_year.get(y, ()):
                     if other != key and _years_gap(spans[key], spans[other]) <= reach.period_years:
-                        pairs.add(tuple(sorted((str(key), str(other)))))  # type: ignore[arg-type]
-        named = {str(k): k for k in groups}
+                        a, b = label[key], label[other]
+                        pairs.add((a, b) if a < b else (b, a))
+        named = {label[k]: k for k in groups}
         for a, b in sorted(pairs):
             ga, gb = groups[named[a]], groups[named[b]]
             if (

@@ -57,6 +57,8 @@ def check(link: ClaimLink, packs: Packs, options: Options) -> Iterator[Verdict]:
     words = names.words(packs.names)
     if link.facts and names.is_panel(link.facts[0].claim.metric or "", words):
         return  # two panels' consensus figures differ by design: scope-mismatch reports them
+    if len(link.parts) == 1:
+        return  # the matcher found every figure to agree with every other: none conflict
     for a, b in conflicting(link.facts, options.within_article):
         c = a.claim
         yield Verdict(
