@@ -87,6 +87,7 @@ class _Names:
 _OUTLOOK = " [outlook]"  # marks the metric key of a forecast, estimate, target or guidance
 Keyed = tuple[Fact, str, str, tuple[str | None, str | None]]
 SameKey = tuple[str, str | None, str, tuple[str | None, str | None]]
+ScopeKey = tuple[str, str, tuple[str | None, str | None]]  # a subject's measure in a period
 
 
 def links(facts: list[Fact], packs: Packs, reach: Reach | None = None) -> Iterator[ClaimLink]:
@@ -396,8 +397,8 @@ def _scope_links(
         # block: an archive checked part by part links what it links checked whole).
         blocks[(head, f.measure, root)][(name, metric, period)].append(f)
     for groups in blocks.values():
-        if len(groups) < 2:
-            continue
+        if len({cast(ScopeKey, k)[:2] for k in groups}) < 2:
+            continue  # one name's one measure in several periods: no scope to tell apart
         pairs = _pairs(groups, reach.scope_look_alike, reach.neighbours, reach.close_years)
         # In the order of the pairs' text, each group's written once: the keys hold None.
         label = {k: str(k) for k in groups}
@@ -414,8 +415,8 @@ def _scoped(
     vocab: subjects.Vocabulary,
     words: names.Words,
 ) -> bool:
-    sa, ma, pa = cast(tuple[str, str, tuple[str | None, str | None]], a)
-    sb, mb, pb = cast(tuple[str, str, tuple[str | None, str | None]], b)
+    sa, ma, pa = cast(ScopeKey, a)
+    sb, mb, pb = cast(ScopeKey, b)
     if sa == sb and ma == mb:
         return False
     if ma == mb and _base_entity(sa, vocab) and _base_entity(sb, vocab):
