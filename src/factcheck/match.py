@@ -114,7 +114,7 @@ def links(facts: list[Fact], packs: Packs, reach: Reach | None = None) -> Iterat
     for f, metric, subject, when in keyed:
         same[(metric, f.measure, subject, when)].append(f)
     for (_m, _u, _s, when), group in same.items():
-        if when != (None, None):
+        if when != (None, None) and len(group) > 1:  # a fact stated once has nothing to agree with
             yield ClaimLink("same-fact", tuple(group), clusters(group))
     yield from _undated_links(same)
     yield from _currency_links(same)
