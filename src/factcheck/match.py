@@ -296,13 +296,9 @@ def _pairs(
 
 def _base_entity(name: str, vocab: subjects.Vocabulary) -> str | None:
     """The vocabulary entity a subject is, or narrows ("SOEs excluding the financial sector")."""
-    related = set(vocab.within) | set(vocab.within.values())
-    if name in related:
+    if name in vocab.nested:
         return name
-    head = next(
-        (e for e in sorted(related, key=len, reverse=True) if name.startswith(e + " ")), None
-    )
-    return head
+    return next((e for e in vocab.nested if name.startswith(e + " ")), None)
 
 
 _NARROWED = re.compile(r"^(?P<whole>.+?)\s*\((?P<scope>[^()]+)\)$")

@@ -197,6 +197,7 @@ class Vocabulary:
     written: dict[str, str]  # alias (lower case) -> alias as written in the vocabulary
     sources: frozenset[str]
     within: dict[str, str]
+    nested: tuple[str, ...]  # the entities `within` relates, parts and wholes, longest first
     refer: re.Pattern[str]
     suffixes: frozenset[str]
     scope: re.Pattern[str] | None
@@ -248,6 +249,13 @@ def vocabulary(subjects: Subjects) -> Vocabulary:
         written=written,
         sources=frozenset(e.name for e in subjects.entity if e.role == "source"),
         within={e.name: e.within for e in subjects.entity if e.within},
+        nested=tuple(
+            sorted(
+                {e.name for e in subjects.entity if e.within}
+                | {e.within for e in subjects.entity if e.within},
+                key=lambda name: (-len(name), name),
+            )
+        ),
         refer=re.compile(edge.format(alternation(subjects.refer.words, ignore_case=True)), re.I),
         suffixes=frozenset(s.lower() for s in subjects.names.suffixes),
         scope=re.compile(edge.format(alternation(scope, ignore_case=True)), re.I)
