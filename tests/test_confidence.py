@@ -7,9 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from factcheck import confidence
 from factcheck.cli import app
+from factcheck.facts import Fact, document_pairs
+from factcheck.models import Claim, ContextOrigin, Document, Quantity
 
 runner = CliRunner()
 
@@ -210,3 +215,47 @@ def test_a_guessed_year_gives_way_to_the_folder_date_near_it(tmp_path: Path) -> 
     assert claim.period is not None and claim.period.start == "2024-04"
     # A folder five years off says nothing of this article: the guess from its text stays.
     assert docs["far"].reference == "2023"
+
+
+_ORIGINS = {
+    "high": None,
+    "medium": ContextOrigin(period="article"),
+    "low": ContextOrigin(subject="default"),
+}
+
+
+def _side_fact(index: int, path: str, value: float, sure: str) -> Fact:
+    q = Quantity.model_construct(kind="percent", unit="percent", value=value, resolution=0.1)
+    claim = Claim.model_construct(
+        id=f"{path}#{index}", line=index + 1, text=f"{value}%", quantity=q, origin=_ORIGINS[sure]
+    )
+    doc = Document.model_construct(path=path, claims=[])
+    return Fact(index, doc, claim, value - 0.05, value + 0.05, 0.0)
+
+
+_side = st.lists(
+    st.tuples(
+        st.sampled_from(["a.md", "b.md", "c.md", "d.md", "e.md"]),
+        st.integers(1, 40).map(lambda n: n / 10),
+        st.sampled_from(["high", "high", "medium", "low"]),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_side, _side)
+def test_sides_bundled_without_their_pairs_are_the_bundles_of_the_pairs(
+    left: list[tuple[str, float, str]], right: list[tuple[str, float, str]]
+) -> None:
+    # The shortcut for one figure an article must give what pairing every figure gives,
+    # and articles with two figures, or on both sides, must still be paired.
+    a = tuple(_side_fact(i, *row) for i, row in enumerate(left))
+    b = tuple(_side_fact(len(a) + i, *row) for i, row in enumerate(right))
+
+    def indices(bundles: list[confidence.Sides]) -> list[tuple[list[int], list[int]]]:
+        return [([f.index for f in x], [f.index for f in y]) for x, y in bundles]
+
+    want = indices(confidence.bundled(document_pairs(a, b)))
+    assert indices(confidence.bundled_sides(a, b)) == want

@@ -31,7 +31,7 @@ from pydantic import BaseModel, Field
 
 from .. import confidence, names
 from ..engine import Rule, Verdict
-from ..facts import document_pairs, look_alike, period_text, possessive, quotes, years_apart
+from ..facts import look_alike, period_text, possessive, quotes, years_apart
 from ..match import ClaimLink
 from ..packs import Packs
 from .value_conflict import conflicting
@@ -52,7 +52,7 @@ def check(link: ClaimLink, packs: Packs, options: Options) -> Iterator[Verdict]:
     if not close and not look_alike(a_part, b_part, options.look_alike):
         return
     # One finding per pair of scopes (and confidence), naming every figure of each side.
-    for side_a, side_b in confidence.bundled(document_pairs(a_part, b_part)):
+    for side_a, side_b in confidence.bundled_sides(a_part, b_part):
         ca, cb = side_a[0].claim, side_b[0].claim
         when = (
             f"Different scopes, same period ({period_text(ca.period)})"
