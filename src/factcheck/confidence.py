@@ -130,13 +130,14 @@ def bundled_sides(a: tuple[Fact, ...], b: tuple[Fact, ...]) -> list[Sides]:
     right = [by_b[p] for p in sorted(by_b)]
     rank_a = [ORDER[level(f)] for f in left]
     rank_b = [ORDER[level(f)] for f in right]
+    surest_b, ranks_b = max(rank_b), set(rank_b)
     out: list[tuple[int, Sides]] = []
     for rank in sorted(set(ORDER.values()), reverse=True):  # surest first
         # A pair's level is its less sure figure's: this one's when the other is as sure.
         in_a = [
             i
             for i, r in enumerate(rank_a)
-            if (r == rank and max(rank_b) >= rank) or (r > rank and rank in rank_b)
+            if (r == rank and surest_b >= rank) or (r > rank and rank in ranks_b)
         ]
         if not in_a:
             continue

@@ -25,10 +25,7 @@ _LONG = 5  # shorter words must match exactly: "GDP" and "GNP" are not variants
 _VARIANT = 85  # rapidfuzz ratio at which two long words are one spelt differently
 
 
-# Hashed and compared as itself: one is built per rule pack (`words`), and it keys the
-# caches below, which a large check looks up millions of times; hashing its eight fields
-# took a microsecond a lookup.
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Words:
     negations: tuple[str, ...]
     qualifiers: frozenset[str]
