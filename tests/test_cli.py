@@ -202,3 +202,28 @@ def test_an_after_hours_move_takes_the_evening_its_earliest_report_is_dated(
     evening = {"start": "2025-02-26", "end": "2025-02-26"}
     assert found["evening.md"] == [("share price growth (extended trading)", evening)]
     assert found["morning.md"] == [("share price growth (extended trading)", evening)]
+
+
+def test_the_json_report_is_written_in_pieces_as_one_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A large report is written a few hundred findings at a time; here three at a time, so
+    # that the seeds' findings make several pieces, on stdout and in --output alike.
+    from factcheck.check import check_documents
+    from factcheck.extract import extract_paths
+    from factcheck.report import findings
+
+    monkeypatch.setattr(findings, "_A_BATCH", 3)
+    report = check_documents(extract_paths([SEEDS]))
+    assert len(report.findings) > 6
+    assert len(list(findings.json_parts(report))) > 3
+    whole = report.model_dump_json(by_alias=True, indent=2) + "\n"
+    out = tmp_path / "report.json"
+    args = ["check", str(SEEDS), "--format", "json", "--fail-on", "never"]
+    printed = runner.invoke(app, args)
+    written = runner.invoke(app, [*args, "--output", str(out)])
+    assert printed.exit_code == written.exit_code == 0
+    assert printed.stdout == out.read_text(encoding="utf-8") == whole
+    none = report.model_copy(update={"findings": []})
+    assert "".join(findings.json_parts(none)) == findings.to_json(none)
+    assert json.loads(whole)["findings"] and json.loads(findings.to_json(none))["findings"] == []

@@ -7,9 +7,10 @@ it); 2 wins over 1, since a run that skipped an input has not checked everything
 
 from __future__ import annotations
 
+import itertools
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -118,39 +119,41 @@ def _render(
     docs: list[Document],
     colour: bool | None,
     output: Path | None,
-) -> str:
-    """The report in the format asked for."""
+) -> Iterable[str]:
+    """The report in the format asked for, in pieces to write one after another."""
     from .report import findings
 
     if output_format is CheckFormat.json:
-        return findings.to_json(report) + "\n"
+        return itertools.chain(findings.json_parts(report), ["\n"])
     if output_format is CheckFormat.sarif:
         from .report.sarif import to_sarif
 
-        return to_sarif(report) + "\n"
+        return [to_sarif(report) + "\n"]
     if output_format is CheckFormat.github:
         from .report.github import to_github
 
-        return to_github(report)
+        return [to_github(report)]
     if output_format is CheckFormat.junit:
         from .report.junit import to_junit
 
-        return to_junit(report)
+        return [to_junit(report)]
     if output_format is CheckFormat.html:
         from .report.html import to_html
 
-        return to_html(report, docs)
+        return [to_html(report, docs)]
     use_colour = (output is None and sys.stdout.isatty()) if colour is None else colour
-    return findings.to_text(report, colour=use_colour)
+    return [findings.to_text(report, colour=use_colour)]
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(parts: Iterable[str], output: Path | None) -> None:
     """The report on stdout, or in the file --output names (never an article: the user chose it)."""
     if output is None:
-        typer.echo(text, nl=False)
+        for text in parts:
+            typer.echo(text, nl=False)
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        with output.open("w", encoding="utf-8") as out:
+            out.writelines(parts)
     except OSError as exc:
         raise _fail(f"{output}: {(exc.strerror or 'cannot write').lower()}") from exc
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from io import StringIO
 
 from ..facts import period_text
@@ -14,6 +15,30 @@ def to_json(report: Report) -> str:
     # Serialised straight to text: no copy of the report as Python objects first, which
     # for hundreds of thousands of claims is most of the memory the run needs.
     return report.model_dump_json(by_alias=True, indent=2)
+
+
+_FINDINGS_AT = '\n  "findings": [],'  # where the findings stand in a report that has none
+_A_BATCH = 512  # findings serialised together: fewer writes, and each text stays small
+
+
+def json_parts(report: Report) -> Iterator[str]:
+    """`to_json(report)` in pieces, a few hundred findings each: at 10^6 claims the report is
+    600 MB of text, which as one string, and again as the bytes written, would be more than
+    the check itself holds."""
+    empty = report.model_copy(update={"findings": []}).model_dump_json(by_alias=True, indent=2)
+    head, found, tail = empty.partition(_FINDINGS_AT)
+    if not found or not report.findings:
+        yield empty
+        return
+    yield head + '\n  "findings": ['
+    for start in range(0, len(report.findings), _A_BATCH):
+        batch = report.findings[start : start + _A_BATCH]
+        # Each finding as the report would indent it: two levels in.
+        text = ",".join(
+            "\n    " + f.model_dump_json(indent=2).replace("\n", "\n    ") for f in batch
+        )
+        yield text if start == 0 else "," + text
+    yield "\n  ]," + tail
 
 
 def to_text(report: Report, colour: bool = False, width: int = 100) -> str:
