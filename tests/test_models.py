@@ -11,7 +11,16 @@ import pytest
 from factcheck import extract_text
 from factcheck.check import check_documents
 from factcheck.extract import extract_paths
-from factcheck.models import Claim, Finding, FindingClaim, Link, Period, Quantity
+from factcheck.models import (
+    Claim,
+    Document,
+    Finding,
+    FindingClaim,
+    Link,
+    Period,
+    Quantity,
+    shared_keys,
+)
 
 
 def _claim(**given: object) -> Claim:
@@ -171,3 +180,28 @@ def test_built_records_share_their_field_names_with_each_other() -> None:
     validated = held(lambda: FindingClaim.model_validate(quote))
     assert built < 0.7 * validated
     assert FindingClaim.built(dict(quote)) == FindingClaim.model_validate(quote)
+
+
+def test_documents_from_worker_processes_keep_their_claims_as_built_ones_do(
+    seeds: Path,
+) -> None:
+    # --jobs hands documents back as JSON: validated, each record has a dictionary of its
+    # own until `shared_keys` moves it onto its class's shared keys, changing nothing else.
+    texts = [doc.model_dump_json() for doc in extract_paths([seeds])]
+
+    def held(share: bool) -> tuple[int, list[Document]]:
+        tracemalloc.start()
+        try:
+            docs = [Document.model_validate_json(t) for t in texts]
+            if share:
+                docs = [shared_keys(d) for d in docs]
+            return tracemalloc.get_traced_memory()[0], docs
+        finally:
+            tracemalloc.stop()
+
+    plain, validated = held(False)
+    compact, shared = held(True)
+    assert compact < 0.85 * plain
+    assert shared == validated
+    assert [d.model_dump_json() for d in shared] == texts
+    assert any(c.links for d in shared for c in d.claims)  # links and origins moved too

@@ -15,7 +15,16 @@ from .context import periods
 from .decoding import decode
 from .errors import InputError
 from .lexicon import build
-from .models import Claim, ContextOrigin, Document, Link, Quantity, Suppression, context_basis
+from .models import (
+    Claim,
+    ContextOrigin,
+    Document,
+    Link,
+    Quantity,
+    Suppression,
+    context_basis,
+    shared_keys,
+)
 from .sources import DEFAULT_MAX_SIZE, Skip, Source, discover, read
 from .textmap import MappedText, SourceMap
 
@@ -87,7 +96,9 @@ def read_all(
         )
         for batch in done:
             for doc in batch:
-                yield doc if isinstance(doc, Skip) else Document.model_validate_json(doc)
+                yield (
+                    doc if isinstance(doc, Skip) else shared_keys(Document.model_validate_json(doc))
+                )
 
 
 # Files go to the workers in batches of about this many bytes: the last batch to finish is

