@@ -27,8 +27,11 @@ def json_parts(report: Report) -> Iterator[str]:
     the check itself holds."""
     empty = report.model_copy(update={"findings": []}).model_dump_json(by_alias=True, indent=2)
     head, found, tail = empty.partition(_FINDINGS_AT)
-    if not found or not report.findings:
+    if not report.findings:
         yield empty
+        return
+    if not found:  # laid out otherwise than expected: the whole report, as one text
+        yield to_json(report)
         return
     yield head + '\n  "findings": ['
     for start in range(0, len(report.findings), _A_BATCH):
