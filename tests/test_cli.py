@@ -227,3 +227,6 @@ def test_the_json_report_is_written_in_pieces_as_one_document(
     none = report.model_copy(update={"findings": []})
     assert "".join(findings.json_parts(none)) == findings.to_json(none)
     assert json.loads(whole)["findings"] and json.loads(findings.to_json(none))["findings"] == []
+    # Should the layout differ from the one the pieces are cut at, the report comes whole.
+    monkeypatch.setattr(findings, "_FINDINGS_AT", '\n    "findings": [],')
+    assert list(findings.json_parts(report)) == [whole.removesuffix("\n")]
