@@ -230,3 +230,24 @@ def test_the_json_report_is_written_in_pieces_as_one_document(
     # Should the layout differ from the one the pieces are cut at, the report comes whole.
     monkeypatch.setattr(findings, "_FINDINGS_AT", '\n    "findings": [],')
     assert list(findings.json_parts(report)) == [whole.removesuffix("\n")]
+
+
+def test_the_sarif_log_is_written_in_pieces_as_one_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from factcheck.check import check_documents
+    from factcheck.extract import extract_paths
+    from factcheck.report import sarif
+
+    monkeypatch.setattr(sarif, "_A_BATCH", 3)
+    report = check_documents(extract_paths([SEEDS]))
+    pieces = list(sarif.sarif_parts(report))
+    assert len(pieces) > 3
+    printed = runner.invoke(app, ["check", str(SEEDS), "--format", "sarif", "--fail-on", "never"])
+    assert printed.exit_code == 0
+    assert printed.stdout == "".join(pieces) + "\n"
+    # The same text as the log laid out whole, which it falls back to where it cannot cut.
+    monkeypatch.setattr(sarif, "_RESULTS_AT", "no such text")
+    (whole,) = sarif.sarif_parts(report)
+    assert "".join(pieces) == whole
+    assert len(json.loads(whole)["runs"][0]["results"]) == len(report.findings)

@@ -126,9 +126,9 @@ def _render(
     if output_format is CheckFormat.json:
         return itertools.chain(findings.json_parts(report), ["\n"])
     if output_format is CheckFormat.sarif:
-        from .report.sarif import to_sarif
+        from .report.sarif import sarif_parts
 
-        return [to_sarif(report) + "\n"]
+        return itertools.chain(sarif_parts(report), ["\n"])
     if output_format is CheckFormat.github:
         from .report.github import to_github
 

@@ -6,17 +6,47 @@ GitHub code scanning and other SARIF viewers read this.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from importlib.metadata import version
 from typing import Any
 
 from ..checks import RULES
-from ..models import Report
+from ..models import Finding, Report
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def to_sarif(report: Report) -> str:
+    return "".join(sarif_parts(report))
+
+
+_RESULTS_AT = '"results": []'  # where the results stand in a log that has none
+_A_BATCH = 512  # results serialised together
+
+
+def sarif_parts(report: Report) -> Iterator[str]:
+    """The SARIF log in pieces, a few hundred results each: as one document of dicts and then
+    one string, the log of a check of 10^6 claims held more than the check itself."""
     index = {rule.name: i for i, rule in enumerate(RULES)}
+    empty = json.dumps(_log([]), ensure_ascii=False, indent=2)
+    head, found, tail = empty.partition(_RESULTS_AT)
+    if not report.findings or not found:  # nothing to cut, or laid out otherwise: whole
+        whole = _log([_result(f, index) for f in report.findings])
+        yield json.dumps(whole, ensure_ascii=False, indent=2)
+        return
+    # Each result indented as json.dumps indents it in place: one level below its key.
+    pad = "\n" + " " * (len(head) - head.rfind("\n") - 1 + 2)
+    yield head + '"results": ['
+    for start in range(0, len(report.findings), _A_BATCH):
+        text = ",".join(
+            pad + json.dumps(_result(f, index), ensure_ascii=False, indent=2).replace("\n", pad)
+            for f in report.findings[start : start + _A_BATCH]
+        )
+        yield text if start == 0 else "," + text
+    yield pad[:-2] + "]" + tail
+
+
+def _log(results: list[dict[str, Any]]) -> dict[str, Any]:
     rules = [
         {
             "id": rule.name,
@@ -28,21 +58,7 @@ def to_sarif(report: Report) -> str:
         }
         for rule in RULES
     ]
-    results = []
-    for finding in report.findings:
-        result: dict[str, Any] = {
-            "ruleId": finding.rule,
-            "ruleIndex": index[finding.rule],
-            "level": LEVEL[finding.severity],
-            "message": {"text": finding.message + (f" {finding.advice}" if finding.advice else "")},
-            "locations": [
-                _location(c.path, c.line, c.column, c.end_line, c.end_column, c.text)
-                for c in finding.claims
-            ],
-            "properties": {"confidence": finding.confidence},
-        }
-        results.append(result)
-    document = {
+    return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [
@@ -60,7 +76,20 @@ def to_sarif(report: Report) -> str:
             }
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+    return {
+        "ruleId": finding.rule,
+        "ruleIndex": index[finding.rule],
+        "level": LEVEL[finding.severity],
+        "message": {"text": finding.message + (f" {finding.advice}" if finding.advice else "")},
+        "locations": [
+            _location(c.path, c.line, c.column, c.end_line, c.end_column, c.text)
+            for c in finding.claims
+        ],
+        "properties": {"confidence": finding.confidence},
+    }
 
 
 def _location(
