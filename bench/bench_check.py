@@ -122,7 +122,7 @@ def generate(n: int, seed: int) -> list[Any]:
                         "quantity": quantity,
                         "subject": subject,
                         "metric": metric,
-                        # Validated, as the context passes make a period.
+                        # A dict of its own, as the periods the context passes validate have.
                         "period": Period.model_construct(start=year, end=year),
                         "boilerplate": False,
                         "links": [],

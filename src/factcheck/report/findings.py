@@ -7,6 +7,7 @@ from io import StringIO
 
 from ..facts import period_text
 from ..models import Finding, Report
+from .pieces import spliced
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -17,31 +18,18 @@ def to_json(report: Report) -> str:
     return report.model_dump_json(by_alias=True, indent=2)
 
 
-_FINDINGS_AT = '\n  "findings": [],'  # where the findings stand in a report that has none
+_FINDINGS_AT = '"findings": []'  # where the findings stand in a report that has none
 _A_BATCH = 512  # findings serialised together: fewer writes, and each text stays small
 
 
 def json_parts(report: Report) -> Iterator[str]:
-    """`to_json(report)` in pieces, a few hundred findings each: at 10^6 claims the report is
-    600 MB of text, which as one string, and again as the bytes written, would be more than
-    the check itself holds."""
+    """`to_json(report)` in pieces, a few hundred findings each (see `pieces`)."""
     empty = report.model_copy(update={"findings": []}).model_dump_json(by_alias=True, indent=2)
-    head, found, tail = empty.partition(_FINDINGS_AT)
-    if not report.findings:
-        yield empty
-        return
-    if not found:  # laid out otherwise than expected: the whole report, as one text
-        yield to_json(report)
-        return
-    yield head + '\n  "findings": ['
-    for start in range(0, len(report.findings), _A_BATCH):
-        batch = report.findings[start : start + _A_BATCH]
-        # Each finding as the report would indent it: two levels in.
-        text = ",".join(
-            "\n    " + f.model_dump_json(indent=2).replace("\n", "\n    ") for f in batch
-        )
-        yield text if start == 0 else "," + text
-    yield "\n  ]," + tail
+    parts = spliced(
+        empty, _FINDINGS_AT, report.findings, lambda f: f.model_dump_json(indent=2), _A_BATCH
+    )
+    # Laid out otherwise than expected: the whole report, as one text.
+    return parts if parts is not None else iter([to_json(report)])
 
 
 def to_text(report: Report, colour: bool = False, width: int = 100) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..checks import RULES
 from ..models import Finding, Report
+from .pieces import spliced
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -25,25 +26,21 @@ _A_BATCH = 512  # results serialised together
 
 
 def sarif_parts(report: Report) -> Iterator[str]:
-    """The SARIF log in pieces, a few hundred results each: as one document of dicts and then
-    one string, the log of a check of 10^6 claims held more than the check itself."""
+    """The SARIF log in pieces, a few hundred results each (see `pieces`)."""
     index = {rule.name: i for i, rule in enumerate(RULES)}
     empty = json.dumps(_log([]), ensure_ascii=False, indent=2)
-    head, found, tail = empty.partition(_RESULTS_AT)
-    if not report.findings or not found:  # nothing to cut, or laid out otherwise: whole
-        whole = _log([_result(f, index) for f in report.findings])
-        yield json.dumps(whole, ensure_ascii=False, indent=2)
-        return
-    # Each result indented as json.dumps indents it in place: one level below its key.
-    pad = "\n" + " " * (len(head) - head.rfind("\n") - 1 + 2)
-    yield head + '"results": ['
-    for start in range(0, len(report.findings), _A_BATCH):
-        text = ",".join(
-            pad + json.dumps(_result(f, index), ensure_ascii=False, indent=2).replace("\n", pad)
-            for f in report.findings[start : start + _A_BATCH]
-        )
-        yield text if start == 0 else "," + text
-    yield pad[:-2] + "]" + tail
+    parts = spliced(
+        empty,
+        _RESULTS_AT,
+        report.findings,
+        lambda f: json.dumps(_result(f, index), ensure_ascii=False, indent=2),
+        _A_BATCH,
+    )
+    if parts is not None:
+        return parts
+    # Laid out otherwise than expected: the whole log, as one text.
+    whole = _log([_result(f, index) for f in report.findings])
+    return iter([json.dumps(whole, ensure_ascii=False, indent=2)])
 
 
 def _log(results: list[dict[str, Any]]) -> dict[str, Any]:
