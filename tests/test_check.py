@@ -244,6 +244,47 @@ def test_ci_formats_are_golden(monkeypatch: pytest.MonkeyPatch, fmt: str, name: 
     _golden(name, result.stdout)
 
 
+@pytest.mark.parametrize(
+    ("fmt", "module", "name"),
+    [
+        ("text", "findings", "report.txt"),
+        ("json", "findings", "report.json"),
+        ("sarif", "sarif", "report.sarif"),
+        ("github", "github", "report.github.txt"),
+        ("junit", "junit", "report.junit.xml"),
+        ("html", "html", "report.html"),
+    ],
+)
+def test_every_format_written_a_finding_at_a_time_is_the_golden_report(
+    monkeypatch: pytest.MonkeyPatch, fmt: str, module: str, name: str
+) -> None:
+    # Reports are written a few hundred findings at a time, so that a large one is never held
+    # whole; cut after every finding, the seeds' report is still the very same text.
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module(f"factcheck.report.{module}"), "_A_BATCH", 1)
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, ["check", "seeds", "--format", fmt, "--no-color"])
+    assert result.exit_code == 0, result.output
+    _golden(name, result.stdout)
+
+
+def test_a_report_without_findings_in_every_format(tmp_path: Path) -> None:
+    article = tmp_path / "budget.md"
+    article.write_text("The council set aside £4.2 million for libraries in 2024.\n", "utf-8")
+    args = ["check", str(article), "--no-color", "--format"]
+    out = {fmt: runner.invoke(app, [*args, fmt]) for fmt in ("text", "github", "junit", "html")}
+    assert all(r.exit_code == 0 for r in out.values())
+    assert out["text"].stdout == "1 documents, 1 claims: 0 errors, 0 warnings, 0 info\n"
+    assert out["github"].stdout == ""
+    assert out["junit"].stdout == (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<testsuites name="factcheck" tests="0" failures="0" />\n'
+    )
+    page = out["html"].stdout
+    assert "<h2>Findings</h2>\n</section>" in page and page.count("<details") == 1
+
+
 def test_sarif_names_every_claim_and_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     sarif = json.loads(runner.invoke(app, ["check", "seeds", "--format", "sarif"]).stdout)

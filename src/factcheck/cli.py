@@ -130,19 +130,23 @@ def _render(
 
         return itertools.chain(sarif_parts(report), ["\n"])
     if output_format is CheckFormat.github:
-        from .report.github import to_github
+        from .report.github import github_parts
 
-        return [to_github(report)]
+        return github_parts(report)
     if output_format is CheckFormat.junit:
-        from .report.junit import to_junit
+        from .report.junit import junit_parts
 
-        return [to_junit(report)]
+        return junit_parts(report)
     if output_format is CheckFormat.html:
-        from .report.html import to_html
+        from .report.html import html_parts
 
-        return [to_html(report, docs)]
-    use_colour = (output is None and sys.stdout.isatty()) if colour is None else colour
-    return [findings.to_text(report, colour=use_colour)]
+        return html_parts(report, docs)
+    return findings.text_parts(report, colour=_colour(colour, output))
+
+
+def _colour(asked: bool | None, output: Path | None) -> bool:
+    """Colour as asked; by default only on a terminal."""
+    return (output is None and sys.stdout.isatty()) if asked is None else asked
 
 
 def _emit(parts: Iterable[str], output: Path | None) -> None:

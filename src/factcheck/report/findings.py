@@ -34,6 +34,12 @@ def json_parts(report: Report) -> Iterator[str]:
 
 def to_text(report: Report, colour: bool = False, width: int = 100) -> str:
     """Findings grouped by rule, most severe first; each with the claims it quotes."""
+    return "".join(text_parts(report, colour, width))
+
+
+def text_parts(report: Report, colour: bool = False, width: int = 100) -> Iterator[str]:
+    """`to_text(report)` in pieces, a few hundred findings each: the text of a large check
+    is never held whole."""
     from rich.console import Console
     from rich.markup import escape
 
@@ -46,8 +52,16 @@ def to_text(report: Report, colour: bool = False, width: int = 100) -> str:
         highlight=False,
         soft_wrap=True,
     )
+
+    def taken() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
     current = None
-    for finding in report.findings:
+    started = False  # the report opens on its first line of text, not on a blank line
+    for k, finding in enumerate(report.findings, 1):
         if finding.rule != current:
             current = finding.rule
             console.print()
@@ -55,6 +69,12 @@ def to_text(report: Report, colour: bool = False, width: int = 100) -> str:
                 f"[{_STYLE[finding.severity]}]{finding.severity}[/] [bold]{finding.rule}[/]"
             )
         _finding(console, finding, escape)
+        if k % _A_BATCH == 0:
+            text = taken()
+            if not started:
+                text = text.lstrip("\n")
+                started = bool(text)
+            yield text
     s = report.summary
     console.print()
     console.print(
@@ -65,7 +85,8 @@ def to_text(report: Report, colour: bool = False, width: int = 100) -> str:
         + (f"; {s.suppressed} suppressed by comments" if s.suppressed else "")
         + (f"; {s.baselined} already in the baseline" if s.baselined else "")
     )
-    return buffer.getvalue().lstrip("\n")
+    text = taken()
+    yield text if started else text.lstrip("\n")
 
 
 def _finding(console: object, finding: Finding, escape: object) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..checks import RULES
@@ -74,34 +75,49 @@ def _e(text: object) -> str:
 
 def to_html(report: Report, docs: list[Document]) -> str:
     """The page for `report`; `docs` give the articles' dates and, read again, their text."""
+    return "".join(html_parts(report, docs))
+
+
+_A_BATCH = 512  # findings written together
+
+
+def html_parts(report: Report, docs: list[Document]) -> Iterator[str]:
+    """`to_html(report, docs)` in pieces: a few hundred findings, or one article, each."""
     published = {d.path: _date(d) for d in docs}
     marks = _marks(report.findings)
     s = report.summary
     rules = [rule.name for rule in RULES]
-    parts = [
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
-        "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">",
-        f"<title>factcheck report</title><style>{STYLE}</style></head><body>",
-        "<header><h1>factcheck report</h1><p class='summary'>",
-        f"<span>{s.documents} documents</span><span>{s.claims} claims</span>",
-        f"<span class='s-error'>{s.findings['error']} errors</span>",
-        f"<span class='s-warning'>{s.findings['warning']} warnings</span>",
-        f"<span class='s-info'>{s.findings['info']} info</span></p></header><main>",
-        "<div class='filters'>Show: ",
-        *(
-            f"<label><input type='checkbox' data-severity='{sev}' checked> {sev}</label>"
-            for sev in ("error", "warning", "info")
-        ),
-        "<label>rule <select id='rule'><option value=''>all rules</option>",
-        *(f"<option value='{_e(r)}'>{_e(r)}</option>" for r in rules),
-        "</select></label> <span><span id='shown'>0</span> shown</span></div>",
-        "<section id='findings'><h2>Findings</h2>",
-        *(_finding(f, published) for f in report.findings),
-        "</section><section id='articles'><h2>Articles</h2>",
-        *(_article(d, marks.get(d.path, {})) for d in docs),
-        f"</section></main><script>{SCRIPT}</script></body></html>",
-    ]
-    return "\n".join(parts) + "\n"
+    yield (
+        "\n".join(
+            [
+                "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+                "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">",
+                f"<title>factcheck report</title><style>{STYLE}</style></head><body>",
+                "<header><h1>factcheck report</h1><p class='summary'>",
+                f"<span>{s.documents} documents</span><span>{s.claims} claims</span>",
+                f"<span class='s-error'>{s.findings['error']} errors</span>",
+                f"<span class='s-warning'>{s.findings['warning']} warnings</span>",
+                f"<span class='s-info'>{s.findings['info']} info</span></p></header><main>",
+                "<div class='filters'>Show: ",
+                *(
+                    f"<label><input type='checkbox' data-severity='{sev}' checked> {sev}</label>"
+                    for sev in ("error", "warning", "info")
+                ),
+                "<label>rule <select id='rule'><option value=''>all rules</option>",
+                *(f"<option value='{_e(r)}'>{_e(r)}</option>" for r in rules),
+                "</select></label> <span><span id='shown'>0</span> shown</span></div>",
+                "<section id='findings'><h2>Findings</h2>",
+            ]
+        )
+        + "\n"
+    )
+    for start in range(0, len(report.findings), _A_BATCH):
+        batch = report.findings[start : start + _A_BATCH]
+        yield "".join(_finding(f, published) + "\n" for f in batch)
+    yield "</section><section id='articles'><h2>Articles</h2>\n"
+    for d in docs:
+        yield _article(d, marks.get(d.path, {})) + "\n"
+    yield f"</section></main><script>{SCRIPT}</script></body></html>\n"
 
 
 def _date(doc: Document) -> str | None:
@@ -165,12 +181,13 @@ def _article(doc: Document, marks: dict[tuple[int, int], tuple[int, int, str]]) 
         text = decode(Path(doc.path).read_bytes()).text
     except OSError:
         text = ""
-    lines = text.split("\n")
+    by_line: dict[int, list[tuple[int, tuple[int, int, str]]]] = defaultdict(list)
+    for (ln, col), mark in marks.items():
+        by_line[ln].append((col, mark))
     body: list[str] = []
-    for number, line in enumerate(lines, 1):
-        starts = sorted((col, mark) for (ln, col), mark in marks.items() if ln == number)
+    for number, line in enumerate(text.split("\n"), 1):
         pos = 0
-        for col, (end_line, end_col, kind) in starts:
+        for col, (end_line, end_col, kind) in sorted(by_line.get(number, ())):
             start = col - 1
             stop = end_col - 1 if end_line == number else len(line)
             if start < pos:

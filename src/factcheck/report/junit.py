@@ -7,46 +7,74 @@ are passing cases that carry their message, so the report lists them too.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
-from ..models import Report
+from ..models import Finding, Report
+
+_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+_INDENT = "  "
+_A_BATCH = 512  # test cases written together
 
 
 def to_junit(report: Report) -> str:
-    suites = ET.Element("testsuites", name="factcheck")
-    by_rule: dict[str, ET.Element] = {}
-    for finding in report.findings:
-        suite = by_rule.get(finding.rule)
-        if suite is None:
-            suite = ET.SubElement(suites, "testsuite", name=finding.rule)
-            by_rule[finding.rule] = suite
-        first = finding.claims[0]
-        case = ET.SubElement(
-            suite,
-            "testcase",
-            classname=f"factcheck.{finding.rule}",
-            name=f"{first.path}:{first.line}:{first.column}",
-        )
-        case.set("file", first.path)
-        case.set("line", str(first.line))
-        properties = ET.SubElement(case, "properties")
-        ET.SubElement(properties, "property", name="confidence", value=finding.confidence)
-        body = "\n".join(
-            [finding.message, *(f"{c.path}:{c.line}:{c.column}: {c.text}" for c in finding.claims)]
-            + ([finding.advice] if finding.advice else [])
-        )
-        if finding.severity in ("error", "warning"):
-            failure = ET.SubElement(case, "failure", message=finding.message, type=finding.severity)
-            failure.text = body
-        else:
-            ET.SubElement(case, "system-out").text = body
-    for suite in by_rule.values():
-        cases = suite.findall("testcase")
-        suite.set("tests", str(len(cases)))
-        suite.set("failures", str(sum(1 for c in cases if c.find("failure") is not None)))
-        suite.set("errors", "0")
-    suites.set("tests", str(len(report.findings)))
-    suites.set("failures", str(sum(int(s.get("failures", "0")) for s in by_rule.values())))
-    ET.indent(suites)
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    return "".join(junit_parts(report))
+
+
+def junit_parts(report: Report) -> Iterator[str]:
+    """`to_junit(report)` in pieces, a few hundred test cases each: one suite per rule, in
+    the order the rules first appear, laid out as `ET.indent` lays out the whole tree."""
+    by_rule: dict[str, list[int]] = {}
+    failures: dict[str, int] = {}
+    for k, finding in enumerate(report.findings):
+        by_rule.setdefault(finding.rule, []).append(k)
+        failures[finding.rule] = failures.get(finding.rule, 0) + _failed(finding)
+    top = {"name": "factcheck", "tests": str(len(report.findings))}
+    top["failures"] = str(sum(failures.values()))
+    if not by_rule:
+        yield _DECLARATION + ET.tostring(ET.Element("testsuites", top), encoding="unicode") + "\n"
+        return
+    yield _DECLARATION + _opening("testsuites", top)
+    for rule, members in by_rule.items():
+        suite = {"name": rule, "tests": str(len(members)), "failures": str(failures[rule])}
+        yield f"\n{_INDENT}" + _opening("testsuite", {**suite, "errors": "0"})
+        for start in range(0, len(members), _A_BATCH):
+            yield "".join(
+                f"\n{_INDENT * 2}" + _case(report.findings[k])
+                for k in members[start : start + _A_BATCH]
+            )
+        yield f"\n{_INDENT}</testsuite>"
+    yield "\n</testsuites>\n"
+
+
+def _failed(finding: Finding) -> int:
+    return 1 if finding.severity in ("error", "warning") else 0
+
+
+def _opening(tag: str, attributes: dict[str, str]) -> str:
+    """The start tag of an element, its attributes escaped as ElementTree escapes them."""
+    empty = ET.tostring(ET.Element(tag, attributes), encoding="unicode")
+    return empty.removesuffix(" />") + ">"
+
+
+def _case(finding: Finding) -> str:
+    first = finding.claims[0]
+    case = ET.Element(
+        "testcase",
+        classname=f"factcheck.{finding.rule}",
+        name=f"{first.path}:{first.line}:{first.column}",
     )
+    case.set("file", first.path)
+    case.set("line", str(first.line))
+    properties = ET.SubElement(case, "properties")
+    ET.SubElement(properties, "property", name="confidence", value=finding.confidence)
+    body = "\n".join(
+        [finding.message, *(f"{c.path}:{c.line}:{c.column}: {c.text}" for c in finding.claims)]
+        + ([finding.advice] if finding.advice else [])
+    )
+    if _failed(finding):
+        failure = ET.SubElement(case, "failure", message=finding.message, type=finding.severity)
+        failure.text = body
+    else:
+        ET.SubElement(case, "system-out").text = body
+    ET.indent(case, _INDENT, level=2)
+    return ET.tostring(case, encoding="unicode")
