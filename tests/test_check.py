@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tomllib
 from pathlib import Path
@@ -283,6 +284,16 @@ def test_a_report_without_findings_in_every_format(tmp_path: Path) -> None:
     )
     page = out["html"].stdout
     assert "<h2>Findings</h2>\n</section>" in page and page.count("<details") == 1
+
+
+def test_colour_asked_for_is_kept_on_a_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `factcheck check --color | less -R`: the styles reach the pipe, and only when asked.
+    monkeypatch.chdir(ROOT)
+    coloured = runner.invoke(app, ["check", "seeds", "--color"]).stdout
+    plain = runner.invoke(app, ["check", "seeds"]).stdout
+    assert "\x1b[1mscope-mismatch\x1b[0m" in coloured
+    assert "\x1b[" not in plain
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
 
 
 def test_sarif_names_every_claim_and_rule(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -149,11 +149,14 @@ def _colour(asked: bool | None, output: Path | None) -> bool:
     return (output is None and sys.stdout.isatty()) if asked is None else asked
 
 
-def _emit(parts: Iterable[str], output: Path | None) -> None:
-    """The report on stdout, or in the file --output names (never an article: the user chose it)."""
+def _emit(parts: Iterable[str], output: Path | None, colour: bool = False) -> None:
+    """The report on stdout, or in the file --output names (never an article: the user chose it).
+
+    On stdout, styles are kept when colour was asked for: piped to `less -R`, say, where
+    the terminal cannot be seen (otherwise `echo` strips them off a pipe)."""
     if output is None:
         for text in parts:
-            typer.echo(text, nl=False)
+            typer.echo(text, nl=False, color=True if colour else None)
         return
     try:
         with output.open("w", encoding="utf-8") as out:
@@ -407,7 +410,11 @@ def check(
                 report = baseline.apply(report, baseline.load(known_path))
         except InputError as exc:
             raise _fail(str(exc)) from exc
-        _emit(_render(output_format, report, docs, colour, output), output)
+        _emit(
+            _render(output_format, report, docs, colour, output),
+            output,
+            colour=output_format is CheckFormat.text and _colour(colour, output),
+        )
     if _run.skipped:
         raise typer.Exit(2)
     raise typer.Exit(exit_status(report, (fail_on.value if fail_on else settings.fail_on)))
