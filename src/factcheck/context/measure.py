@@ -20,7 +20,8 @@ _BASIS = (
     (
         re.compile(
             r"\b(?:quarter[- ]on[- ]quarter|quarter[- ]over[- ]quarter|q/q|qoq|sequential(?:ly)?|"
-            r"(?:from|with|to|than)\s+the\s+(?:previous|preceding|prior)\s+quarter|"
+            r"(?:from|with|to|than|against)\s+the\s+(?:previous|preceding|prior)\s+"
+            r"(?:quarter|three\s+months)|"
             r"on\s+the\s+quarter)\b",
             re.I,
         ),
@@ -28,7 +29,7 @@ _BASIS = (
     ),
     (
         re.compile(
-            r"\b(?:month[- ]on[- ]month|month[- ]over[- ]month|m/m|mom|(?:from|with|to|than)\s+the\s+(?:previous|"
+            r"\b(?:month[- ]on[- ]month|month[- ]over[- ]month|m/m|mom|(?:from|with|to|than|against)\s+the\s+(?:previous|"
             r"preceding|prior)\s+month|on\s+the\s+month|(?:in|for)\s+(?:January|February|March|April|"
             r"May|June|July|August|September|October|November|December)\s+from\s+(?:January|February|"
             r"March|April|May|June|July|August|September|October|November|December))\b",
@@ -39,8 +40,9 @@ _BASIS = (
     (
         re.compile(
             r"\b(?:year[- ]on[- ]year|year[- ]over[- ]year|y/y|yoy|from\s+a\s+year\s+(?:earlier|ago)|"
-            r"(?:than|with)\s+a\s+year\s+(?:earlier|ago|before)|on\s+the\s+year|from\s+the\s+same\s+"
-            r"(?:period|quarter|month)\s+(?:a|last)\s+year)\b",
+            r"(?:than|with|against)\s+a\s+year\s+(?:earlier|ago|before)|on\s+the\s+year|"
+            r"(?:from|than|against)\s+(?:in\s+)?the\s+same\s+(?:period|quarter|month)\s+"
+            r"(?:a|last|of\s+the\s+previous)\s+year)\b",
             re.I,
         ),
         "y/y",
@@ -1354,10 +1356,28 @@ def _basis(s: str, cs: int, ce: int) -> str | None:
             gap = cs - b if b <= cs else max(0, a - ce)
             if best is None or gap < best[0]:
                 best = (gap, name)  # the basis nearest the figure is its own
+    if best is None:
+        best = _opening_basis(s, cs)
     if best is not None and best[1] != "y/y":
         return best[1]
     # A year-on-year change is how news states change unless it says otherwise: "grew 5.4%"
     # and "grew 5.4% year on year" name one measure; q/q and m/m stay apart.
+    return None
+
+
+# "On a quarter-on-quarter basis, ...", "Month on month, ...": a sentence's opening phrase.
+_OPENING = re.compile(r"\s*(?P<phrase>[^,;:.]{3,60}),")
+
+
+def _opening_basis(s: str, cs: int) -> tuple[int, str] | None:
+    """The basis a sentence's opening phrase gives every figure after it, however far:
+    "On a quarter-on-quarter basis, GDP rose 1.6% ..., after a revised 1.3% gain"."""
+    opening = _OPENING.match(s)
+    if opening is None or opening.end() > cs:
+        return None
+    for pattern, name in _BASIS:
+        if pattern.search(opening.group("phrase")):
+            return cs - opening.end(), name
     return None
 
 
