@@ -286,6 +286,23 @@ def test_a_report_without_findings_in_every_format(tmp_path: Path) -> None:
     assert "<h2>Findings</h2>\n</section>" in page and page.count("<details") == 1
 
 
+def test_the_terminal_report_keeps_an_articles_control_characters_off_the_terminal() -> None:
+    # Words quoted from an article are printed as they are, but a line break stays out of a
+    # report's line and an escape sequence (here: clear the screen) never reaches the terminal.
+    from factcheck.report.findings import to_text
+
+    report = check_documents(extract_paths([SEEDS]))
+    first = report.findings[0]
+    odd = first.claims[0].model_copy(update={"text": "under ¥70\ntrillion\x1b[2J", "metric": "a:b"})
+    report.findings[0] = first.model_copy(update={"claims": [odd, *first.claims[1:]]})
+    for colour in (False, True):
+        text = to_text(report, colour=colour)
+        line = next(s for s in text.splitlines() if s.startswith("      ") and "¥70" in s)
+        assert "under ¥70 trillion[2J" in line and "; a:b; " in line
+        assert "\x1b[2J" not in text
+        assert ("\x1b[" in text) is colour
+
+
 def test_colour_asked_for_is_kept_on_a_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
     # `factcheck check --color | less -R`: the styles reach the pipe, and only when asked.
     monkeypatch.chdir(ROOT)

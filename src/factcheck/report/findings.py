@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from io import StringIO
 
 from ..facts import period_text
-from ..models import Finding, Report
+from ..models import Finding, Report, Severity
 from .pieces import spliced
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_COUNTED: tuple[tuple[Severity, str], ...] = (
+    ("error", "errors"),
+    ("warning", "warnings"),
+    ("info", "info"),
+)
 
 
 def to_json(report: Report) -> str:
@@ -39,66 +45,82 @@ def to_text(report: Report, colour: bool = False, width: int = 100) -> str:
 
 def text_parts(report: Report, colour: bool = False, width: int = 100) -> Iterator[str]:
     """`to_text(report)` in pieces, a few hundred findings each: the text of a large check
-    is never held whole."""
-    from rich.console import Console
-    from rich.markup import escape
-
-    buffer = StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=colour,
-        no_color=not colour,
-        width=width,
-        highlight=False,
-        soft_wrap=True,
-    )
-
-    def taken() -> str:
-        text = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return text
-
+    is never held whole. Lines are never wrapped, so `width` changes nothing."""
+    paint = _Painter(colour)
+    lines: list[str] = []
     current = None
-    started = False  # the report opens on its first line of text, not on a blank line
     for k, finding in enumerate(report.findings, 1):
         if finding.rule != current:
+            if current is not None:  # a blank line between rules
+                lines.append("")
             current = finding.rule
-            console.print()
-            console.print(
-                f"[{_STYLE[finding.severity]}]{finding.severity}[/] [bold]{finding.rule}[/]"
+            lines.append(
+                f"{paint(_STYLE[finding.severity], finding.severity)} {paint('bold', current)}"
             )
-        _finding(console, finding, escape)
+        _finding(lines, finding, paint)
         if k % _A_BATCH == 0:
-            text = taken()
-            if not started:
-                text = text.lstrip("\n")
-                started = bool(text)
-            yield text
+            yield "".join(line + "\n" for line in lines)
+            lines.clear()
     s = report.summary
-    console.print()
-    console.print(
+    if report.findings:
+        lines.append("")
+    lines.append(
         f"{s.documents} documents, {s.claims} claims: "
-        f"[{_STYLE['error']}]{s.findings['error']} errors[/], "
-        f"[{_STYLE['warning']}]{s.findings['warning']} warnings[/], "
-        f"[{_STYLE['info']}]{s.findings['info']} info[/]"
+        + ", ".join(paint(_STYLE[level], f"{s.findings[level]} {name}") for level, name in _COUNTED)
         + (f"; {s.suppressed} suppressed by comments" if s.suppressed else "")
         + (f"; {s.baselined} already in the baseline" if s.baselined else "")
     )
-    text = taken()
-    yield text if started else text.lstrip("\n")
+    yield "".join(line + "\n" for line in lines)
 
 
-def _finding(console: object, finding: Finding, escape: object) -> None:
-    from rich.console import Console
+# Breaks and control characters in an article's words: a line of the report stays one line,
+# and nothing read from an article can move the cursor or restyle the terminal.
+_BREAKS = re.compile(r"[\t\n\r\v\f\x85\u2028\u2029]")
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
-    assert isinstance(console, Console)
-    esc = escape if callable(escape) else str
-    console.print(f"  - {esc(finding.message)} [dim]({finding.confidence} confidence)[/]")
+
+def _plain(text: str) -> str:
+    return _CONTROLS.sub("", _BREAKS.sub(" ", text))
+
+
+class _Painter:
+    """Text in a style, with the codes rich gives the terminal for it (none without colour).
+
+    Rich's console lays out some 1,500 findings a second, parsing markup and measuring
+    every line; a report is unwrapped lines whose styles are a handful of fixed spans, so
+    each style's codes are taken from rich once and put around the words.
+    """
+
+    def __init__(self, colour: bool) -> None:
+        from rich.console import COLOR_SYSTEMS, Console
+
+        console = Console(file=StringIO(), force_terminal=colour, no_color=not colour)
+        name = console.color_system if colour else None
+        self.system = COLOR_SYSTEMS[name] if name is not None else None
+        self.codes: dict[str, tuple[str, str]] = {}
+
+    def __call__(self, style: str, text: str) -> str:
+        if self.system is None:
+            return text
+        codes = self.codes.get(style)
+        if codes is None:
+            from rich.style import Style
+
+            head, _, tail = (
+                Style.parse(style).render("\0", color_system=self.system).partition("\0")
+            )
+            codes = self.codes[style] = (head, tail)
+        return codes[0] + text + codes[1]
+
+
+def _finding(lines: list[str], finding: Finding, paint: _Painter) -> None:
+    lines.append(
+        f"  - {_plain(finding.message)} {paint('dim', f'({finding.confidence} confidence)')}"
+    )
     for c in finding.claims:
-        console.print(
-            f"      {esc(c.path)}:{c.line}:{c.column}  [bold]{esc(c.text)}[/]  "
-            f"({esc(c.subject or '?')}; {esc(c.metric or '?')}; {esc(period_text(c.period))})"
+        lines.append(
+            f"      {_plain(c.path)}:{c.line}:{c.column}  {paint('bold', _plain(c.text))}  "
+            f"({_plain(c.subject or '?')}; {_plain(c.metric or '?')}; {_plain(period_text(c.period))})"
         )
     if finding.advice:
-        console.print(f"      [dim]→ {esc(finding.advice)}[/]")
+        lines.append(f"      {paint('dim', '→ ' + _plain(finding.advice))}")

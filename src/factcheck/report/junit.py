@@ -38,10 +38,7 @@ def junit_parts(report: Report) -> Iterator[str]:
         suite = {"name": rule, "tests": str(len(members)), "failures": str(failures[rule])}
         yield f"\n{_INDENT}" + _opening("testsuite", {**suite, "errors": "0"})
         for start in range(0, len(members), _A_BATCH):
-            yield "".join(
-                f"\n{_INDENT * 2}" + _case(report.findings[k])
-                for k in members[start : start + _A_BATCH]
-            )
+            yield _cases([report.findings[k] for k in members[start : start + _A_BATCH]])
         yield f"\n{_INDENT}</testsuite>"
     yield "\n</testsuites>\n"
 
@@ -56,7 +53,21 @@ def _opening(tag: str, attributes: dict[str, str]) -> str:
     return empty.removesuffix(" />") + ">"
 
 
-def _case(finding: Finding) -> str:
+def _cases(findings: list[Finding]) -> str:
+    """Test cases one after another, each on a line of its own: serialised together inside
+    a bare element whose tags are then cut off: a case at a time took half as long again."""
+    batch = ET.Element("batch")
+    batch.text = "\n" + _INDENT * 2
+    for finding in findings:
+        case = _case(finding)
+        case.tail = "\n" + _INDENT * 2
+        batch.append(case)
+    if len(batch):
+        batch[-1].tail = None
+    return ET.tostring(batch, encoding="unicode").removeprefix("<batch>").removesuffix("</batch>")
+
+
+def _case(finding: Finding) -> ET.Element:
     first = finding.claims[0]
     case = ET.Element(
         "testcase",
@@ -76,5 +87,9 @@ def _case(finding: Finding) -> str:
         failure.text = body
     else:
         ET.SubElement(case, "system-out").text = body
-    ET.indent(case, _INDENT, level=2)
-    return ET.tostring(case, encoding="unicode")
+    # Laid out as `ET.indent` lays out a case two levels down, without walking the tree.
+    case.text = properties.tail = "\n" + _INDENT * 3
+    properties.text = "\n" + _INDENT * 4
+    properties[0].tail = "\n" + _INDENT * 3
+    case[-1].tail = "\n" + _INDENT * 2
+    return case
