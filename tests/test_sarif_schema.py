@@ -18,6 +18,8 @@ from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from factcheck.cli import app
@@ -61,3 +63,20 @@ def test_sarif_output_is_valid_sarif_2_1_0(monkeypatch: pytest.MonkeyPatch) -> N
     errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(document)]
     assert errors == []
     assert document["runs"][0]["results"], "the seeds give findings to validate"
+
+
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(), _VALUES, max_size=5))
+def test_the_log_is_laid_out_as_the_standard_library_lays_out_json(data: dict[str, Any]) -> None:
+    # The log is written by pydantic's serialiser, for speed, as `json.dumps` would write
+    # it: any text (quotes, controls, non-ASCII, astral characters), any nesting, empty lists.
+    from factcheck.report.sarif import _dumps
+
+    assert _dumps(data) == json.dumps(data, ensure_ascii=False, indent=2)
