@@ -208,6 +208,8 @@ class MetricPatterns(Pack):
     company_names: dict[str, str] = {}
     count_units: list[str] = []
     not_after: list[str] = []
+    # Nouns after a measure that name a bound set on it: "the debt ceiling" is no debt.
+    bounds: list[str] = []
     count_verbs: dict[str, str] = {}
     object_metrics: list[str] = []
     object_first: list[str] = []

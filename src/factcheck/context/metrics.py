@@ -153,6 +153,7 @@ class Vocabulary:
     public_finances: frozenset[str]  # "tax", "debt": a country's such measure is its government's
     not_public_finances: frozenset[str]  # "consumer", "trade": unless these say whose it is
     unit_goods: frozenset[str]  # "vehicle": its "sales" are units sold, not revenue
+    bound_after: re.Pattern[str] | None  # " ceiling": the measure before it is a bound's
 
 
 def _cased(text: str, lower: bool) -> str:
@@ -239,6 +240,12 @@ def vocabulary(metrics: Metrics) -> Vocabulary:
         public_finances=frozenset(p.public_finances),
         not_public_finances=frozenset(p.not_public_finances),
         unit_goods=frozenset(g.lower() for g in p.unit_goods),
+        # Singular only: "debt limits growth" is a verb.
+        bound_after=(
+            re.compile(rf"\s+({alternation(p.bounds, ignore_case=True)})\b(?!-)", re.I)
+            if p.bounds
+            else None
+        ),
     )
 
 
@@ -278,6 +285,11 @@ def mentions(sentence: str, vocab: Vocabulary) -> list[MetricMention]:
             if any(not (end <= a or start >= b) for a, b in taken):
                 continue
             name = vocab.canonical[_key(written)]
+            bound = vocab.bound_after.match(sentence, end) if vocab.bound_after else None
+            if bound is not None:
+                # "the debt ceiling of $31.4 trillion": a limit on debt, which the figure is,
+                # named as written; no amount of debt, with which it must never be compared.
+                name, end = f"{_key(written)} {bound.group(1).lower()}", bound.end()
             out.append(MetricMention(start, end, name, name))
             taken.append((start, end))
     return sorted(out, key=lambda x: x.start)
