@@ -596,6 +596,10 @@ def _core(
     if unitless and digits is not None:
         if _is_year(digits, value):
             return None
+        if len(digits) == 2 and _ELIDED_YEAR.search(text, max(0, core.start - 10), core.start):
+            return None  # "2023-'24", "FY'24": a year written short
+        if _RANGE_INTO_COMPOUND.match(text, pos):
+            return None  # "18 to 20-year-olds", "3- to 5-year bonds": the start of a compound
         if _is_list_marker(text, core.start, pos):
             return None
         if nxt in "-–" and after[1:2].isdigit():
@@ -1304,6 +1308,15 @@ def _is_period(text: str, start: int, noun_end: int, lex: Lexicon) -> bool:
     if lex.period_lead.search(text, max(0, start - 30), start) is not None:
         return True
     return lex.period_trail.match(text, noun_end) is not None
+
+
+# The end of a year range or a fiscal year whose year is written with two digits after an
+# apostrophe: "2023-'24", "FY’25".
+_ELIDED_YEAR = re.compile(r"(?:(?:19|20)\d\d\s*[-–—/]\s*|\bFY\s?)['’]\Z")
+
+
+# A range whose end is glued to a noun ("20-year-olds"): both ends belong to the compound.
+_RANGE_INTO_COMPOUND = re.compile(r"-?[ \t]*(?:to|-|–|and|or)[ \t]*\d+(?:\.\d+)?-[A-Za-z]")
 
 
 def _is_year(digits: str, value: float) -> bool:

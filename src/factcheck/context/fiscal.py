@@ -27,7 +27,7 @@ _MONTHS = {
 }  # fmt: skip
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
 _YEAR = r"(?:19|20)\d\d"
-_SEP = r"\s*[-–—/]\s*"
+_SEP = r"\s*[-–—/]\s*['’]?"  # "2024-25", "2024-'25"
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}  # fmt: skip
 # "FY" only where it stands alone ("FY24", "Q2FY25", "2QFY25"), never inside a word ("FYROM").
 _FY = r"(?:(?<=[Qq])|(?<![A-Za-z]))FY"

@@ -36,7 +36,7 @@ _HALVES = {"first": 1, "second": 2, "1": 1, "2": 2}
 
 # Each pattern is tried over the whole sentence; the first to claim a span keeps it.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("year_range", re.compile(rf"(?:\b(?:from|between|during|in|over)\s+)?\b(?P<y1>{_YEAR})\s*(?:-|–|—|/|to|and|through)\s*(?P<y2>{_YEAR}|\d\d)\b", re.I)),
+    ("year_range", re.compile(rf"(?:\b(?:from|between|during|in|over)\s+)?\b(?P<y1>{_YEAR})\s*(?:-|–|—|/|to|and|through)\s*['’]?(?P<y2>{_YEAR}|\d\d)\b", re.I)),
     ("first_months", re.compile(rf"\b(?:in\s+)?(?:the\s+)?first\s+(?P<n>{_COUNT})\s+months\s*(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>last|this|the\s+previous|the\s+current)\s+year)?", re.I)),
     ("month_range", re.compile(rf"\b(?:between|from)\s+(?P<m1>{_MONTH})\s+(?:and|to|through)\s+(?P<m2>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
     ("month_range", re.compile(rf"\b(?P<m1>{_MONTH})\s*(?:-|–|—|to|through)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?", re.I)),
