@@ -38,14 +38,15 @@ def json_parts(report: Report) -> Iterator[str]:
     return parts if parts is not None else iter([to_json(report)])
 
 
-def to_text(report: Report, colour: bool = False, width: int = 100) -> str:
-    """Findings grouped by rule, most severe first; each with the claims it quotes."""
-    return "".join(text_parts(report, colour, width))
+def to_text(report: Report, colour: bool = False) -> str:
+    """Findings grouped by rule, most severe first; each with the claims it quotes. Lines
+    are never wrapped: a terminal wraps them, and a pipe keeps each finding's claims whole."""
+    return "".join(text_parts(report, colour))
 
 
-def text_parts(report: Report, colour: bool = False, width: int = 100) -> Iterator[str]:
+def text_parts(report: Report, colour: bool = False) -> Iterator[str]:
     """`to_text(report)` in pieces, a few hundred findings each: the text of a large check
-    is never held whole. Lines are never wrapped, so `width` changes nothing."""
+    is never held whole."""
     paint = _Painter(colour)
     lines: list[str] = []
     current = None

@@ -28,15 +28,23 @@ def junit_parts(report: Report) -> Iterator[str]:
     for k, finding in enumerate(report.findings):
         by_rule.setdefault(finding.rule, []).append(k)
         failures[finding.rule] = failures.get(finding.rule, 0) + _failed(finding)
-    top = {"name": "factcheck", "tests": str(len(report.findings))}
-    top["failures"] = str(sum(failures.values()))
+    top = {
+        "name": "factcheck",
+        "tests": str(len(report.findings)),
+        "failures": str(sum(failures.values())),
+    }
     if not by_rule:
         yield _DECLARATION + ET.tostring(ET.Element("testsuites", top), encoding="unicode") + "\n"
         return
     yield _DECLARATION + _opening("testsuites", top)
     for rule, members in by_rule.items():
-        suite = {"name": rule, "tests": str(len(members)), "failures": str(failures[rule])}
-        yield f"\n{_INDENT}" + _opening("testsuite", {**suite, "errors": "0"})
+        suite = {
+            "name": rule,
+            "tests": str(len(members)),
+            "failures": str(failures[rule]),
+            "errors": "0",
+        }
+        yield f"\n{_INDENT}" + _opening("testsuite", suite)
         for start in range(0, len(members), _A_BATCH):
             yield _cases([report.findings[k] for k in members[start : start + _A_BATCH]])
         yield f"\n{_INDENT}</testsuite>"
