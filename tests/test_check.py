@@ -303,6 +303,27 @@ def test_the_terminal_report_keeps_an_articles_control_characters_off_the_termin
         assert ("\x1b[" in text) is colour
 
 
+def test_the_junit_report_parses_whatever_an_article_holds() -> None:
+    # A form feed from a PDF's text, or any control code, in a quoted figure: XML 1.0 cannot
+    # hold it even escaped, so it is replaced, and the report still parses.
+    import xml.etree.ElementTree as ET
+
+    from factcheck.report.junit import to_junit
+
+    report = check_documents(extract_paths([SEEDS]))
+    first = report.findings[0]
+    odd = first.claims[0].model_copy(update={"text": "under ¥70\x0ctrillion\x01"})
+    report.findings[0] = first.model_copy(
+        update={"claims": [odd, *first.claims[1:]], "message": "page\x0cbreak"}
+    )
+    suites = ET.fromstring(to_junit(report))
+    failure = suites.find("testsuite/testcase/failure")
+    assert failure is not None and failure.text is not None
+    assert "under ¥70\ufffdtrillion\ufffd" in failure.text
+    assert failure.get("message") == "page\ufffdbreak"
+    assert len(suites.findall("testsuite/testcase")) == len(report.findings)
+
+
 def test_colour_asked_for_is_kept_on_a_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
     # `factcheck check --color | less -R`: the styles reach the pipe, and only when asked.
     monkeypatch.chdir(ROOT)

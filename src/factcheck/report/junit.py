@@ -6,6 +6,7 @@ are passing cases that carry their message, so the report lists them too.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
@@ -14,6 +15,13 @@ from ..models import Finding, Report
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 _INDENT = "  "
 _A_BATCH = 512  # test cases written together
+# Characters XML 1.0 cannot hold, escaped or not: ElementTree writes them as they are, and the
+# report would not parse. A form feed or a control code in an article's figure becomes U+FFFD.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def to_junit(report: Report) -> str:
@@ -77,21 +85,25 @@ def _cases(findings: list[Finding]) -> str:
 
 def _case(finding: Finding) -> ET.Element:
     first = finding.claims[0]
+    path = _xml(first.path)
     case = ET.Element(
         "testcase",
         classname=f"factcheck.{finding.rule}",
-        name=f"{first.path}:{first.line}:{first.column}",
+        name=f"{path}:{first.line}:{first.column}",
     )
-    case.set("file", first.path)
+    case.set("file", path)
     case.set("line", str(first.line))
     properties = ET.SubElement(case, "properties")
     ET.SubElement(properties, "property", name="confidence", value=finding.confidence)
-    body = "\n".join(
-        [finding.message, *(f"{c.path}:{c.line}:{c.column}: {c.text}" for c in finding.claims)]
-        + ([finding.advice] if finding.advice else [])
+    body = _xml(
+        "\n".join(
+            [finding.message, *(f"{c.path}:{c.line}:{c.column}: {c.text}" for c in finding.claims)]
+            + ([finding.advice] if finding.advice else [])
+        )
     )
     if _failed(finding):
-        failure = ET.SubElement(case, "failure", message=finding.message, type=finding.severity)
+        message = _xml(finding.message)
+        failure = ET.SubElement(case, "failure", message=message, type=finding.severity)
         failure.text = body
     else:
         ET.SubElement(case, "system-out").text = body
