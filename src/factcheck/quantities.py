@@ -133,7 +133,7 @@ def find(text: str, lex: Lexicon, symbols: dict[str, str]) -> list[Found]:
             continue
         out.append(found)
         consumed = found.end
-    out = _with_small_change(text, out)
+    out = _elided_counts(text, _with_small_change(text, out))
     _in_compared_currency(text, out)
     _link_conversions(text, out)
     return out
@@ -156,6 +156,53 @@ def _in_compared_currency(text: str, found: list[Found]) -> None:
             and _COMPARED_WITH.fullmatch(text, before.end, f.start) is not None
         ):
             f.kind, f.unit = "money", before.unit
+
+
+# "fell in four member states, held steady in three and rose in 20": the clauses after a count
+# leave out the noun it named. A bare number after the same preposition, closing its clause,
+# counts the same things.
+_COUNT_AFTER = re.compile(r"\b(in|at|across|among)[ \t]+\Z", re.IGNORECASE)
+_ELIDED = {
+    word: re.compile(
+        rf"\b{word}[ \t]+(?P<n>\d+|[A-Za-z]+(?:-[A-Za-z]+)?)(?=[ \t]*(?:[,;)]|\.(?!\d)|and\b|or\b|\Z))",
+        re.IGNORECASE,
+    )
+    for word in ("in", "at", "across", "among")
+}
+_SENTENCE_END = re.compile(r"[.;!?](?!\d)|\n")
+
+
+def _elided_counts(text: str, found: list[Found]) -> list[Found]:
+    """The counts whose noun is left out after a count of it in the same sentence."""
+    extra: list[Found] = []
+    for f in found:
+        if f.kind != "count" or f.scaled or f.low is not None:
+            continue
+        back = _COUNT_AFTER.search(text, max(0, f.start - 10), f.start)
+        if back is None:
+            continue
+        end = _SENTENCE_END.search(text, f.end)
+        stop = min(end.start() if end is not None else len(text), f.end + 240)
+        for m in _ELIDED[back.group(1).lower()].finditer(text, f.end, stop):
+            written = m.group("n")
+            if written.isdigit():
+                value = float(written)
+            else:
+                spelled = _spelled(written)
+                if spelled is None or spelled[1] != len(written):
+                    continue
+                value = spelled[0]
+            if _is_year(written, value):
+                continue
+            at = m.start("n")
+            same = next((g for g in found if g.start <= at < g.end), None)
+            if same is None:
+                extra.append(
+                    Found(at, m.end("n"), "count", None, value, None, None, "exact", written, 1.0)
+                )
+            elif same.kind == "number" and same.unit is None and same.value == value:
+                same.kind = "count"
+    return sorted(found + extra, key=lambda g: g.start) if extra else found
 
 
 def _with_small_change(text: str, found: list[Found]) -> list[Found]:
