@@ -161,13 +161,14 @@ def _in_compared_currency(text: str, found: list[Found]) -> None:
 # "fell in four member states, held steady in three and rose in 20": the clauses after a count
 # leave out the noun it named. A bare number after the same preposition, closing its clause,
 # counts the same things.
-_COUNT_AFTER = re.compile(r"\b(in|at|across|among)[ \t]+\Z", re.IGNORECASE)
+_COUNTED_IN = ("in", "at", "across", "among")
+_COUNT_AFTER = re.compile(rf"\b({'|'.join(_COUNTED_IN)})[ \t]+\Z", re.IGNORECASE)
 _ELIDED = {
     word: re.compile(
         rf"\b{word}[ \t]+(?P<n>\d+|[A-Za-z]+(?:-[A-Za-z]+)?)(?=[ \t]*(?:[,;)]|\.(?!\d)|and\b|or\b|\Z))",
         re.IGNORECASE,
     )
-    for word in ("in", "at", "across", "among")
+    for word in _COUNTED_IN
 }
 _SENTENCE_END = re.compile(r"[.;!?](?!\d)|\n")
 

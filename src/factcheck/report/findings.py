@@ -8,7 +8,7 @@ from io import StringIO
 
 from ..facts import period_text
 from ..models import Finding, Report, Severity
-from .pieces import spliced
+from .pieces import batches, spliced
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _COUNTED: tuple[tuple[Severity, str], ...] = (
@@ -48,23 +48,21 @@ def text_parts(report: Report, colour: bool = False) -> Iterator[str]:
     """`to_text(report)` in pieces, a few hundred findings each: the text of a large check
     is never held whole."""
     paint = _Painter(colour)
-    lines: list[str] = []
     current = None
-    for k, finding in enumerate(report.findings, 1):
-        if finding.rule != current:
-            if current is not None:  # a blank line between rules
-                lines.append("")
-            current = finding.rule
-            lines.append(
-                f"{paint(_STYLE[finding.severity], finding.severity)} {paint('bold', current)}"
-            )
-        _finding(lines, finding, paint)
-        if k % _A_BATCH == 0:
-            yield "".join(line + "\n" for line in lines)
-            lines.clear()
+    for batch in batches(report.findings, _A_BATCH):
+        lines: list[str] = []
+        for finding in batch:
+            if finding.rule != current:
+                if current is not None:  # a blank line between rules
+                    lines.append("")
+                current = finding.rule
+                lines.append(
+                    f"{paint(_STYLE[finding.severity], finding.severity)} {paint('bold', current)}"
+                )
+            _finding(lines, finding, paint)
+        yield "".join(line + "\n" for line in lines)
     s = report.summary
-    if report.findings:
-        lines.append("")
+    lines = [""] if report.findings else []
     lines.append(
         f"{s.documents} documents, {s.claims} claims: "
         + ", ".join(paint(_STYLE[level], f"{s.findings[level]} {name}") for level, name in _COUNTED)

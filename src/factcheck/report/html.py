@@ -15,6 +15,7 @@ from ..checks import RULES
 from ..decoding import decode
 from ..models import Document, Finding, FindingClaim, Report
 from ..repair import repair_text
+from .pieces import batches
 
 # What a claim's mark says, by the most telling rule that names it.
 MARK = {
@@ -111,8 +112,7 @@ def html_parts(report: Report, docs: list[Document]) -> Iterator[str]:
         )
         + "\n"
     )
-    for start in range(0, len(report.findings), _A_BATCH):
-        batch = report.findings[start : start + _A_BATCH]
+    for batch in batches(report.findings, _A_BATCH):
         yield "".join(_finding(f, published) + "\n" for f in batch)
     yield "</section><section id='articles'><h2>Articles</h2>\n"
     for d in docs:

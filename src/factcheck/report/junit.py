@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
 from ..models import Finding, Report
+from .pieces import batches
 
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 _INDENT = "  "
@@ -53,8 +54,8 @@ def junit_parts(report: Report) -> Iterator[str]:
             "errors": "0",
         }
         yield f"\n{_INDENT}" + _opening("testsuite", suite)
-        for start in range(0, len(members), _A_BATCH):
-            yield _cases([report.findings[k] for k in members[start : start + _A_BATCH]])
+        for some in batches(members, _A_BATCH):
+            yield _cases([report.findings[k] for k in some])
         yield f"\n{_INDENT}</testsuite>"
     yield "\n</testsuites>\n"
 

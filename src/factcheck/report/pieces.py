@@ -1,4 +1,4 @@
-"""A JSON document with one long list, written a batch of the list's items at a time.
+"""Reports written a batch of findings at a time, and a JSON document's long list so.
 
 A report of a check of 10^6 claims is 600 MB of text: as one string, and again as the
 bytes written, it would hold more than the check itself.
@@ -10,6 +10,12 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
+
+
+def batches(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    """`items`, `size` at a time, in order."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def spliced(
@@ -29,9 +35,9 @@ def spliced(
 
     def pieces() -> Iterator[str]:
         yield head + marker.removesuffix("]")
-        for start in range(0, len(items), batch):
-            text = ",".join(pad + dump(i).replace("\n", pad) for i in items[start : start + batch])
-            yield text if start == 0 else "," + text
+        for k, some in enumerate(batches(items, batch)):
+            text = ",".join(pad + dump(i).replace("\n", pad) for i in some)
+            yield text if k == 0 else "," + text
         yield pad[:-2] + "]" + tail
 
     return pieces()
